@@ -1,0 +1,197 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { ResponseMap, ResponseSchemasFor, VersionedEndpoint } from "@phala/cloud-schemas";
+import { type AnyClient, getClientState } from "./client";
+import {
+  PhalaCloudError,
+  RequestValidationError,
+  ResponseValidationError,
+  type ValidationIssue,
+} from "./errors";
+import { type HttpMethod, type QueryParams, sendRequest } from "./transport";
+import { type ApiVersion, type KnownApiVersion, type ResolveApiVersion, resolveApiVersion } from "./versions";
+
+/** Options every action takes as its last argument. */
+export interface CallOptions {
+  /** Send this version for this call alone; the result is typed by it. */
+  version?: ApiVersion;
+  /** `false`: return the body unvalidated (`unknown`); a Standard Schema: validate with it instead. */
+  schema?: false | StandardSchemaV1;
+  signal?: AbortSignal;
+  /** Milliseconds before the call fails with `APIConnectionTimeoutError`. */
+  timeout?: number;
+  /** Extra headers for this call. `X-Phala-Version` and `X-API-Key` are the SDK's own. */
+  headers?: Record<string, string>;
+}
+
+/** A response type for each known version. */
+export type VersionTable = { readonly [V in KnownApiVersion]: unknown };
+
+/** The response types of a version-aware endpoint, looked up in the one response map. */
+export type VersionedResponses<E extends VersionedEndpoint> = {
+  [V in KnownApiVersion]: ResponseMap[V][E];
+};
+
+/** What a call returns: the caller's schema wins, then the call's version, then the client's. */
+export type ActionOutput<R extends VersionTable, V, O> = O extends { schema: false }
+  ? unknown
+  : O extends { schema: StandardSchemaV1<any, infer Out> }
+    ? Out
+    : R[ResolveApiVersion<O extends { version: infer W } ? W : V> & KnownApiVersion];
+
+export type SafeResult<T> =
+  | { success: true; data: T; error?: undefined }
+  | { success: false; data?: undefined; error: PhalaCloudError };
+
+/** Type-level description of an action, carried by the action so `extend` can rebind it. */
+export interface ActionTypes {
+  args: unknown;
+  responses: VersionTable;
+  optionalArgs: boolean;
+  safe: boolean;
+}
+
+type ArgsAndOptions<T extends ActionTypes, O> = T["optionalArgs"] extends true
+  ? [args?: T["args"], options?: O]
+  : [args: T["args"], options?: O];
+
+type Settle<T extends ActionTypes, Out> = T["safe"] extends true ? SafeResult<Out> : Out;
+
+export type Action<T extends ActionTypes> = {
+  <C extends AnyClient, const O extends CallOptions = {}>(
+    client: C,
+    ...params: ArgsAndOptions<T, O>
+  ): Promise<Settle<T, ActionOutput<T["responses"], C["version"], O>>>;
+  readonly actionName: string;
+  /** Phantom: never set at run time. */
+  readonly "~types"?: T;
+};
+
+/** An action as a method of a client of version V. */
+export type BoundAction<T extends ActionTypes, V> = <const O extends CallOptions = {}>(
+  ...params: ArgsAndOptions<T, O>
+) => Promise<Settle<T, ActionOutput<T["responses"], V, O>>>;
+
+/** Anything `extend` accepts: SDK actions, or plain functions taking the client first. */
+export type ActionRecord = { readonly [name: string]: (client: any, ...args: any[]) => unknown };
+
+export type BoundActions<A, V> = {
+  [K in keyof A]: A[K] extends { readonly "~types"?: infer T extends ActionTypes }
+    ? BoundAction<T, V>
+    : A[K] extends (client: any, ...rest: infer P) => infer R
+      ? (...rest: P) => R
+      : never;
+};
+
+/** Where and how to send one call, worked out from its arguments. */
+export interface RequestPlan {
+  method: HttpMethod;
+  path: string;
+  query?: QueryParams;
+  body?: unknown;
+}
+
+interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boolean> {
+  name: E;
+  /** True when the action may be called without arguments. */
+  optionalArgs?: Opt;
+  responses: ResponseSchemasFor<E>;
+  /** Checks the arguments (throw `invalidArguments`) and plans the request. */
+  plan: (args: Args) => RequestPlan;
+}
+
+function issuePath(path: StandardSchemaV1.Issue["path"]): string {
+  if (!path) return "";
+  return path.map((segment) => String(typeof segment === "object" ? segment.key : segment)).join(".");
+}
+
+async function validateResponse(
+  schema: StandardSchemaV1,
+  value: unknown,
+  context: { endpoint: string; method: string; path: string; apiVersion: string; status: number },
+): Promise<unknown> {
+  let result = schema["~standard"].validate(value);
+  if (result instanceof Promise) result = await result;
+  if (result.issues) {
+    throw new ResponseValidationError({
+      ...context,
+      body: value,
+      issues: result.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message })),
+    });
+  }
+  return result.value;
+}
+
+/** Throws the typed error for wrong arguments; nothing has been sent yet. */
+export function invalidArguments(endpoint: string, issues: ValidationIssue[]): never {
+  throw new RequestValidationError({ endpoint, issues });
+}
+
+/** Reads one required, non-empty string argument. */
+export function requireString(endpoint: string, args: unknown, key: string): string {
+  const value = typeof args === "object" && args !== null ? (args as Record<string, unknown>)[key] : undefined;
+  if (typeof value !== "string" || value.trim() === "") {
+    invalidArguments(endpoint, [{ path: key, message: "expected a non-empty string" }]);
+  }
+  return value;
+}
+
+/**
+ * A standalone action for a version-aware endpoint: `fn(client, args?, options?)`.
+ * It sends the client's version (or the call's), validates the body with that
+ * version's schema (or the caller's), and is typed by the same version.
+ */
+export function defineVersionedAction<E extends VersionedEndpoint, Args, Opt extends boolean = false>(
+  spec: VersionedActionSpec<E, Args, Opt>,
+): Action<{ args: Args; responses: VersionedResponses<E>; optionalArgs: Opt; safe: false }> {
+  const run = async (client: AnyClient, args?: Args, options: CallOptions = {}) => {
+    const state = getClientState(client);
+    const wireVersion = options.version ?? client.version;
+    const schemaVersion = resolveApiVersion(wireVersion);
+    const plan = spec.plan((args ?? {}) as Args);
+    const response = await sendRequest(state, {
+      ...plan,
+      apiVersion: wireVersion,
+      endpoint: spec.name,
+      headers: options.headers,
+      signal: options.signal,
+      timeout: options.timeout,
+    });
+    const schema =
+      options.schema === false
+        ? undefined
+        : (options.schema ?? (state.validateResponses ? spec.responses[schemaVersion] : undefined));
+    if (!schema) return response.data;
+    return validateResponse(schema, response.data, {
+      endpoint: spec.name,
+      method: plan.method,
+      path: plan.path,
+      apiVersion: wireVersion,
+      status: response.status,
+    });
+  };
+  return Object.assign(run, { actionName: spec.name }) as never;
+}
+
+function toPhalaCloudError(error: unknown, endpoint: string): PhalaCloudError {
+  if (error instanceof PhalaCloudError) return error;
+  return new PhalaCloudError(
+    `Unexpected error in ${endpoint}: ${error instanceof Error ? error.message : String(error)}`,
+    { endpoint, cause: error },
+  );
+}
+
+/** The `safe` twin of an action: never throws, resolves `{ success, data | error }`. */
+export function safe<T extends ActionTypes>(
+  action: Action<T>,
+): Action<Omit<T, "safe"> & { safe: true }> {
+  const name = `safe${action.actionName[0]?.toUpperCase()}${action.actionName.slice(1)}`;
+  const run = async (client: AnyClient, ...params: unknown[]) => {
+    try {
+      const data = await (action as unknown as (...a: unknown[]) => Promise<unknown>)(client, ...params);
+      return { success: true, data };
+    } catch (error) {
+      return { success: false, error: toPhalaCloudError(error, action.actionName) };
+    }
+  };
+  return Object.assign(run, { actionName: name }) as never;
+}

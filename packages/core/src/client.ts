@@ -1,0 +1,168 @@
+import type { ActionRecord, BoundActions } from "./action";
+import { readEnv } from "./env";
+import { PhalaCloudError } from "./errors";
+import { ApiKey } from "./secret";
+import { type FetchLike, type QueryParams, sendRequest, type TransportState } from "./transport";
+import type { HttpMethod } from "./transport";
+import { type ApiVersion, DEFAULT_API_VERSION, type DefaultApiVersion, resolveApiVersion } from "./versions";
+
+export const DEFAULT_BASE_URL = "https://cloud-api.phala.com/api/v1";
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface ClientConfig<V extends ApiVersion = ApiVersion> {
+  /** Sent as `X-API-Key`. Default: the `PHALA_CLOUD_API_KEY` environment variable. */
+  apiKey?: string;
+  /** Default: `PHALA_CLOUD_API_PREFIX`, then `https://cloud-api.phala.com/api/v1`. */
+  baseURL?: string;
+  /** The API version every call sends and is typed by. Default `2026-01-21`. */
+  version?: V;
+  /** Per-request timeout in milliseconds. Default 30000. */
+  timeout?: number;
+  /** Headers sent with every request (`X-Phala-Version` and `X-API-Key` excepted). */
+  headers?: Record<string, string>;
+  /** A fetch implementation. Default: the runtime's global `fetch`. */
+  fetch?: FetchLike;
+  /**
+   * `false` skips response validation for every call of this client: bodies are
+   * returned as the server sent them, typed as the version's shape.
+   */
+  validateResponses?: boolean;
+}
+
+/** A low-level request: any path, no schema. */
+export interface RawRequest {
+  method?: HttpMethod;
+  path: string;
+  query?: QueryParams;
+  body?: unknown;
+  version?: ApiVersion;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  timeout?: number;
+}
+
+const CLIENT_STATE = Symbol.for("@phala/cloud-core/client-state");
+
+declare const clientBrand: unique symbol;
+
+/** What every client has, whatever actions it carries. */
+export interface AnyClient {
+  readonly version: ApiVersion;
+  readonly [clientBrand]?: true;
+}
+
+export interface BaseClient<V extends ApiVersion, A extends ActionRecord> extends AnyClient {
+  /** The version this client sends and is typed by. */
+  readonly version: V;
+  readonly baseURL: string;
+  readonly timeout: number;
+  /** A new client for another version: same credentials, transport and actions. */
+  withVersion<const W extends ApiVersion>(version: W): Client<W, A>;
+  /** A new client with these actions bound as methods (the client becomes their first argument). */
+  extend<const B extends ActionRecord>(actions: B): Client<V, Omit<A, keyof B> & B>;
+  /** Sends any request with this client's credentials and version; returns the parsed body. */
+  request(request: RawRequest): Promise<unknown>;
+  toJSON(): { version: V; baseURL: string; timeout: number; apiKey: string | undefined };
+}
+
+/** A client of version V carrying the actions A as methods. */
+export type Client<V extends ApiVersion = DefaultApiVersion, A extends ActionRecord = {}> = BaseClient<
+  V,
+  A
+> &
+  BoundActions<A, V>;
+
+interface ClientInternals {
+  transport: TransportState;
+  actions: ActionRecord;
+}
+
+export function getClientState(client: AnyClient): TransportState {
+  const internals = (client as unknown as { [CLIENT_STATE]?: ClientInternals } | null)?.[CLIENT_STATE];
+  if (!internals) {
+    throw new PhalaCloudError("Expected a client made by createClient() or createBaseClient()");
+  }
+  return internals.transport;
+}
+
+const RESERVED = new Set(["version", "baseURL", "timeout", "withVersion", "extend", "request", "toJSON"]);
+
+function makeClient(internals: ClientInternals, version: ApiVersion): Client<ApiVersion, ActionRecord> {
+  resolveApiVersion(version);
+  const { transport } = internals;
+  const client: Record<string | symbol, unknown> = {
+    version,
+    baseURL: transport.baseURL,
+    timeout: transport.timeout,
+    withVersion: (next: ApiVersion) => makeClient(internals, next),
+    extend: (actions: ActionRecord) => {
+      for (const name of Object.keys(actions)) {
+        if (RESERVED.has(name)) {
+          throw new PhalaCloudError(`Cannot extend a client with "${name}": the name is the client's own`);
+        }
+      }
+      return makeClient({ ...internals, actions: { ...internals.actions, ...actions } }, version);
+    },
+    request: async (request: RawRequest) => {
+      const wireVersion = request.version ?? version;
+      resolveApiVersion(wireVersion);
+      const response = await sendRequest(transport, {
+        method: request.method ?? "GET",
+        path: request.path,
+        query: request.query,
+        body: request.body,
+        apiVersion: wireVersion,
+        headers: request.headers,
+        signal: request.signal,
+        timeout: request.timeout,
+      });
+      return response.data;
+    },
+    toJSON: () => ({
+      version,
+      baseURL: transport.baseURL,
+      timeout: transport.timeout,
+      apiKey: transport.apiKey?.redacted,
+    }),
+  };
+  Object.defineProperty(client, CLIENT_STATE, { value: internals, enumerable: false });
+  Object.defineProperty(client, Symbol.for("nodejs.util.inspect.custom"), {
+    value: () => `PhalaCloudClient ${JSON.stringify((client.toJSON as () => unknown)())}`,
+    enumerable: false,
+  });
+  for (const [name, action] of Object.entries(internals.actions)) {
+    client[name] = (...args: unknown[]) => action(client, ...args);
+  }
+  return client as unknown as Client<ApiVersion, ActionRecord>;
+}
+
+/**
+ * A client with no actions bound: pass it to standalone actions
+ * (`getCvmInfo(client, { id })`) so a bundle keeps only the actions it imports.
+ */
+export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>(
+  config: ClientConfig<V> = {},
+): Client<V> {
+  const version = config.version ?? DEFAULT_API_VERSION;
+  resolveApiVersion(version);
+  const apiKey = config.apiKey ?? readEnv("PHALA_CLOUD_API_KEY");
+  const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
+  if (typeof timeout !== "number" || !(timeout >= 0)) {
+    throw new PhalaCloudError(`Invalid timeout ${String(timeout)}: expected milliseconds >= 0`);
+  }
+  const baseURL = config.baseURL ?? readEnv("PHALA_CLOUD_API_PREFIX") ?? DEFAULT_BASE_URL;
+  try {
+    new URL(baseURL);
+  } catch {
+    throw new PhalaCloudError(`Invalid baseURL ${JSON.stringify(baseURL)}: expected an absolute URL`);
+  }
+  const transport: TransportState = {
+    apiKey: apiKey ? new ApiKey(apiKey) : undefined,
+    baseURL,
+    fetch: config.fetch,
+    headers: { ...config.headers },
+    timeout,
+    validateResponses: config.validateResponses ?? true,
+  };
+  return makeClient({ transport, actions: {} }, version) as unknown as Client<V>;
+}

@@ -1,0 +1,301 @@
+/**
+ * One base class, one subclass per cause. Every error says what was called
+ * (method, path, endpoint) and with which API version. Names are string
+ * literals, not `constructor.name`, so they survive minification.
+ */
+
+export interface ErrorContext {
+  /** HTTP method of the call, e.g. `GET`. */
+  method?: string;
+  /** Path relative to the base URL, e.g. `/cvms/abc`. */
+  path?: string;
+  /** The `X-Phala-Version` value sent. */
+  apiVersion?: string;
+  /** The SDK action, e.g. `getCvmInfo`. */
+  endpoint?: string;
+}
+
+interface PhalaCloudErrorOptions extends ErrorContext {
+  status?: number;
+  body?: unknown;
+  cause?: unknown;
+}
+
+function describeCall(ctx: ErrorContext): string {
+  const parts: string[] = [];
+  if (ctx.method && ctx.path) parts.push(`${ctx.method} ${ctx.path}`);
+  else if (ctx.endpoint) parts.push(ctx.endpoint);
+  if (ctx.apiVersion) parts.push(`API version ${ctx.apiVersion}`);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
+export class PhalaCloudError extends Error {
+  override name = "PhalaCloudError";
+  /** HTTP status, when the server answered. */
+  readonly status: number | undefined;
+  /** The parsed response body (JSON when it was JSON, else text), when there was one. */
+  readonly body: unknown;
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+  readonly apiVersion: string | undefined;
+  readonly endpoint: string | undefined;
+
+  constructor(message: string, options: PhalaCloudErrorOptions = {}) {
+    super(message + describeCall(options), options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+    this.body = options.body;
+    this.method = options.method;
+    this.path = options.path;
+    this.apiVersion = options.apiVersion;
+    this.endpoint = options.endpoint;
+  }
+}
+
+/** One entry of a structured error's `details`. */
+export interface ApiErrorDetailItem {
+  field?: string | null;
+  value?: unknown;
+  message?: string | null;
+}
+
+export interface ApiErrorLink {
+  url: string;
+  label?: string;
+}
+
+/** The API's structured error (`detail` object, or the whole body on some routes). */
+export interface ApiStructuredError {
+  error_code?: string;
+  message?: string;
+  details?: ApiErrorDetailItem[];
+  suggestions?: string[];
+  links?: ApiErrorLink[];
+  request_id?: string;
+}
+
+/** One FastAPI validation item of a 422 body, made readable. */
+export interface FieldValidationError {
+  /** Dotted path without the `body`/`query`/`path` prefix, e.g. `resources.memory`. */
+  field: string;
+  message: string;
+  /** FastAPI's error type, e.g. `greater_than_equal`. */
+  type: string;
+  /** Where the field was: `body`, `query`, `path` or `header`, when the API said. */
+  location?: string;
+  input?: unknown;
+}
+
+interface APIErrorOptions extends ErrorContext {
+  status: number;
+  body: unknown;
+  headers?: Headers;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function structuredFrom(body: unknown): ApiStructuredError | undefined {
+  if (!isRecord(body)) return undefined;
+  const candidate = isRecord(body.detail) ? body.detail : body;
+  if (typeof candidate.error_code === "string" || typeof candidate.message === "string") {
+    return candidate as ApiStructuredError;
+  }
+  return undefined;
+}
+
+const LOCATIONS = new Set(["body", "query", "path", "header", "cookie"]);
+
+function fieldErrorsFrom(body: unknown): FieldValidationError[] {
+  if (!isRecord(body) || !Array.isArray(body.detail)) return [];
+  return body.detail.filter(isRecord).map((item) => {
+    const loc = Array.isArray(item.loc) ? item.loc.map(String) : [];
+    const location = loc[0] !== undefined && LOCATIONS.has(loc[0]) ? loc[0] : undefined;
+    const field = (location ? loc.slice(1) : loc).join(".");
+    const error: FieldValidationError = {
+      field,
+      message: typeof item.msg === "string" ? item.msg : "Invalid value",
+      type: typeof item.type === "string" ? item.type : "value_error",
+    };
+    if (location) error.location = location;
+    if ("input" in item) error.input = item.input;
+    return error;
+  });
+}
+
+function messageFrom(status: number, body: unknown, fieldErrors: FieldValidationError[]): string {
+  const structured = structuredFrom(body);
+  if (structured?.message) {
+    return structured.error_code
+      ? `${status} ${structured.error_code}: ${structured.message}`
+      : `${status} ${structured.message}`;
+  }
+  if (fieldErrors.length > 0) {
+    const list = fieldErrors.map((e) => `${e.field || "(request)"}: ${e.message}`).join("; ");
+    return `${status} Validation failed: ${list}`;
+  }
+  if (isRecord(body) && typeof body.detail === "string") return `${status} ${body.detail}`;
+  return `${status} status code`;
+}
+
+/** The server answered with an error status. */
+export class APIError extends PhalaCloudError {
+  override name = "APIError";
+  declare readonly status: number;
+  /** The API's `error_code`, e.g. `ERR-03-001`, when it sent one. */
+  readonly errorCode: string | undefined;
+  /** The structured error as sent: code, message, details, suggestions, links. */
+  readonly detail: ApiStructuredError | undefined;
+  readonly suggestions: string[];
+  readonly links: ApiErrorLink[];
+  /** The server's `x-request-id`, to quote to support. */
+  readonly requestId: string | undefined;
+  readonly headers: Headers | undefined;
+
+  constructor(options: APIErrorOptions, message?: string) {
+    const fieldErrors = fieldErrorsFrom(options.body);
+    super(message ?? messageFrom(options.status, options.body, fieldErrors), options);
+    const structured = structuredFrom(options.body);
+    this.detail = structured;
+    this.errorCode = structured?.error_code;
+    this.suggestions = Array.isArray(structured?.suggestions) ? structured.suggestions : [];
+    this.links = Array.isArray(structured?.links) ? structured.links : [];
+    this.headers = options.headers;
+    this.requestId = options.headers?.get("x-request-id") ?? structured?.request_id ?? undefined;
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = "BadRequestError";
+}
+export class AuthenticationError extends APIError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends APIError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends APIError {
+  override name = "NotFoundError";
+}
+export class ConflictError extends APIError {
+  override name = "ConflictError";
+}
+
+/** 422: the API refused the request's fields; `validationErrors` lists each one. */
+export class UnprocessableEntityError extends APIError {
+  override name = "UnprocessableEntityError";
+  readonly validationErrors: FieldValidationError[];
+
+  constructor(options: APIErrorOptions) {
+    super(options);
+    this.validationErrors = fieldErrorsFrom(options.body);
+  }
+}
+
+function parseRetryAfter(headers: Headers | undefined): number | undefined {
+  const value = headers?.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+export class RateLimitError extends APIError {
+  override name = "RateLimitError";
+  /** Seconds the server asked to wait (`Retry-After`), when it said. */
+  readonly retryAfter: number | undefined;
+
+  constructor(options: APIErrorOptions) {
+    super(options);
+    this.retryAfter = parseRetryAfter(options.headers);
+  }
+}
+
+export class InternalServerError extends APIError {
+  override name = "InternalServerError";
+}
+
+/** The right subclass for an HTTP error status. */
+export function createAPIError(options: APIErrorOptions): APIError {
+  const { status } = options;
+  if (status === 400) return new BadRequestError(options);
+  if (status === 401) return new AuthenticationError(options);
+  if (status === 403) return new PermissionDeniedError(options);
+  if (status === 404) return new NotFoundError(options);
+  if (status === 409) return new ConflictError(options);
+  if (status === 422) return new UnprocessableEntityError(options);
+  if (status === 429) return new RateLimitError(options);
+  if (status >= 500) return new InternalServerError(options);
+  return new APIError(options);
+}
+
+/** No usable answer: DNS, refused or reset connection, a redirect the SDK will not follow. */
+export class APIConnectionError extends PhalaCloudError {
+  override name = "APIConnectionError";
+}
+
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = "APIConnectionTimeoutError";
+  /** The timeout that elapsed, in milliseconds. */
+  readonly timeout: number | undefined;
+
+  constructor(message: string, options: PhalaCloudErrorOptions & { timeout?: number } = {}) {
+    super(message, options);
+    this.timeout = options.timeout;
+  }
+}
+
+/** The caller's `AbortSignal` ended the call. */
+export class APIUserAbortError extends PhalaCloudError {
+  override name = "APIUserAbortError";
+}
+
+export interface ValidationIssue {
+  /** Dotted path into the body, e.g. `items.0.resource.vcpu`; empty for the root. */
+  path: string;
+  message: string;
+}
+
+/** The server answered 2xx, but the body is not the shape of the version that was asked for. */
+export class ResponseValidationError extends PhalaCloudError {
+  override name = "ResponseValidationError";
+  readonly issues: ValidationIssue[];
+
+  constructor(options: PhalaCloudErrorOptions & { issues: ValidationIssue[] }) {
+    const shown = options.issues.slice(0, 5).map((i) => `${i.path || "(root)"}: ${i.message}`);
+    const more = options.issues.length > 5 ? ` and ${options.issues.length - 5} more` : "";
+    super(
+      `Response of ${options.endpoint ?? "the API"} does not match the schema of its API version: ${shown.join("; ")}${more}`,
+      options,
+    );
+    this.issues = options.issues;
+  }
+}
+
+/** The arguments of a call are wrong; nothing was sent. */
+export class RequestValidationError extends PhalaCloudError {
+  override name = "RequestValidationError";
+  readonly issues: ValidationIssue[];
+
+  constructor(options: PhalaCloudErrorOptions & { issues: ValidationIssue[] }) {
+    const list = options.issues.map((i) => `${i.path || "(arguments)"}: ${i.message}`).join("; ");
+    super(`Invalid arguments for ${options.endpoint ?? "the call"}: ${list}`, options);
+    this.issues = options.issues;
+  }
+}
+
+/** A version string the SDK does not know; raised before any request. */
+export class UnsupportedApiVersionError extends PhalaCloudError {
+  override name = "UnsupportedApiVersionError";
+  readonly version: unknown;
+  readonly supportedVersions: readonly string[];
+
+  constructor(version: unknown, supportedVersions: readonly string[]) {
+    super(
+      `Unsupported API version ${JSON.stringify(version) ?? String(version)}. Supported versions: ${supportedVersions.join(", ")} (or "LATEST")`,
+    );
+    this.version = version;
+    this.supportedVersions = supportedVersions;
+  }
+}

@@ -1,0 +1,22 @@
+export type {
+  Action,
+  ActionOutput,
+  ActionRecord,
+  ActionTypes,
+  BoundAction,
+  BoundActions,
+  CallOptions,
+  RequestPlan,
+  SafeResult,
+  VersionTable,
+  VersionedResponses,
+} from "./action";
+export { defineVersionedAction, invalidArguments, requireString, safe } from "./action";
+export * from "./actions";
+export type { AnyClient, BaseClient, Client, ClientConfig, RawRequest } from "./client";
+export { createBaseClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./client";
+export { type CvmIdInput, normalizeCvmId } from "./cvm-id";
+export * from "./errors";
+export { ApiKey, redactApiKey } from "./secret";
+export type { FetchLike, HttpMethod, QueryParams } from "./transport";
+export * from "./versions";
