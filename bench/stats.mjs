@@ -1,0 +1,38 @@
+// @ts-check
+import os from "node:os";
+
+/** @param {number[]} values */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? "unknown CPU"} x${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
+/**
+ * Runs each candidate in turn, round after round, so that noise from a shared
+ * machine falls on all of them alike; returns the median time per operation.
+ * @param {Record<string, () => unknown>} candidates
+ * @param {{ rounds: number, iterations: number, warmup: number }} options
+ */
+export function compare(candidates, { rounds, iterations, warmup }) {
+  const names = Object.keys(candidates);
+  for (const name of names) for (let i = 0; i < warmup; i++) candidates[name]();
+  /** @type {Record<string, number[]>} */
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const name of names) {
+      const run = candidates[name];
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < iterations; i++) sink += run() ? 1 : 0;
+      samples[name].push(Number(process.hrtime.bigint() - start) / 1e6 / iterations);
+    }
+  }
+  if (sink < 0) console.log(sink);
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+}
