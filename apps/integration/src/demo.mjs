@@ -8,7 +8,7 @@ const mock = await startMockApi();
 console.log(`Mock Phala Cloud API on ${mock.url}\n`);
 
 try {
-  const client = createClient({ apiKey: SEED.apiKey, baseURL: mock.url });
+  const client = createClient({ apiKey: SEED.apiKeys.demo, baseURL: mock.url });
   const legacyClient = client.withVersion("2025-10-28");
 
   const [user, legacyUser] = await Promise.all([
@@ -29,12 +29,9 @@ try {
     return {
       name: cvm.name,
       status: cvm.status,
-      "2026: resource.vcpu": cvm.resource.vcpu,
-      "2026: resource.memory_in_gb": cvm.resource.memory_in_gb,
-      "2026: node_info.region": cvm.node_info?.region,
-      "2025: vcpu": old?.vcpu,
-      "2025: memory (MB)": old?.memory,
-      "2025: node.region_identifier": old?.node?.region_identifier,
+      "vcpu (2026 | 2025)": `${cvm.resource.vcpu} | ${old?.vcpu}`,
+      "memory (2026 GB | 2025 MB)": `${cvm.resource.memory_in_gb} | ${old?.memory}`,
+      "region (2026 node_info | 2025 node)": `${cvm.node_info?.region} | ${old?.node?.region_identifier}`,
     };
   });
   console.table(rows);

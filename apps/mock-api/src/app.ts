@@ -1,0 +1,121 @@
+import type { MiddlewareHandler } from "hono";
+import { Hono } from "hono";
+import type { MockEnv } from "./env";
+import {
+  INTERNAL_ERROR_BODY,
+  invalidApiKeyError,
+  MockApiError,
+  ROUTE_NOT_FOUND_BODY,
+  unsupportedVersionError,
+} from "./errors";
+import { callerForApiKey, type MockState } from "./model";
+import { resolveApiVersion } from "./negotiation";
+import { registerAppRoutes } from "./routes/apps";
+import { registerAuthRoutes } from "./routes/auth";
+import { registerCvmRoutes } from "./routes/cvms";
+import { createMockState } from "./seed";
+import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion } from "./versions/chain";
+
+export const API_BASE_PATH = "/api/v1";
+
+export interface MockAppOptions {
+  /** The model to serve; a fresh seeded one when omitted. */
+  state?: MockState;
+  /**
+   * The accepted API keys, each with its own default version (or none). Without
+   * it, any non-empty key is accepted and has no default version.
+   */
+  apiKeys?: Record<string, ApiVersion | undefined>;
+  /** The clock (VM uptimes are computed from it). */
+  now?: () => Date;
+}
+
+/** The API key policy: which keys pass and what version each defaults to. */
+interface KeyPolicy {
+  accepts(key: string): boolean;
+  defaultVersion(key: string): ApiVersion | undefined;
+}
+
+function keyPolicy(apiKeys: MockAppOptions["apiKeys"]): KeyPolicy {
+  if (apiKeys === undefined) {
+    return { accepts: (key) => key.length > 0, defaultVersion: () => undefined };
+  }
+  const keys = new Map(Object.entries(apiKeys));
+  for (const [key, version] of keys) {
+    // JavaScript callers get no compile-time check; a typo here would otherwise
+    // label that key's responses with a version the mock cannot render.
+    if (version !== undefined && !isApiVersion(version)) {
+      throw new TypeError(
+        `apiKeys[${JSON.stringify(key)}]: unknown API version ${JSON.stringify(version)} (known: ${API_VERSIONS.join(", ")})`,
+      );
+    }
+  }
+  return { accepts: (key) => keys.has(key), defaultVersion: (key) => keys.get(key) };
+}
+
+let requestCounter = 0;
+
+/** Unique per process; the counter keeps ids distinct even where randomUUID is missing. */
+function newRequestId(): string {
+  requestCounter += 1;
+  const random = globalThis.crypto?.randomUUID?.() ?? Math.random().toString(16).slice(2);
+  return `req_${requestCounter.toString(36)}_${random.replaceAll("-", "").slice(0, 16)}`;
+}
+
+/**
+ * The Hono app of the mock, runtime-neutral (no Node API), so it can be served by
+ * `startMockApi` on Node or handed to any runtime Hono supports.
+ */
+export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
+  const state = options.state ?? createMockState();
+  const now = options.now ?? (() => new Date());
+  const keys = keyPolicy(options.apiKeys);
+
+  const apiKeyOf = (header: string | undefined) => header?.trim() ?? "";
+
+  const requireApiKey: MiddlewareHandler<MockEnv> = async (c, next) => {
+    const key = apiKeyOf(c.req.header("X-API-Key"));
+    if (!keys.accepts(key)) throw invalidApiKeyError();
+    c.set("render", { state, caller: callerForApiKey(state, key), now: now() });
+    await next();
+  };
+
+  const app = new Hono<MockEnv>();
+
+  // Runs first so that every response, errors included, carries these headers.
+  app.use("*", async (c, next) => {
+    const requestId = newRequestId();
+    c.set("apiVersion", DEFAULT_API_VERSION);
+    await next();
+    c.header("X-Phala-Version", c.get("apiVersion"));
+    c.header("x-request-id", requestId);
+  });
+
+  app.use("*", async (c, next) => {
+    const key = apiKeyOf(c.req.header("X-API-Key"));
+    const keyDefault = keys.accepts(key) ? keys.defaultVersion(key) : undefined;
+    const resolution = resolveApiVersion(c.req.header("X-Phala-Version"), keyDefault);
+    c.set("apiVersion", resolution.version);
+    if (!resolution.ok) {
+      throw unsupportedVersionError(resolution.requested, API_VERSIONS, DEFAULT_API_VERSION);
+    }
+    await next();
+  });
+
+  // Auth is per route, not a prefix middleware: like FastAPI dependencies, an
+  // unknown path is a 404 whether or not the key is valid.
+  const api = new Hono<MockEnv>();
+  registerAuthRoutes(api, requireApiKey);
+  registerCvmRoutes(api, requireApiKey);
+  registerAppRoutes(api, requireApiKey);
+  app.route(API_BASE_PATH, api);
+
+  app.notFound((c) => c.json(ROUTE_NOT_FOUND_BODY, 404));
+  app.onError((error, c) => {
+    if (error instanceof MockApiError) return c.json(error.body, error.status);
+    console.error("[mock-api] unhandled error:", error);
+    return c.json(INTERNAL_ERROR_BODY, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,120 @@
+/**
+ * Error bodies in the real API's two formats: the Phala structured `detail` object
+ * (auth, version, missing resources) and FastAPI's plain ones (unknown route, query
+ * validation), which the API returns unchanged from its framework.
+ */
+
+export interface ErrorDetailItem {
+  field: string;
+  value: unknown;
+  message: string | null;
+}
+
+export interface ErrorLink {
+  url: string;
+  label: string;
+}
+
+export interface PhalaErrorBody {
+  detail: {
+    error_code: string;
+    message: string;
+    details: ErrorDetailItem[];
+    suggestions: string[];
+    links: ErrorLink[];
+  };
+}
+
+/** One item of a FastAPI 422 body. */
+export interface ValidationIssue {
+  type: string;
+  loc: (string | number)[];
+  msg: string;
+  input: unknown;
+  ctx?: Record<string, unknown>;
+}
+
+/** Thrown anywhere in a request (handler, renderer, version change) to answer with `body`. */
+export class MockApiError extends Error {
+  override name = "MockApiError";
+
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 500,
+    readonly body: unknown,
+  ) {
+    super(`mock API error ${status}`);
+  }
+}
+
+export function phalaError(
+  status: MockApiError["status"],
+  detail: {
+    errorCode: string;
+    message: string;
+    details?: ErrorDetailItem[];
+    suggestions?: string[];
+    links?: ErrorLink[];
+  },
+): MockApiError {
+  const body: PhalaErrorBody = {
+    detail: {
+      error_code: detail.errorCode,
+      message: detail.message,
+      details: detail.details ?? [],
+      suggestions: detail.suggestions ?? [],
+      links: detail.links ?? [],
+    },
+  };
+  return new MockApiError(status, body);
+}
+
+export function invalidApiKeyError(): MockApiError {
+  return phalaError(401, {
+    errorCode: "ERR-01-001",
+    message: "Invalid or missing API key",
+    suggestions: ["Pass your API key in the X-API-Key header"],
+  });
+}
+
+export function unsupportedVersionError(
+  requested: string,
+  supported: readonly string[],
+  fallback: string,
+): MockApiError {
+  return phalaError(400, {
+    errorCode: "ERR-01-010",
+    message: `Unsupported API version '${requested}'. Supported versions: ${supported.join(", ")}`,
+    details: [{ field: "X-Phala-Version", value: requested, message: null }],
+    suggestions: [
+      `Send one of ${supported.join(", ")} (or "latest") in the X-Phala-Version header, or omit it to use ${fallback}`,
+    ],
+  });
+}
+
+export function cvmNotFoundError(cvmId: string): MockApiError {
+  return phalaError(404, {
+    errorCode: "ERR-03-001",
+    message: "CVM not found",
+    details: [{ field: "cvm_id", value: cvmId, message: null }],
+    suggestions: [
+      "Check the CVM id: a hashed id, a VM UUID, app_<app id>, instance_<instance id> or the CVM name",
+      "List the CVMs of your workspace with GET /cvms/paginated",
+    ],
+  });
+}
+
+export function appNotFoundError(appId: string): MockApiError {
+  return phalaError(404, {
+    errorCode: "ERR-04-001",
+    message: "App not found",
+    details: [{ field: "app_id", value: appId, message: null }],
+    suggestions: ["Check the app id (40 hex characters, with or without 0x or app_)"],
+  });
+}
+
+export function validationError(issues: ValidationIssue[]): MockApiError {
+  return new MockApiError(422, { detail: issues });
+}
+
+export const ROUTE_NOT_FOUND_BODY = { detail: "Not Found" } as const;
+export const INTERNAL_ERROR_BODY = { detail: "Internal Server Error" } as const;

@@ -1,0 +1,45 @@
+export { API_BASE_PATH, createMockApp, type MockAppOptions } from "./app";
+export type { MockEnv } from "./env";
+export {
+  type ErrorDetailItem,
+  type ErrorLink,
+  MockApiError,
+  type PhalaErrorBody,
+  type ValidationIssue,
+} from "./errors";
+export { normalizeAppId, resolveCvm } from "./lookup";
+export type {
+  BillingPeriod,
+  Caller,
+  CvmStatus,
+  KmsKind,
+  MockApiKey,
+  MockApp,
+  MockAppProfile,
+  MockComposeService,
+  MockCvm,
+  MockKms,
+  MockNode,
+  MockOsImage,
+  MockState,
+  MockUser,
+  MockWorkspace,
+  MockWorkspaceMember,
+  UserRole,
+  WorkspaceRole,
+} from "./model";
+export { callerForApiKey, MockModelError } from "./model";
+export { resolveApiVersion, type VersionResolution } from "./negotiation";
+export { createMockState, SEED } from "./seed";
+export { type RunningMockApi, type StartMockApiOptions, startMockApi } from "./server";
+export {
+  API_VERSIONS,
+  type ApiVersion,
+  BASE_API_VERSION,
+  DEFAULT_API_VERSION,
+  LATEST_API_VERSION,
+  renderForVersion,
+  VERSION_CHANGES,
+} from "./versions/chain";
+export type { Downgrade, VersionChange } from "./versions/change";
+export type { RenderContext, VersionedEndpoint } from "./versions/context";

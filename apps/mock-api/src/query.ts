@@ -1,0 +1,103 @@
+import { type ValidationIssue, validationError } from "./errors";
+
+/** How to read the query string: all values of a name, in order. */
+export type QueryValues = (name: string) => string[];
+
+interface IntBounds {
+  ge?: number;
+  le?: number;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const TRUE_WORDS = new Set(["true", "1", "yes", "on", "t", "y"]);
+const FALSE_WORDS = new Set(["false", "0", "no", "off", "f", "n"]);
+
+/**
+ * Reads query parameters the way FastAPI (pydantic) validates them, collecting every
+ * problem so the 422 lists them all at once, as the real API does.
+ */
+export class QueryReader {
+  private readonly issues: ValidationIssue[] = [];
+
+  constructor(private readonly values: QueryValues) {}
+
+  /** A single-valued parameter takes its last occurrence, as Starlette does. */
+  private last(name: string): string | undefined {
+    const all = this.values(name);
+    return all[all.length - 1];
+  }
+
+  int(name: string, fallback: number, bounds?: IntBounds): number;
+  int(name: string, fallback: undefined, bounds?: IntBounds): number | undefined;
+  int(name: string, fallback: number | undefined, bounds: IntBounds = {}): number | undefined {
+    const raw = this.last(name);
+    if (raw === undefined) return fallback;
+    const loc = ["query", name];
+    if (!INTEGER.test(raw.trim())) {
+      this.issues.push({
+        type: "int_parsing",
+        loc,
+        msg: "Input should be a valid integer, unable to parse string as an integer",
+        input: raw,
+      });
+      return fallback;
+    }
+    const value = Number.parseInt(raw.trim(), 10);
+    if (bounds.ge !== undefined && value < bounds.ge) {
+      this.issues.push({
+        type: "greater_than_equal",
+        loc,
+        msg: `Input should be greater than or equal to ${bounds.ge}`,
+        input: raw,
+        ctx: { ge: bounds.ge },
+      });
+      return fallback;
+    }
+    if (bounds.le !== undefined && value > bounds.le) {
+      this.issues.push({
+        type: "less_than_equal",
+        loc,
+        msg: `Input should be less than or equal to ${bounds.le}`,
+        input: raw,
+        ctx: { le: bounds.le },
+      });
+      return fallback;
+    }
+    return value;
+  }
+
+  bool(name: string): boolean | undefined {
+    const raw = this.last(name);
+    if (raw === undefined) return undefined;
+    const word = raw.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+    this.issues.push({
+      type: "bool_parsing",
+      loc: ["query", name],
+      msg: "Input should be a valid boolean, unable to interpret input",
+      input: raw,
+    });
+    return undefined;
+  }
+
+  string(name: string): string | undefined {
+    return this.last(name);
+  }
+
+  strings(name: string): string[] {
+    return this.values(name);
+  }
+
+  /** Throws the 422 when any parameter was invalid. */
+  assertValid(): void {
+    if (this.issues.length > 0) throw validationError(this.issues);
+  }
+}
+
+/** `page` and `page_size` as every paginated endpoint takes them. */
+export function readPagination(query: QueryReader): { page: number; pageSize: number } {
+  const page = query.int("page", 1, { ge: 1 });
+  const pageSize = query.int("page_size", 50, { ge: 1, le: 100 });
+  return { page, pageSize };
+}

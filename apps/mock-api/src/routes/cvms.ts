@@ -1,0 +1,31 @@
+import type { Hono, MiddlewareHandler } from "hono";
+import type { MockEnv } from "../env";
+import { cvmNotFoundError } from "../errors";
+import { resolveCvm, workspaceCvms } from "../lookup";
+import { QueryReader, readPagination } from "../query";
+import { renderCvmDetail, renderCvmPage } from "../versions/render-2026-01-21";
+import { respond } from "./respond";
+
+export function registerCvmRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareHandler<MockEnv>) {
+  // Registered before `/cvms/:cvm_id` so that "paginated" is never taken for an id.
+  api.get("/cvms/paginated", requireApiKey, (c) => {
+    const ctx = c.get("render");
+    const query = new QueryReader((name) => c.req.queries(name) ?? []);
+    const { page, pageSize } = readPagination(query);
+    const nodeId = query.int("node_id", undefined);
+    query.assertValid();
+
+    const cvms = workspaceCvms(ctx.state, ctx.caller.workspace.id).filter(
+      (cvm) => nodeId === undefined || cvm.nodeId === nodeId,
+    );
+    return respond(c, "getCvmList", renderCvmPage(cvms, page, pageSize, ctx));
+  });
+
+  api.get("/cvms/:cvm_id", requireApiKey, (c) => {
+    const ctx = c.get("render");
+    const id = c.req.param("cvm_id");
+    const cvm = resolveCvm(ctx.state, ctx.caller.workspace.id, id);
+    if (!cvm) throw cvmNotFoundError(id);
+    return respond(c, "getCvmInfo", renderCvmDetail(cvm, ctx));
+  });
+}

@@ -1,0 +1,400 @@
+import { appNotFoundError } from "../errors";
+import { getApp, getCvm, getKms, getUser, type MockCvm } from "../model";
+import { defineVersionChange } from "./change";
+import type { RenderContext } from "./context";
+import type {
+  AppBody,
+  AppFullBody,
+  AppListBody,
+  AppProfileBody,
+  CurrentUserBody,
+  CvmDetailBody,
+  CvmInfoBody,
+  NetworkUrlsBody,
+  PaginatedCvmsBody,
+} from "./render-2026-01-21";
+
+// 2026-01-21 nested the CVM (resource, node_info, os, kms_info, workspace, creator),
+// split the user response into user/workspace/credits, and made credits decimal
+// strings. Going back to 2025-10-28 flattens all of that again. The legacy bodies
+// carry a few facts the new ones dropped (table ids, VM uptime, the KMS node), which
+// come from the model through the context.
+
+export interface CurrentUserV20251028Body {
+  username: string;
+  email: string;
+  credits: number;
+  granted_credits: number;
+  avatar: string;
+  team_name: string;
+  team_tier: string;
+}
+
+export interface LegacyNodeBody {
+  id: number;
+  name: string;
+  region_identifier: string | null;
+}
+
+export interface LegacyKmsInfoBody {
+  id: string;
+  slug: string | null;
+  url: string;
+  version: string;
+  chain_id: number | null;
+  kms_contract_address: string | null;
+  gateway_app_id: string | null;
+  k256_pubkey: string | null;
+}
+
+export interface MachineInfoBody {
+  vcpu: number;
+  memory: number;
+  disk_size: number;
+  gpu_count: number;
+}
+
+export interface HostedVmBody {
+  id: string;
+  name: string;
+  status: string;
+  uptime: string;
+  app_url: string | null;
+  app_id: string;
+  instance_id: string | null;
+  configuration: Record<string, unknown>;
+  exited_at: string | null;
+  boot_progress: string | null;
+  boot_error: string | null;
+  shutdown_progress: string | null;
+  image_version: string | null;
+}
+
+export interface CvmInfoV20251028Body {
+  hosted: HostedVmBody;
+  name: string;
+  managed_user: { id: number; username: string } | null;
+  node: LegacyNodeBody | null;
+  listed: boolean;
+  status: string;
+  in_progress: boolean;
+  dapp_dashboard_url: string | null;
+  syslog_endpoint: string | null;
+  allow_upgrade: boolean;
+  project_id: string | null;
+  project_type: string | null;
+  billing_period: string | null;
+  kms_info: LegacyKmsInfoBody | null;
+  vcpu: number | null;
+  memory: number | null;
+  disk_size: number | null;
+  gateway_domain: string | null;
+  public_urls: NetworkUrlsBody[];
+  machine_info: MachineInfoBody | null;
+  updated_at: string | null;
+}
+
+export interface CvmDetailV20251028Body {
+  id: number;
+  name: string;
+  status: string;
+  in_progress: boolean;
+  teepod_id: number | null;
+  teepod: LegacyNodeBody | null;
+  app_id: string;
+  vm_uuid: string | null;
+  instance_id: string | null;
+  vcpu: number;
+  memory: number;
+  disk_size: number;
+  base_image: string | null;
+  encrypted_env_pubkey: string | null;
+  listed: boolean;
+  project_id: string | null;
+  project_type: string | null;
+  instance_type: string | null;
+  public_sysinfo: boolean;
+  public_logs: boolean;
+  dapp_dashboard_url: string | null;
+  syslog_endpoint: string | null;
+  kms_info: LegacyKmsInfoBody | null;
+  contract_address: string | null;
+  deployer_address: string | null;
+  scheduled_delete_at: string | null;
+  public_urls: NetworkUrlsBody[];
+  gateway_domain: string | null;
+  machine_info: MachineInfoBody | null;
+  updated_at: string | null;
+}
+
+export interface CvmBasicInfoV20251028Body {
+  vm_uuid: string | null;
+  app_id: string;
+  name: string;
+  status: string;
+  vcpu: number;
+  memory: number;
+  disk_size: number;
+  teepod_id: number;
+  teepod_name: string;
+  region_identifier: string | null;
+  kms_type: string | null;
+  instance_type: string | null;
+  listed: boolean;
+  base_image: string | null;
+  kms_slug: string | null;
+  kms_id: string | null;
+  kms_contract_id: string | null;
+  instance_id: string | null;
+  machine_info: MachineInfoBody | null;
+  updated_at: string | null;
+}
+
+export interface AppV20251028Body {
+  id: string;
+  name: string;
+  app_id: string;
+  app_provision_type: string | null;
+  app_icon_url: string | null;
+  created_at: string;
+  kms_type: string;
+  profile: AppProfileBody | null;
+  current_cvm: CvmBasicInfoV20251028Body | null;
+  cvms: CvmBasicInfoV20251028Body[];
+  cvm_count: number;
+}
+
+export interface AppListV20251028Body {
+  dstack_apps: AppV20251028Body[];
+  page: number;
+  page_size: number;
+  total: number;
+  total_pages: number;
+}
+
+/** "3d 4h 12m", the teepod's uptime format; empty when the VM is not up. */
+export function formatUptime(startedAt: string | null, now: Date): string {
+  if (startedAt === null) return "";
+  const totalMinutes = Math.max(0, Math.floor((now.getTime() - Date.parse(startedAt)) / 60_000));
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  if (days > 0) return `${days}d ${hours}h ${minutes}m`;
+  if (hours > 0) return `${hours}h ${minutes}m`;
+  return `${minutes}m`;
+}
+
+/** Sizes were MB (memory) and GB (disk) in 2025-10-28; 2026-01-21 sends memory in GB. */
+function memoryMb(body: CvmInfoBody): number {
+  return Math.round(body.resource.memory_in_gb * 1024);
+}
+
+function machineInfo(body: CvmInfoBody): MachineInfoBody {
+  return {
+    vcpu: body.resource.vcpu,
+    memory: memoryMb(body),
+    disk_size: body.resource.disk_in_gb,
+    gpu_count: body.resource.gpus,
+  };
+}
+
+function legacyNode(body: CvmInfoBody): LegacyNodeBody {
+  return {
+    id: body.node_info.id,
+    name: body.node_info.name,
+    region_identifier: body.node_info.region,
+  };
+}
+
+function modelCvm(body: CvmInfoBody, ctx: RenderContext): MockCvm {
+  return getCvm(ctx.state, body.id);
+}
+
+/** 2025-10-28 described the KMS node serving the app, which 2026-01-21 no longer names. */
+function legacyKmsInfo(body: CvmInfoBody, ctx: RenderContext): LegacyKmsInfoBody {
+  const kms = getKms(ctx.state, getApp(ctx.state, body.app_id).kmsId);
+  return {
+    id: kms.id,
+    slug: kms.slug,
+    url: kms.url,
+    version: kms.version,
+    chain_id: kms.chainId,
+    kms_contract_address: kms.contractAddress,
+    gateway_app_id: kms.gatewayAppId,
+    k256_pubkey: kms.k256Pubkey,
+  };
+}
+
+function bootProgress(status: string): string | null {
+  if (status === "running") return "done";
+  if (status === "starting" || status === "restarting") return "booting";
+  return null;
+}
+
+function downgradeCvmInfo(body: CvmInfoBody, ctx: RenderContext): CvmInfoV20251028Body {
+  const cvm = modelCvm(body, ctx);
+  const creator = getUser(ctx.state, cvm.creatorId);
+  return {
+    hosted: {
+      id: body.vm_uuid,
+      name: body.name,
+      status: body.status,
+      uptime: formatUptime(cvm.startedAt, ctx.now),
+      app_url: body.app_url,
+      app_id: body.app_id,
+      instance_id: body.instance_id,
+      configuration: {
+        name: body.name,
+        image: body.base_image,
+        vcpu: body.resource.vcpu,
+        memory: memoryMb(body),
+        disk_size: body.resource.disk_in_gb,
+        gpus: body.resource.gpus,
+      },
+      exited_at: cvm.exitedAt,
+      boot_progress: bootProgress(body.status),
+      boot_error: null,
+      shutdown_progress: body.status === "stopping" ? "shutting down" : null,
+      image_version: body.os.version,
+    },
+    name: body.name,
+    managed_user: { id: creator.id, username: creator.username },
+    node: legacyNode(body),
+    listed: body.listed,
+    status: body.status,
+    in_progress: body.in_progress,
+    dapp_dashboard_url: body.app_url,
+    syslog_endpoint: body.logs?.serial ?? null,
+    allow_upgrade: cvm.allowUpgrade,
+    project_id: null,
+    project_type: body.project_type,
+    billing_period: body.resource.billing_period,
+    kms_info: legacyKmsInfo(body, ctx),
+    vcpu: body.resource.vcpu,
+    memory: memoryMb(body),
+    disk_size: body.resource.disk_in_gb,
+    gateway_domain: body.gateway.base_domain,
+    public_urls: body.endpoints,
+    machine_info: machineInfo(body),
+    updated_at: body.updated_at,
+  };
+}
+
+function downgradeCvmDetail(body: CvmDetailBody, ctx: RenderContext): CvmDetailV20251028Body {
+  const cvm = modelCvm(body, ctx);
+  const node = legacyNode(body);
+  return {
+    id: cvm.tableId,
+    name: body.name,
+    status: body.status,
+    in_progress: body.in_progress,
+    teepod_id: node.id,
+    teepod: node,
+    app_id: body.app_id,
+    vm_uuid: body.vm_uuid,
+    instance_id: body.instance_id,
+    vcpu: body.resource.vcpu,
+    memory: memoryMb(body),
+    disk_size: body.resource.disk_in_gb,
+    base_image: body.base_image,
+    encrypted_env_pubkey: body.kms_info.encrypted_env_pubkey,
+    listed: body.listed,
+    project_id: null,
+    project_type: body.project_type,
+    instance_type: body.resource.instance_type,
+    public_sysinfo: body.public_sysinfo,
+    public_logs: body.public_logs,
+    dapp_dashboard_url: body.app_url,
+    syslog_endpoint: body.logs?.serial ?? null,
+    kms_info: legacyKmsInfo(body, ctx),
+    contract_address: body.kms_info.dstack_app_address,
+    deployer_address: body.kms_info.deployer_address,
+    scheduled_delete_at: cvm.scheduledDeleteAt,
+    public_urls: body.endpoints,
+    gateway_domain: body.gateway.base_domain,
+    machine_info: machineInfo(body),
+    updated_at: body.updated_at,
+  };
+}
+
+function downgradeCvmBasic(body: CvmInfoBody, ctx: RenderContext): CvmBasicInfoV20251028Body {
+  const kms = legacyKmsInfo(body, ctx);
+  return {
+    vm_uuid: body.vm_uuid,
+    app_id: body.app_id,
+    name: body.name,
+    status: body.status,
+    vcpu: body.resource.vcpu,
+    memory: memoryMb(body),
+    disk_size: body.resource.disk_in_gb,
+    teepod_id: body.node_info.id,
+    teepod_name: body.node_info.name,
+    region_identifier: body.node_info.region,
+    kms_type: body.kms_type,
+    instance_type: body.resource.instance_type,
+    listed: body.listed,
+    base_image: body.base_image,
+    kms_slug: kms.slug,
+    kms_id: kms.id,
+    kms_contract_id: kms.kms_contract_address,
+    instance_id: body.instance_id,
+    machine_info: machineInfo(body),
+    updated_at: body.updated_at,
+  };
+}
+
+function downgradeApp(body: AppFullBody, ctx: RenderContext): AppV20251028Body {
+  return {
+    id: body.id,
+    name: body.name,
+    app_id: body.app_id,
+    app_provision_type: body.app_provision_type,
+    app_icon_url: body.app_icon_url,
+    created_at: body.created_at,
+    kms_type: body.kms_type,
+    profile: body.profile,
+    current_cvm: body.current_cvm && downgradeCvmBasic(body.current_cvm, ctx),
+    cvms: body.cvms.map((cvm) => downgradeCvmBasic(cvm, ctx)),
+    cvm_count: body.cvm_count,
+  };
+}
+
+export const change20260121 = defineVersionChange({
+  version: "2026-01-21",
+  description:
+    "Three-layer user response (user, workspace, credits as decimal strings); CVMs with " +
+    "nested resource, node_info, os, kms_info, gateway, workspace and creator objects",
+  downgrade: {
+    getCurrentUser: (body: CurrentUserBody): CurrentUserV20251028Body => ({
+      username: body.user.username,
+      email: body.user.email,
+      credits: Number(body.credits.balance),
+      granted_credits: Number(body.credits.granted_balance),
+      avatar: body.user.avatar,
+      team_name: body.workspace.name,
+      team_tier: body.workspace.tier,
+    }),
+    getCvmList: (body: PaginatedCvmsBody, ctx: RenderContext) => ({
+      items: body.items.map((item) => downgradeCvmInfo(item, ctx)),
+      total: body.total,
+      page: body.page,
+      page_size: body.page_size,
+      pages: body.pages,
+    }),
+    getCvmInfo: downgradeCvmDetail,
+    getAppList: (body: AppListBody, ctx: RenderContext): AppListV20251028Body => ({
+      dstack_apps: body.dstack_apps.map((app) => downgradeApp(app, ctx)),
+      page: body.page,
+      page_size: body.page_size,
+      total: body.total,
+      total_pages: body.total_pages,
+    }),
+    getAppInfo: (body: AppBody, ctx: RenderContext): AppV20251028Body => {
+      // 2025-10-28 had no id-only view of another workspace's app: it was not found.
+      if (body.id === null) throw appNotFoundError(body.app_id);
+      return downgradeApp(body, ctx);
+    },
+    getAppCvms: (body: CvmInfoBody[], ctx: RenderContext): CvmInfoV20251028Body[] =>
+      body.map((item) => downgradeCvmInfo(item, ctx)),
+  },
+});
