@@ -22,10 +22,14 @@ if (missing.length) {
 
 /** @returns {Record<string, number>} */
 function measure() {
-  const out = execFileSync(process.execPath, [tsc, "-p", "types/tsconfig.json", "--extendedDiagnostics"], {
-    cwd: here,
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    process.execPath,
+    [tsc, "-p", "types/tsconfig.json", "--extendedDiagnostics"],
+    {
+      cwd: here,
+      encoding: "utf8",
+    },
+  );
   /** @param {string} label */
   const read = (label) => {
     const match = out.match(new RegExp(`^${label}:\\s+([\\d.]+)`, "m"));

@@ -16,8 +16,12 @@ try {
     legacyClient.getCurrentUser(),
   ]);
   console.log("GET /auth/me");
-  console.log(`  2026-01-21  user.user.username=${user.user.username}  workspace.name=${user.workspace.name}  credits.balance=${user.credits.balance}`);
-  console.log(`  2025-10-28  username=${legacyUser.username}  team_name=${legacyUser.team_name}  credits=${legacyUser.credits}\n`);
+  console.log(
+    `  2026-01-21  user.user.username=${user.user.username}  workspace.name=${user.workspace.name}  credits.balance=${user.credits.balance}`,
+  );
+  console.log(
+    `  2025-10-28  username=${legacyUser.username}  team_name=${legacyUser.team_name}  credits=${legacyUser.credits}\n`,
+  );
 
   const [page, legacyPage] = await Promise.all([
     client.getCvmList({ page_size: 5 }),
@@ -39,12 +43,18 @@ try {
   const cvm = await getCvmInfo(client, { id: "cvm-abc123" });
   const legacyCvm = await getCvmInfo(client, { id: "cvm-abc123" }, { version: "2025-10-28" });
   console.log("\nGET /cvms/cvm-abc123");
-  console.log(`  2026-01-21  id=${cvm.id}  gateway.base_domain=${cvm.gateway.base_domain}  os=${cvm.os?.name} ${cvm.os?.version}`);
-  console.log(`  2025-10-28  id=${legacyCvm.id}  gateway_domain=${legacyCvm.gateway_domain}  base_image=${legacyCvm.base_image}`);
+  console.log(
+    `  2026-01-21  id=${cvm.id}  gateway.base_domain=${cvm.gateway.base_domain}  os=${cvm.os?.name} ${cvm.os?.version}`,
+  );
+  console.log(
+    `  2025-10-28  id=${legacyCvm.id}  gateway_domain=${legacyCvm.gateway_domain}  base_image=${legacyCvm.base_image}`,
+  );
 
   const missing = await client.safeGetCvmInfo({ id: "no-such-cvm" });
   if (!missing.success && missing.error instanceof NotFoundError) {
-    console.log(`\nA missing CVM is a typed error: ${missing.error.name} ${missing.error.errorCode} (request ${missing.error.requestId})`);
+    console.log(
+      `\nA missing CVM is a typed error: ${missing.error.name} ${missing.error.errorCode} (request ${missing.error.requestId})`,
+    );
   }
 } finally {
   await mock.close();

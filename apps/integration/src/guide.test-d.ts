@@ -14,16 +14,18 @@ type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 describe("the guide's comments are the types", () => {
   it("Switching Versions at Runtime", () => {
     expectTypeOf<Result<typeof switchingAtRuntime>["user"]>().toEqualTypeOf<CurrentUserV20260121>();
-    expectTypeOf<Result<typeof switchingAtRuntime>["legacyUser"]>().toEqualTypeOf<
-      CurrentUserV20251028
-    >();
+    expectTypeOf<
+      Result<typeof switchingAtRuntime>["legacyUser"]
+    >().toEqualTypeOf<CurrentUserV20251028>();
   });
 
   it("Using with Standalone Functions", () => {
-    expectTypeOf<Result<typeof standaloneFunctions>["cvm"]>().toEqualTypeOf<CvmInfoDetailV20260121>();
-    expectTypeOf<Result<typeof standaloneFunctions>["legacyCvm"]>().toEqualTypeOf<
-      CvmDetailV20251028
-    >();
+    expectTypeOf<
+      Result<typeof standaloneFunctions>["cvm"]
+    >().toEqualTypeOf<CvmInfoDetailV20260121>();
+    expectTypeOf<
+      Result<typeof standaloneFunctions>["legacyCvm"]
+    >().toEqualTypeOf<CvmDetailV20251028>();
   });
 
   it("lines the guide says must not compile", async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { useMockApi } from "./harness";
 import {
   step1After,
   step1Before,
@@ -11,6 +10,7 @@ import {
 import { defaultVersion, explicitVersion, legacyVersion } from "./guide/selecting-a-version";
 import { standaloneFunctions } from "./guide/standalone-functions";
 import { switchingAtRuntime } from "./guide/switching-at-runtime";
+import { useMockApi } from "./harness";
 
 const mock = useMockApi();
 
@@ -64,7 +64,15 @@ describe("Switching Versions at Runtime", () => {
       ].sort(),
     );
     expect(Object.keys(legacyUser).sort()).toEqual(
-      ["avatar", "credits", "email", "granted_credits", "team_name", "team_tier", "username"].sort(),
+      [
+        "avatar",
+        "credits",
+        "email",
+        "granted_credits",
+        "team_name",
+        "team_tier",
+        "username",
+      ].sort(),
     );
     // Same account, two renderings.
     expect(legacyUser.username).toBe(user.user.username);

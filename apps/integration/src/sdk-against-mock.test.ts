@@ -31,7 +31,9 @@ describe("every version-aware endpoint, in both versions, validated", () => {
       expect(app.app_id).toBe(appId);
       const appCvms = await client.getAppCvms({ appId });
       expect(Array.isArray(appCvms)).toBe(true);
-      expect(new Set(mock.sent.map((r) => r.headers.get("x-phala-version")))).toEqual(new Set([version]));
+      expect(new Set(mock.sent.map((r) => r.headers.get("x-phala-version")))).toEqual(
+        new Set([version]),
+      );
     });
   }
 
@@ -106,7 +108,9 @@ describe("the version sent is the version read", () => {
     const validation = error as ResponseValidationError;
     expect(validation.endpoint).toBe("getCvmInfo");
     expect(validation.apiVersion).toBe("2026-01-21");
-    expect(validation.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["resource", "gateway"]));
+    expect(validation.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(["resource", "gateway"]),
+    );
     expect(validation.message).toMatch(/getCvmInfo/);
     expect(validation.message).toMatch(/2026-01-21/);
     const safe = await client.safeGetCurrentUser();
@@ -133,7 +137,11 @@ describe("errors from the API", () => {
     const result = await safeGetCvmInfo(client, { id: "no-such-cvm" });
     expect(result.success).toBe(false);
     expect(result.error).toBeInstanceOf(NotFoundError);
-    expect(result.error).toMatchObject({ status: 404, apiVersion: "2026-01-21", path: "/cvms/no-such-cvm" });
+    expect(result.error).toMatchObject({
+      status: 404,
+      apiVersion: "2026-01-21",
+      path: "/cvms/no-such-cvm",
+    });
     expect((result.error as NotFoundError).errorCode).toMatch(/^ERR-03-/);
   });
 

@@ -32,7 +32,7 @@ describe("createClient", () => {
       status: 404,
       apiVersion: "2026-01-21",
     });
-    const result = await legacy.safeGetAppInfo({ appId: "0x" + "a".repeat(40) });
+    const result = await legacy.safeGetAppInfo({ appId: `0x${"a".repeat(40)}` });
     expect(result.success).toBe(false);
     expect(calls.map((c) => [c.url, c.headers.get("x-phala-version")])).toEqual([
       ["http://127.0.0.1:9/api/v1/cvms/cvm-abc123", "2026-01-21"],

@@ -55,9 +55,9 @@ describe("client versions", () => {
   it("types LATEST in any case as the newest version", async () => {
     const latest = createClient({ version: "LaTeSt" });
     expectTypeOf(await latest.getCurrentUser()).toEqualTypeOf<CurrentUserV20260121>();
-    expectTypeOf(await getCvmInfo(client.withVersion("latest"), { id: "x" })).toEqualTypeOf<
-      CvmInfoDetailV20260121
-    >();
+    expectTypeOf(
+      await getCvmInfo(client.withVersion("latest"), { id: "x" }),
+    ).toEqualTypeOf<CvmInfoDetailV20260121>();
   });
 });
 
@@ -67,17 +67,17 @@ describe("the guide's table, for methods and standalone actions", () => {
     expectTypeOf(await client.getCvmList()).toEqualTypeOf<PaginatedCvmInfosV20260121>();
     expectTypeOf(await client.getCvmInfo({ id: "x" })).toEqualTypeOf<CvmInfoDetailV20260121>();
     expectTypeOf(await client.getAppList()).toEqualTypeOf<DstackAppListResponseV20260121>();
-    expectTypeOf(await client.getAppInfo({ appId: "a" })).toEqualTypeOf<
-      DstackAppWithCvmResponseV20260121
-    >();
+    expectTypeOf(
+      await client.getAppInfo({ appId: "a" }),
+    ).toEqualTypeOf<DstackAppWithCvmResponseV20260121>();
     expectTypeOf(await client.getAppCvms({ appId: "a" })).toEqualTypeOf<CvmInfoV20260121[]>();
     const base = createBaseClient({ apiKey: "k", version: "2026-01-21" });
     expectTypeOf(await getCurrentUser(base)).toEqualTypeOf<CurrentUserV20260121>();
     expectTypeOf(await getCvmList(base, { page: 2 })).toEqualTypeOf<PaginatedCvmInfosV20260121>();
     expectTypeOf(await getAppList(base)).toEqualTypeOf<DstackAppListResponseV20260121>();
-    expectTypeOf(await getAppInfo(base, { appId: "a" })).toEqualTypeOf<
-      DstackAppWithCvmResponseV20260121
-    >();
+    expectTypeOf(
+      await getAppInfo(base, { appId: "a" }),
+    ).toEqualTypeOf<DstackAppWithCvmResponseV20260121>();
     expectTypeOf(await getAppCvms(base, { appId: "a" })).toEqualTypeOf<CvmInfoV20260121[]>();
   });
 
@@ -86,9 +86,9 @@ describe("the guide's table, for methods and standalone actions", () => {
     expectTypeOf(await legacyClient.getCvmList()).toEqualTypeOf<PaginatedCvmInfosV20251028>();
     expectTypeOf(await legacyClient.getCvmInfo({ id: "x" })).toEqualTypeOf<CvmDetailV20251028>();
     expectTypeOf(await legacyClient.getAppList()).toEqualTypeOf<DstackAppListResponseV20251028>();
-    expectTypeOf(await legacyClient.getAppInfo({ appId: "a" })).toEqualTypeOf<
-      DstackAppWithCvmResponseV20251028
-    >();
+    expectTypeOf(
+      await legacyClient.getAppInfo({ appId: "a" }),
+    ).toEqualTypeOf<DstackAppWithCvmResponseV20251028>();
     expectTypeOf(await legacyClient.getAppCvms({ appId: "a" })).toEqualTypeOf<CvmInfoV20251028[]>();
     const base = createBaseClient({ apiKey: "k", version: "2025-10-28" });
     expectTypeOf(await getCvmInfo(base, { id: "x" })).toEqualTypeOf<CvmDetailV20251028>();
@@ -125,9 +125,11 @@ describe("fields a version does not have do not compile", () => {
     // @ts-expect-error 2025-10-28 has no `resource`
     legacyCvm.resource;
     const page = await legacyClient.getCvmList();
-    expectTypeOf(page.items[0]!.node).toEqualTypeOf<
-      { id: number; name: string; region_identifier?: string | null | undefined } | null
-    >();
+    expectTypeOf(page.items[0]!.node).toEqualTypeOf<{
+      id: number;
+      name: string;
+      region_identifier?: string | null | undefined;
+    } | null>();
   });
 
   it("open enums still list the known values", async () => {
@@ -142,9 +144,9 @@ describe("fields a version does not have do not compile", () => {
 describe("per-call options", () => {
   it("a per-call version types the result by that version", async () => {
     const base = createBaseClient({ apiKey: "k" });
-    expectTypeOf(await getCvmInfo(base, { id: "x" }, { version: "2025-10-28" })).toEqualTypeOf<
-      CvmDetailV20251028
-    >();
+    expectTypeOf(
+      await getCvmInfo(base, { id: "x" }, { version: "2025-10-28" }),
+    ).toEqualTypeOf<CvmDetailV20251028>();
     expectTypeOf(
       await legacyClient.getCurrentUser(undefined, { version: "2026-01-21" }),
     ).toEqualTypeOf<CurrentUserV20260121>();

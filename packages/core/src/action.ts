@@ -1,5 +1,5 @@
-import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ResponseMap, ResponseSchemasFor, VersionedEndpoint } from "@phala/cloud-schemas";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { type AnyClient, getClientState } from "./client";
 import {
   PhalaCloudError,
@@ -8,7 +8,12 @@ import {
   type ValidationIssue,
 } from "./errors";
 import { type HttpMethod, type QueryParams, sendRequest } from "./transport";
-import { type ApiVersion, type KnownApiVersion, type ResolveApiVersion, resolveApiVersion } from "./versions";
+import {
+  type ApiVersion,
+  type KnownApiVersion,
+  type ResolveApiVersion,
+  resolveApiVersion,
+} from "./versions";
 
 /** Options every action takes as its last argument. */
 export interface CallOptions {
@@ -22,6 +27,9 @@ export interface CallOptions {
   /** Extra headers for this call. `X-Phala-Version` and `X-API-Key` are the SDK's own. */
   headers?: Record<string, string>;
 }
+
+/** The options type of a call that passed none. */
+export type NoCallOptions = Record<never, never>;
 
 /** A response type for each known version. */
 export type VersionTable = { readonly [V in KnownApiVersion]: unknown };
@@ -57,7 +65,7 @@ type ArgsAndOptions<T extends ActionTypes, O> = T["optionalArgs"] extends true
 type Settle<T extends ActionTypes, Out> = T["safe"] extends true ? SafeResult<Out> : Out;
 
 export type Action<T extends ActionTypes> = {
-  <C extends AnyClient, const O extends CallOptions = {}>(
+  <C extends AnyClient, const O extends CallOptions = NoCallOptions>(
     client: C,
     ...params: ArgsAndOptions<T, O>
   ): Promise<Settle<T, ActionOutput<T["responses"], C["version"], O>>>;
@@ -67,7 +75,7 @@ export type Action<T extends ActionTypes> = {
 };
 
 /** An action as a method of a client of version V. */
-export type BoundAction<T extends ActionTypes, V> = <const O extends CallOptions = {}>(
+export type BoundAction<T extends ActionTypes, V> = <const O extends CallOptions = NoCallOptions>(
   ...params: ArgsAndOptions<T, O>
 ) => Promise<Settle<T, ActionOutput<T["responses"], V, O>>>;
 
@@ -101,7 +109,9 @@ interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boo
 
 function issuePath(path: StandardSchemaV1.Issue["path"]): string {
   if (!path) return "";
-  return path.map((segment) => String(typeof segment === "object" ? segment.key : segment)).join(".");
+  return path
+    .map((segment) => String(typeof segment === "object" ? segment.key : segment))
+    .join(".");
 }
 
 async function validateResponse(
@@ -115,7 +125,10 @@ async function validateResponse(
     throw new ResponseValidationError({
       ...context,
       body: value,
-      issues: result.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message })),
+      issues: result.issues.map((issue) => ({
+        path: issuePath(issue.path),
+        message: issue.message,
+      })),
     });
   }
   return result.value;
@@ -128,7 +141,8 @@ export function invalidArguments(endpoint: string, issues: ValidationIssue[]): n
 
 /** Reads one required, non-empty string argument. */
 export function requireString(endpoint: string, args: unknown, key: string): string {
-  const value = typeof args === "object" && args !== null ? (args as Record<string, unknown>)[key] : undefined;
+  const value =
+    typeof args === "object" && args !== null ? (args as Record<string, unknown>)[key] : undefined;
   if (typeof value !== "string" || value.trim() === "") {
     invalidArguments(endpoint, [{ path: key, message: "expected a non-empty string" }]);
   }
@@ -140,7 +154,11 @@ export function requireString(endpoint: string, args: unknown, key: string): str
  * It sends the client's version (or the call's), validates the body with that
  * version's schema (or the caller's), and is typed by the same version.
  */
-export function defineVersionedAction<E extends VersionedEndpoint, Args, Opt extends boolean = false>(
+export function defineVersionedAction<
+  E extends VersionedEndpoint,
+  Args,
+  Opt extends boolean = false,
+>(
   spec: VersionedActionSpec<E, Args, Opt>,
 ): Action<{ args: Args; responses: VersionedResponses<E>; optionalArgs: Opt; safe: false }> {
   const run = async (client: AnyClient, args?: Args, options: CallOptions = {}) => {
@@ -187,7 +205,10 @@ export function safe<T extends ActionTypes>(
   const name = `safe${action.actionName[0]?.toUpperCase()}${action.actionName.slice(1)}`;
   const run = async (client: AnyClient, ...params: unknown[]) => {
     try {
-      const data = await (action as unknown as (...a: unknown[]) => Promise<unknown>)(client, ...params);
+      const data = await (action as unknown as (...a: unknown[]) => Promise<unknown>)(
+        client,
+        ...params,
+      );
       return { success: true, data };
     } catch (error) {
       return { success: false, error: toPhalaCloudError(error, action.actionName) };

@@ -2,9 +2,14 @@ import type { ActionRecord, BoundActions } from "./action";
 import { readEnv } from "./env";
 import { PhalaCloudError } from "./errors";
 import { ApiKey } from "./secret";
-import { type FetchLike, type QueryParams, sendRequest, type TransportState } from "./transport";
 import type { HttpMethod } from "./transport";
-import { type ApiVersion, DEFAULT_API_VERSION, type DefaultApiVersion, resolveApiVersion } from "./versions";
+import { type FetchLike, type QueryParams, sendRequest, type TransportState } from "./transport";
+import {
+  type ApiVersion,
+  DEFAULT_API_VERSION,
+  type DefaultApiVersion,
+  resolveApiVersion,
+} from "./versions";
 
 export const DEFAULT_BASE_URL = "https://cloud-api.phala.com/api/v1";
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -66,11 +71,10 @@ export interface BaseClient<V extends ApiVersion, A extends ActionRecord> extend
 }
 
 /** A client of version V carrying the actions A as methods. */
-export type Client<V extends ApiVersion = DefaultApiVersion, A extends ActionRecord = {}> = BaseClient<
-  V,
-  A
-> &
-  BoundActions<A, V>;
+export type Client<
+  V extends ApiVersion = DefaultApiVersion,
+  A extends ActionRecord = Record<never, never>,
+> = BaseClient<V, A> & BoundActions<A, V>;
 
 interface ClientInternals {
   transport: TransportState;
@@ -78,16 +82,29 @@ interface ClientInternals {
 }
 
 export function getClientState(client: AnyClient): TransportState {
-  const internals = (client as unknown as { [CLIENT_STATE]?: ClientInternals } | null)?.[CLIENT_STATE];
+  const internals = (client as unknown as { [CLIENT_STATE]?: ClientInternals } | null)?.[
+    CLIENT_STATE
+  ];
   if (!internals) {
     throw new PhalaCloudError("Expected a client made by createClient() or createBaseClient()");
   }
   return internals.transport;
 }
 
-const RESERVED = new Set(["version", "baseURL", "timeout", "withVersion", "extend", "request", "toJSON"]);
+const RESERVED = new Set([
+  "version",
+  "baseURL",
+  "timeout",
+  "withVersion",
+  "extend",
+  "request",
+  "toJSON",
+]);
 
-function makeClient(internals: ClientInternals, version: ApiVersion): Client<ApiVersion, ActionRecord> {
+function makeClient(
+  internals: ClientInternals,
+  version: ApiVersion,
+): Client<ApiVersion, ActionRecord> {
   resolveApiVersion(version);
   const { transport } = internals;
   const client: Record<string | symbol, unknown> = {
@@ -98,7 +115,9 @@ function makeClient(internals: ClientInternals, version: ApiVersion): Client<Api
     extend: (actions: ActionRecord) => {
       for (const name of Object.keys(actions)) {
         if (RESERVED.has(name)) {
-          throw new PhalaCloudError(`Cannot extend a client with "${name}": the name is the client's own`);
+          throw new PhalaCloudError(
+            `Cannot extend a client with "${name}": the name is the client's own`,
+          );
         }
       }
       return makeClient({ ...internals, actions: { ...internals.actions, ...actions } }, version);
@@ -154,7 +173,9 @@ export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>
   try {
     new URL(baseURL);
   } catch {
-    throw new PhalaCloudError(`Invalid baseURL ${JSON.stringify(baseURL)}: expected an absolute URL`);
+    throw new PhalaCloudError(
+      `Invalid baseURL ${JSON.stringify(baseURL)}: expected an absolute URL`,
+    );
   }
   const transport: TransportState = {
     apiKey: apiKey ? new ApiKey(apiKey) : undefined,

@@ -41,7 +41,10 @@ export class PhalaCloudError extends Error {
   readonly endpoint: string | undefined;
 
   constructor(message: string, options: PhalaCloudErrorOptions = {}) {
-    super(message + describeCall(options), options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      message + describeCall(options),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.status = options.status;
     this.body = options.body;
     this.method = options.method;
@@ -285,6 +288,15 @@ export class RequestValidationError extends PhalaCloudError {
   }
 }
 
+function describeValue(value: unknown): string {
+  if (typeof value === "bigint") return `${value}n`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 /** A version string the SDK does not know; raised before any request. */
 export class UnsupportedApiVersionError extends PhalaCloudError {
   override name = "UnsupportedApiVersionError";
@@ -293,7 +305,7 @@ export class UnsupportedApiVersionError extends PhalaCloudError {
 
   constructor(version: unknown, supportedVersions: readonly string[]) {
     super(
-      `Unsupported API version ${JSON.stringify(version) ?? String(version)}. Supported versions: ${supportedVersions.join(", ")} (or "LATEST")`,
+      `Unsupported API version ${describeValue(version)}. Supported versions: ${supportedVersions.join(", ")} (or "LATEST")`,
     );
     this.version = version;
     this.supportedVersions = supportedVersions;

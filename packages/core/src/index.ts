@@ -6,10 +6,11 @@ export type {
   BoundAction,
   BoundActions,
   CallOptions,
+  NoCallOptions,
   RequestPlan,
   SafeResult,
-  VersionTable,
   VersionedResponses,
+  VersionTable,
 } from "./action";
 export { defineVersionedAction, invalidArguments, requireString, safe } from "./action";
 export * from "./actions";

@@ -55,7 +55,13 @@ const MAX_REDIRECTS = 5;
 const OWNED_HEADERS = ["x-phala-version", "x-api-key"];
 
 export function buildURL(baseURL: string, path: string, query?: QueryParams): string {
-  const url = new URL(baseURL.replace(/\/+$/, "") + path);
+  const base = new URL(baseURL);
+  // A path is always appended below the base URL: one that does not start with
+  // "/" (".evil.test", "@evil.test") would otherwise move the request to another host.
+  const url = new URL(baseURL.replace(/\/+$/, "") + (path.startsWith("/") ? path : `/${path}`));
+  if (url.origin !== base.origin) {
+    throw new PhalaCloudError(`Refused path ${JSON.stringify(path)}: it leaves the API origin`);
+  }
   if (query) {
     for (const [key, value] of Object.entries(query)) {
       const values = Array.isArray(value) ? value : [value];
@@ -142,14 +148,18 @@ export async function sendRequest(
   }
   const fetchImpl = state.fetch ?? (globalThis.fetch as FetchLike | undefined);
   if (!fetchImpl) {
-    throw new APIConnectionError("No fetch implementation: pass `fetch` in the client config", context);
+    throw new APIConnectionError(
+      "No fetch implementation: pass `fetch` in the client config",
+      context,
+    );
   }
-  const timeout = request.timeout ?? state.timeout;
-  const scope = cancellationScope(request.signal, timeout);
   const headers = buildHeaders(state, request);
   let url = buildURL(state.baseURL, request.path, request.query);
   let method: string = request.method;
   let body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  // Created last: from here on, `finally` is what clears the timer and listener.
+  const timeout = request.timeout ?? state.timeout;
+  const scope = cancellationScope(request.signal, timeout);
 
   try {
     for (let redirects = 0; ; redirects++) {
@@ -182,12 +192,20 @@ export async function sendRequest(
         continue;
       }
       if (response.type === "opaqueredirect") {
-        throw new APIConnectionError("The API answered with a redirect that cannot be followed", context);
+        throw new APIConnectionError(
+          "The API answered with a redirect that cannot be followed",
+          context,
+        );
       }
       const text = await response.text();
       const data = parseBody(text, response.headers.get("content-type"));
       if (!response.ok) {
-        throw createAPIError({ ...context, status: response.status, body: data, headers: response.headers });
+        throw createAPIError({
+          ...context,
+          status: response.status,
+          body: data,
+          headers: response.headers,
+        });
       }
       return { status: response.status, headers: response.headers, data };
     }

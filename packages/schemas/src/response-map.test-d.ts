@@ -11,13 +11,18 @@ import type {
 describe("the response map", () => {
   it("has every versioned endpoint for every version", () => {
     expectTypeOf<keyof ResponseMap>().toEqualTypeOf<"2025-10-28" | "2026-01-21">();
-    expectTypeOf<ResponseMap["2025-10-28"]["getCurrentUser"]>().toEqualTypeOf<CurrentUserV20251028>();
+    expectTypeOf<
+      ResponseMap["2025-10-28"]["getCurrentUser"]
+    >().toEqualTypeOf<CurrentUserV20251028>();
   });
 
   it("does not compile when a version lacks an endpoint", () => {
     type Incomplete = Omit<ResponsesV20260121, "getAppCvms">;
     // @ts-expect-error getAppCvms is missing for 2099-01-01
-    type _Broken = EveryEndpointMapped<{ "2025-10-28": ResponsesV20251028; "2099-01-01": Incomplete }>;
+    type _Broken = EveryEndpointMapped<{
+      "2025-10-28": ResponsesV20251028;
+      "2099-01-01": Incomplete;
+    }>;
     expectTypeOf<Incomplete>().not.toHaveProperty("getAppCvms");
   });
 

@@ -15,7 +15,9 @@ export type VersionedEndpoint =
  * Fails to compile when a version lacks one of the versioned endpoints, and the
  * error names each one missing.
  */
-export type EveryEndpointMapped<T extends { [V in keyof T]: { [E in VersionedEndpoint]: unknown } }> = T;
+export type EveryEndpointMapped<
+  T extends { [V in keyof T]: { [E in VersionedEndpoint]: unknown } },
+> = T;
 
 /**
  * version -> endpoint -> response type. The one place response types are looked
