@@ -8,7 +8,9 @@ const PAGE_SIZE_MAX = 100;
 function problem(check: Check, value: unknown): string | undefined {
   switch (check) {
     case "positiveInt":
-      return Number.isInteger(value) && (value as number) >= 1 ? undefined : "expected an integer >= 1";
+      return Number.isInteger(value) && (value as number) >= 1
+        ? undefined
+        : "expected an integer >= 1";
     case "pageSize":
       return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= PAGE_SIZE_MAX
         ? undefined
@@ -41,7 +43,10 @@ export function checkQueryArgs<T extends object>(
   for (const [key, value] of Object.entries(args ?? {})) {
     const check = checks[key];
     if (!check) {
-      issues.push({ path: key, message: `unknown argument; expected one of ${Object.keys(checks).join(", ")}` });
+      issues.push({
+        path: key,
+        message: `unknown argument; expected one of ${Object.keys(checks).join(", ")}`,
+      });
       continue;
     }
     if (value === undefined) continue;

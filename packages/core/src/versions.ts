@@ -6,7 +6,10 @@ import { UnsupportedApiVersionError } from "./errors";
  * is one line here plus its schemas folder; `satisfies` refuses a version that
  * has no schemas.
  */
-export const API_VERSIONS = ["2025-10-28", "2026-01-21"] as const satisfies readonly SchemaVersion[];
+export const API_VERSIONS = [
+  "2025-10-28",
+  "2026-01-21",
+] as const satisfies readonly SchemaVersion[];
 
 export type KnownApiVersion = (typeof API_VERSIONS)[number];
 
