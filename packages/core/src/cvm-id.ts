@@ -17,8 +17,9 @@ const APP_ID = /^(?:0x)?[0-9a-f]{40}$/i;
 const KEYS = ["id", "uuid", "app_id", "instance_id", "name"] as const;
 
 /**
- * The path segment the API accepts for a CVM: UUIDs lose their dashes, a bare
- * 40-hex app id gets its `app_` prefix, anything else is sent as given.
+ * The path segment the API accepts for a CVM: UUIDs lose their dashes, app ids
+ * get their `app_` prefix and instance ids their `instance_` prefix; an `id`
+ * is recognised by its form (UUID, 40-hex app id), anything else is sent as given.
  */
 export function normalizeCvmId(endpoint: string, input: unknown): string {
   const given =
@@ -39,8 +40,17 @@ export function normalizeCvmId(endpoint: string, input: unknown): string {
     invalidArguments(endpoint, [{ path: key, message: "expected a non-empty string" }]);
   }
   const value = raw.trim();
-  if (key === "name") return value;
-  if (UUID.test(value)) return value.replace(/-/g, "").toLowerCase();
-  if (APP_ID.test(value)) return `app_${value.replace(/^0x/i, "").toLowerCase()}`;
-  return value;
+  switch (key) {
+    case "name":
+      return value;
+    case "instance_id":
+      return value.startsWith("instance_") ? value : `instance_${value}`;
+    case "app_id":
+      return value.startsWith("app_") ? value : `app_${value.replace(/^0x/i, "").toLowerCase()}`;
+    default:
+      // `uuid`, or `id` holding any form: recognise UUIDs and bare app ids.
+      if (UUID.test(value)) return value.replace(/-/g, "").toLowerCase();
+      if (APP_ID.test(value)) return `app_${value.replace(/^0x/i, "").toLowerCase()}`;
+      return value;
+  }
 }

@@ -5,6 +5,7 @@ import {
   createAPIError,
   type ErrorContext,
   PhalaCloudError,
+  RequestValidationError,
 } from "./errors";
 import type { ApiKey } from "./secret";
 
@@ -156,9 +157,24 @@ export async function sendRequest(
   const headers = buildHeaders(state, request);
   let url = buildURL(state.baseURL, request.path, request.query);
   let method: string = request.method;
-  let body = request.body === undefined ? undefined : JSON.stringify(request.body);
-  // Created last: from here on, `finally` is what clears the timer and listener.
+  let body: string | undefined;
+  try {
+    body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  } catch (error) {
+    throw new RequestValidationError({
+      ...context,
+      cause: error,
+      issues: [{ path: "body", message: `cannot be sent as JSON: ${String(error)}` }],
+    });
+  }
   const timeout = request.timeout ?? state.timeout;
+  if (typeof timeout !== "number" || !(timeout >= 0)) {
+    throw new RequestValidationError({
+      ...context,
+      issues: [{ path: "timeout", message: "expected milliseconds >= 0" }],
+    });
+  }
+  // Created last: from here on, `finally` is what clears the timer and listener.
   const scope = cancellationScope(request.signal, timeout);
 
   try {

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { getCurrentUser, getCvmInfo } from "./actions";
+import { createBaseClient } from "./client";
+import { PhalaCloudError, UnsupportedApiVersionError } from "./errors";
+import { fakeFetch, TEST_API_KEY, TEST_BASE_URL } from "./test-utils";
+import { API_VERSIONS, DEFAULT_API_VERSION, isLatestAlias, resolveApiVersion } from "./versions";
+
+function catchError(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the function to throw");
+}
+
+describe("version registry", () => {
+  it("lists the known versions oldest first, with 2026-01-21 as default", () => {
+    expect(API_VERSIONS).toEqual(["2025-10-28", "2026-01-21"]);
+    expect(DEFAULT_API_VERSION).toBe("2026-01-21");
+  });
+});
+
+describe("resolveApiVersion", () => {
+  it.each(["2025-10-28", "2026-01-21"] as const)("accepts %s as itself", (version) => {
+    expect(resolveApiVersion(version)).toBe(version);
+  });
+
+  it.each(["LATEST", "latest", "Latest", "LaTeSt", "lATESt"])(
+    "accepts %s as the newest version",
+    (alias) => {
+      expect(isLatestAlias(alias)).toBe(true);
+      expect(resolveApiVersion(alias)).toBe("2026-01-21");
+    },
+  );
+
+  it.each([
+    "2099-01-01",
+    "2025-10-29",
+    "2026-1-21",
+    " 2026-01-21",
+    "2026-01-21 ",
+    "latest ",
+    "newest",
+    "",
+  ])("refuses the string %j with UnsupportedApiVersionError", (version) => {
+    const error = catchError(() => resolveApiVersion(version));
+    expect(error).toBeInstanceOf(UnsupportedApiVersionError);
+    expect(error).toBeInstanceOf(PhalaCloudError);
+    const e = error as UnsupportedApiVersionError;
+    expect(e.name).toBe("UnsupportedApiVersionError");
+    expect(e.version).toBe(version);
+    expect(e.supportedVersions).toEqual(["2025-10-28", "2026-01-21"]);
+    expect(e.message).toContain("2025-10-28");
+    expect(e.message).toContain("2026-01-21");
+    expect(e.message).toContain(JSON.stringify(version));
+  });
+
+  it.each([
+    ["undefined", undefined],
+    ["null", null],
+    ["a number", 20260121],
+    ["a boolean", true],
+    ["an object", { version: "2026-01-21" }],
+    ["an array", ["2026-01-21"]],
+    ["a Date", new Date("2026-01-21")],
+    ["a symbol", Symbol("2026-01-21")],
+    ["a function", () => "2026-01-21"],
+  ])("refuses %s with UnsupportedApiVersionError", (_label, version) => {
+    const error = catchError(() => resolveApiVersion(version));
+    expect(error).toBeInstanceOf(UnsupportedApiVersionError);
+    const e = error as UnsupportedApiVersionError;
+    expect(e.supportedVersions).toEqual(["2025-10-28", "2026-01-21"]);
+    expect(e.message).toMatch(/Supported versions: 2025-10-28, 2026-01-21/);
+  });
+
+  it("refuses a bigint with UnsupportedApiVersionError (not a TypeError from JSON.stringify)", () => {
+    const error = catchError(() => resolveApiVersion(BigInt(20260121)));
+    expect(error).toBeInstanceOf(UnsupportedApiVersionError);
+    expect((error as Error).message).toContain("20260121");
+  });
+});
+
+describe("unknown versions fail before any request", () => {
+  it("createBaseClient throws for an unknown version and never calls fetch", () => {
+    const fake = fakeFetch();
+    const error = catchError(() =>
+      createBaseClient({ apiKey: TEST_API_KEY, version: "2099-01-01" as any, fetch: fake.fetch }),
+    );
+    expect(error).toBeInstanceOf(UnsupportedApiVersionError);
+    expect((error as Error).message).toContain("2099-01-01");
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("createBaseClient accepts LATEST in any case and keeps it as written", () => {
+    const client = createBaseClient({ version: "LaTeSt", fetch: fakeFetch().fetch });
+    expect(client.version).toBe("LaTeSt");
+  });
+
+  it("withVersion throws for an unknown version", () => {
+    const fake = fakeFetch();
+    const client = createBaseClient({ apiKey: TEST_API_KEY, fetch: fake.fetch });
+    expect(() => client.withVersion("nope" as any)).toThrow(UnsupportedApiVersionError);
+    expect(() => client.withVersion("" as any)).toThrow(UnsupportedApiVersionError);
+    expect(client.version).toBe("2026-01-21");
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("a per-call unknown version rejects and fetch is never called", async () => {
+    const fake = fakeFetch({ body: {} });
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    });
+    await expect(getCvmInfo(client, { id: "cvm_1" }, { version: "bad" as any })).rejects.toThrow(
+      UnsupportedApiVersionError,
+    );
+    await expect(getCurrentUser(client, {}, { version: 20260121 as any })).rejects.toBeInstanceOf(
+      UnsupportedApiVersionError,
+    );
+    await expect(
+      client.request({ path: "/auth/me", version: "bad" as any }),
+    ).rejects.toBeInstanceOf(UnsupportedApiVersionError);
+    expect(fake.calls).toHaveLength(0);
+  });
+});
