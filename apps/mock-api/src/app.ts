@@ -10,9 +10,18 @@ import {
 } from "./errors";
 import { callerForApiKey, type MockState } from "./model";
 import { resolveApiVersion } from "./negotiation";
+import { registerAppExtraRoutes } from "./routes/app-extras";
 import { registerAppRoutes } from "./routes/apps";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerCapacityRoutes } from "./routes/capacity";
+import { registerCvmLifecycleRoutes } from "./routes/cvm-lifecycle";
+import { registerCvmReadRoutes } from "./routes/cvm-reads";
+import { registerCvmStateStreamRoutes } from "./routes/cvm-state-stream";
+import { registerCvmUpdateRoutes } from "./routes/cvm-updates";
 import { registerCvmRoutes } from "./routes/cvms";
+import { registerKmsRoutes } from "./routes/kms";
+import { registerSshKeyRoutes } from "./routes/ssh-keys";
+import { registerWorkspaceRoutes } from "./routes/workspaces";
 import { createMockState } from "./seed";
 import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion } from "./versions/chain";
 
@@ -28,6 +37,10 @@ export interface MockAppOptions {
   apiKeys?: Record<string, ApiVersion | undefined>;
   /** The clock (VM uptimes are computed from it). */
   now?: () => Date;
+  /** For a fresh state: ms a CVM stays in a transitional status (default 2000). */
+  transitionMs?: number;
+  /** For a fresh state: extra CVMs seeded into the main workspace. */
+  extraCvms?: number;
 }
 
 /** The API key policy: which keys pass and what version each defaults to. */
@@ -67,7 +80,9 @@ function newRequestId(): string {
  * `startMockApi` on Node or handed to any runtime Hono supports.
  */
 export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
-  const state = options.state ?? createMockState();
+  const state =
+    options.state ??
+    createMockState({ transitionMs: options.transitionMs, extraCvms: options.extraCvms });
   const now = options.now ?? (() => new Date());
   const keys = keyPolicy(options.apiKeys);
 
@@ -106,6 +121,17 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
   // unknown path is a 404 whether or not the key is valid.
   const api = new Hono<MockEnv>();
   registerAuthRoutes(api, requireApiKey);
+  // Before registerCvmRoutes: their fixed paths (/cvms/status/batch, /cvms/provision)
+  // must win over /cvms/:cvm_id patterns.
+  registerSshKeyRoutes(api, requireApiKey);
+  registerWorkspaceRoutes(api, requireApiKey);
+  registerCapacityRoutes(api, requireApiKey);
+  registerKmsRoutes(api, requireApiKey);
+  registerCvmLifecycleRoutes(api, requireApiKey);
+  registerCvmReadRoutes(api, requireApiKey);
+  registerCvmUpdateRoutes(api, requireApiKey);
+  registerAppExtraRoutes(api, requireApiKey);
+  registerCvmStateStreamRoutes(api, requireApiKey);
   registerCvmRoutes(api, requireApiKey);
   registerAppRoutes(api, requireApiKey);
   app.route(API_BASE_PATH, api);

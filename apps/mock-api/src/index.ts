@@ -21,6 +21,7 @@ export type {
   MockKms,
   MockNode,
   MockOsImage,
+  MockSettings,
   MockState,
   MockUser,
   MockWorkspace,
@@ -28,9 +29,9 @@ export type {
   UserRole,
   WorkspaceRole,
 } from "./model";
-export { callerForApiKey, MockModelError } from "./model";
+export { callerForApiKey, MockModelError, resourceState } from "./model";
 export { resolveApiVersion, type VersionResolution } from "./negotiation";
-export { createMockState, SEED } from "./seed";
+export { type CreateMockStateOptions, createMockState, SEED } from "./seed";
 export { type RunningMockApi, type StartMockApiOptions, startMockApi } from "./server";
 export {
   API_VERSIONS,

@@ -177,6 +177,24 @@ export interface MockState {
   cvms: Map<string, MockCvm>;
   /** The identity of a key the state does not list, when the server accepts any key. */
   defaultApiKey: string;
+  /** How the mock behaves over time; tests make it fast. */
+  settings: MockSettings;
+  /**
+   * State that a resource module keeps for itself (SSH keys, quotas, revisions...),
+   * created on first use by `resourceState`, so each module owns its own data.
+   */
+  resources: Map<string, unknown>;
+}
+
+export interface MockSettings {
+  /** How long a CVM spends in a transitional status (starting, stopping, ...), in ms. */
+  transitionMs: number;
+}
+
+/** The data a resource module keeps in this state, seeded by `init` on first use. */
+export function resourceState<T>(state: MockState, key: string, init: (state: MockState) => T): T {
+  if (!state.resources.has(key)) state.resources.set(key, init(state));
+  return state.resources.get(key) as T;
 }
 
 /** The user and workspace a request acts as. */

@@ -630,7 +630,7 @@ function seedCvm(seed: CvmSeed, tableId: number, workspaceId: string): MockCvm {
 }
 
 /** A fresh, fully seeded model; each server instance gets its own. */
-export function createMockState(): MockState {
+export function createMockState(options: CreateMockStateOptions = {}): MockState {
   const state: MockState = {
     users: new Map(seedUsers().map((user) => [user.id, user])),
     workspaces: new Map(seedWorkspaces().map((workspace) => [workspace.id, workspace])),
@@ -646,6 +646,8 @@ export function createMockState(): MockState {
     apps: new Map(seedApps().map((app) => [app.appId, app])),
     cvms: new Map(),
     defaultApiKey: DEMO_API_KEY,
+    settings: { transitionMs: options.transitionMs ?? 2000 },
+    resources: new Map(),
   };
   let tableId = 4100;
   for (const seed of ACME_CVMS) {
@@ -656,5 +658,23 @@ export function createMockState(): MockState {
     const cvm = seedCvm(seed, ++tableId, WORKSPACE_CAROL);
     state.cvms.set(cvm.id, cvm);
   }
+  // Bulk CVMs for paging tests, spread over the nodes and apps of the main workspace.
+  for (let i = 0; i < (options.extraCvms ?? 0); i++) {
+    const template = ACME_CVMS[i % ACME_CVMS.length]!;
+    const name = `bulk-${String(i + 1).padStart(4, "0")}`;
+    const cvm = seedCvm(
+      { ...template, name, createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString() },
+      ++tableId,
+      WORKSPACE_ACME,
+    );
+    state.cvms.set(cvm.id, cvm);
+  }
   return state;
+}
+
+export interface CreateMockStateOptions {
+  /** ms a CVM stays starting/stopping/restarting; default 2000. */
+  transitionMs?: number;
+  /** Extra CVMs seeded into the main workspace (for paging through hundreds). */
+  extraCvms?: number;
 }

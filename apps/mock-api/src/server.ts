@@ -29,7 +29,9 @@ function urlHost(host: string): string {
 /** Serves a freshly seeded mock on Node. */
 export async function startMockApi(options: StartMockApiOptions = {}): Promise<RunningMockApi> {
   const { port = 0, host = "127.0.0.1", ...appOptions } = options;
-  const state = appOptions.state ?? createMockState();
+  const state =
+    appOptions.state ??
+    createMockState({ transitionMs: appOptions.transitionMs, extraCvms: appOptions.extraCvms });
   const app = createMockApp({ ...appOptions, state });
   // Leave the host's global Request/Response alone: tests run SDK code in this process.
   const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;

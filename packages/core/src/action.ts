@@ -96,16 +96,49 @@ export interface RequestPlan {
   path: string;
   query?: QueryParams;
   body?: unknown;
+  /** Headers this call needs (e.g. `X-Compose-Hash`); the caller's per-call headers add to them. */
+  headers?: Record<string, string>;
+  /**
+   * Non-2xx statuses that are an answer, not a failure, for this endpoint (the
+   * API's 465 "register the compose hash on-chain first"). Their bodies go to
+   * `shape` like a success.
+   */
+  acceptStatus?: readonly number[];
 }
 
-interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boolean> {
-  name: E;
+/** What `shape` sees of a response before validation. */
+export interface ActionResponse {
+  status: number;
+  headers: Headers;
+  data: unknown;
+}
+
+interface ActionSpecBase<Name extends string, Args, Opt extends boolean> {
+  name: Name;
   /** True when the action may be called without arguments. */
   optionalArgs?: Opt;
-  responses: ResponseSchemasFor<E>;
   /** Checks the arguments (throw `invalidArguments`) and plans the request. */
   plan: (args: Args) => RequestPlan;
+  /**
+   * Turns the raw response into the value the schema checks, for endpoints whose
+   * answer is more than the body (a 204, a status that carries meaning).
+   */
+  shape?: (response: ActionResponse) => unknown;
 }
+
+interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boolean>
+  extends ActionSpecBase<E, Args, Opt> {
+  responses: ResponseSchemasFor<E>;
+}
+
+interface ActionSpec<Name extends string, Args, Out, Opt extends boolean>
+  extends ActionSpecBase<Name, Args, Opt> {
+  /** The response schema; the endpoint's shape is the same in every API version. */
+  response: StandardSchemaV1<unknown, Out>;
+}
+
+/** The same response type in every version. */
+export type SameInEveryVersion<T> = { [V in KnownApiVersion]: T };
 
 function issuePath(path: StandardSchemaV1.Issue["path"]): string {
   if (!path) return "";
@@ -149,6 +182,39 @@ export function requireString(endpoint: string, args: unknown, key: string): str
   return value;
 }
 
+function createRunner<Args>(
+  spec: ActionSpecBase<string, Args, boolean>,
+  schemaFor: (version: KnownApiVersion) => StandardSchemaV1,
+) {
+  return async (client: AnyClient, args?: Args, options: CallOptions = {}) => {
+    const state = getClientState(client);
+    const wireVersion = options.version ?? client.version;
+    const schemaVersion = resolveApiVersion(wireVersion);
+    const plan = spec.plan((args ?? {}) as Args);
+    const response = await sendRequest(state, {
+      ...plan,
+      apiVersion: wireVersion,
+      endpoint: spec.name,
+      headers: { ...plan.headers, ...options.headers },
+      signal: options.signal,
+      timeout: options.timeout,
+    });
+    const value = spec.shape ? spec.shape(response) : response.data;
+    const schema =
+      options.schema === false
+        ? undefined
+        : (options.schema ?? (state.validateResponses ? schemaFor(schemaVersion) : undefined));
+    if (!schema) return value;
+    return validateResponse(schema, value, {
+      endpoint: spec.name,
+      method: plan.method,
+      path: plan.path,
+      apiVersion: wireVersion,
+      status: response.status,
+    });
+  };
+}
+
 /**
  * A standalone action for a version-aware endpoint: `fn(client, args?, options?)`.
  * It sends the client's version (or the call's), validates the body with that
@@ -161,32 +227,18 @@ export function defineVersionedAction<
 >(
   spec: VersionedActionSpec<E, Args, Opt>,
 ): Action<{ args: Args; responses: VersionedResponses<E>; optionalArgs: Opt; safe: false }> {
-  const run = async (client: AnyClient, args?: Args, options: CallOptions = {}) => {
-    const state = getClientState(client);
-    const wireVersion = options.version ?? client.version;
-    const schemaVersion = resolveApiVersion(wireVersion);
-    const plan = spec.plan((args ?? {}) as Args);
-    const response = await sendRequest(state, {
-      ...plan,
-      apiVersion: wireVersion,
-      endpoint: spec.name,
-      headers: options.headers,
-      signal: options.signal,
-      timeout: options.timeout,
-    });
-    const schema =
-      options.schema === false
-        ? undefined
-        : (options.schema ?? (state.validateResponses ? spec.responses[schemaVersion] : undefined));
-    if (!schema) return response.data;
-    return validateResponse(schema, response.data, {
-      endpoint: spec.name,
-      method: plan.method,
-      path: plan.path,
-      apiVersion: wireVersion,
-      status: response.status,
-    });
-  };
+  const run = createRunner(spec, (version) => spec.responses[version]);
+  return Object.assign(run, { actionName: spec.name }) as never;
+}
+
+/**
+ * A standalone action for an endpoint whose shape does not depend on the API
+ * version. It still sends `X-Phala-Version` and takes the same options.
+ */
+export function defineAction<Name extends string, Args, Out, Opt extends boolean = false>(
+  spec: ActionSpec<Name, Args, Out, Opt>,
+): Action<{ args: Args; responses: SameInEveryVersion<Out>; optionalArgs: Opt; safe: false }> {
+  const run = createRunner(spec, () => spec.response);
   return Object.assign(run, { actionName: spec.name }) as never;
 }
 

@@ -39,6 +39,8 @@ export interface TransportRequest {
   headers?: Record<string, string> | undefined;
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
+  /** Non-2xx statuses returned as a response instead of raised as an error. */
+  acceptStatus?: readonly number[] | undefined;
 }
 
 export interface TransportResponse {
@@ -215,7 +217,7 @@ export async function sendRequest(
       }
       const text = await response.text();
       const data = parseBody(text, response.headers.get("content-type"));
-      if (!response.ok) {
+      if (!response.ok && !request.acceptStatus?.includes(response.status)) {
         throw createAPIError({
           ...context,
           status: response.status,

@@ -1,5 +1,15 @@
 export * from "./common";
 export * from "./endpoints";
+export * from "./resources/app-extras";
+export * from "./resources/capacity";
+export * from "./resources/cvm-lifecycle";
+export * from "./resources/cvm-provision";
+export * from "./resources/cvm-reads";
+export * from "./resources/cvm-state";
+export * from "./resources/cvm-updates";
+export * from "./resources/kms";
+export * from "./resources/ssh-keys";
+export * from "./resources/workspaces";
 export type {
   EveryEndpointMapped,
   ResponseMap,

@@ -1,0 +1,7 @@
+import type { Hono, MiddlewareHandler } from "hono";
+import type { MockEnv } from "../env";
+
+export function registerCapacityRoutes(
+  _api: Hono<MockEnv>,
+  _requireApiKey: MiddlewareHandler<MockEnv>,
+) {}
