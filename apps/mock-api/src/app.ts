@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { MockEnv } from "./env";
 import {
   INTERNAL_ERROR_BODY,
@@ -138,7 +139,8 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
 
   app.notFound((c) => c.json(ROUTE_NOT_FOUND_BODY, 404));
   app.onError((error, c) => {
-    if (error instanceof MockApiError) return c.json(error.body, error.status);
+    if (error instanceof MockApiError)
+      return c.json(error.body, error.status as ContentfulStatusCode);
     console.error("[mock-api] unhandled error:", error);
     return c.json(INTERNAL_ERROR_BODY, 500);
   });

@@ -39,7 +39,7 @@ export class MockApiError extends Error {
   override name = "MockApiError";
 
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 500,
+    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 | 465 | 500 | 503,
     readonly body: unknown,
   ) {
     super(`mock API error ${status}`);
