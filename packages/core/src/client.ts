@@ -163,7 +163,6 @@ export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>
   config: ClientConfig<V> = {},
 ): Client<V> {
   const version = config.version ?? DEFAULT_API_VERSION;
-  resolveApiVersion(version);
   const apiKey = config.apiKey ?? readEnv("PHALA_CLOUD_API_KEY");
   const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeout !== "number" || !(timeout >= 0)) {
