@@ -122,7 +122,7 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
   // unknown path is a 404 whether or not the key is valid.
   const api = new Hono<MockEnv>();
   registerAuthRoutes(api, requireApiKey);
-  // Before registerCvmRoutes: their fixed paths (/cvms/status/batch, /cvms/provision)
+  // Before registerCvmRoutes: their fixed paths (/cvms/provision, /cvms/instance-ids)
   // must win over /cvms/:cvm_id patterns.
   registerSshKeyRoutes(api, requireApiKey);
   registerWorkspaceRoutes(api, requireApiKey);

@@ -31,6 +31,13 @@ export type {
 } from "./model";
 export { callerForApiKey, MockModelError, resourceState } from "./model";
 export { resolveApiVersion, type VersionResolution } from "./negotiation";
+export {
+  currentCvmOperation,
+  currentCvmStatus,
+  PROVISION_TTL_MS,
+  provisionPrivateKeyFor,
+} from "./resources/cvm-lifecycle";
+export { kmsPrivateKeyFor } from "./resources/kms";
 export { type CreateMockStateOptions, createMockState, SEED } from "./seed";
 export { type RunningMockApi, type StartMockApiOptions, startMockApi } from "./server";
 export {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getCvmInfo, getCvmList } from "./actions";
+import { CvmStateWatchError, CvmStateWatchTimeoutError } from "./actions/watch/errors";
 import { createBaseClient } from "./client";
 import {
   APIConnectionError,
@@ -20,6 +21,7 @@ import {
   UnprocessableEntityError,
   UnsupportedApiVersionError,
 } from "./errors";
+import { WebhookVerificationError } from "./helpers";
 import * as core from "./index";
 import { type FakeReply, fakeFetch, TEST_API_KEY, TEST_BASE_URL } from "./test-utils";
 
@@ -311,6 +313,17 @@ describe("error names survive minification", () => {
     [new ResponseValidationError(issues), "ResponseValidationError"],
     [new RequestValidationError(issues), "RequestValidationError"],
     [new UnsupportedApiVersionError("x", ["2026-01-21"]), "UnsupportedApiVersionError"],
+    [new CvmStateWatchError({ event: { error: "boom" } }), "CvmStateWatchError"],
+    [
+      new CvmStateWatchTimeoutError({
+        target: "running",
+        elapsed: 5,
+        message: "m",
+        lastState: undefined,
+      }),
+      "CvmStateWatchTimeoutError",
+    ],
+    [new WebhookVerificationError("invalid_signature", "m"), "WebhookVerificationError"],
   ];
 
   it.each(instances.map(([error, name]) => [name, error] as const))(
@@ -328,7 +341,7 @@ describe("error names survive minification", () => {
       .sort();
     const covered = instances.map(([error]) => error.constructor.name).sort();
     expect(covered).toEqual(exported);
-    expect(exported).toHaveLength(16);
+    expect(exported).toHaveLength(19);
   });
 
   it("PhalaCloudError without context adds nothing to the message", () => {

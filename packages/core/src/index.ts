@@ -22,11 +22,13 @@ export {
   safe,
 } from "./action";
 export * from "./actions";
+export { CvmStateWatchError, CvmStateWatchTimeoutError } from "./actions/watch/errors";
 export type { AnyClient, BaseClient, Client, ClientConfig, RawRequest } from "./client";
 export { createBaseClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./client";
 export { type CvmIdInput, normalizeCvmId } from "./cvm-id";
 export * from "./errors";
 export * from "./helpers";
+export * from "./paginate";
 export { ApiKey, redactApiKey } from "./secret";
 export type { FetchLike, HttpMethod, QueryParams } from "./transport";
 export * from "./versions";

@@ -76,7 +76,7 @@ export function buildURL(baseURL: string, path: string, query?: QueryParams): st
   return url.toString();
 }
 
-function buildHeaders(state: TransportState, request: TransportRequest): Headers {
+export function buildHeaders(state: TransportState, request: TransportRequest): Headers {
   const headers = new Headers(state.headers);
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
   for (const name of OWNED_HEADERS) headers.delete(name);
@@ -84,8 +84,16 @@ function buildHeaders(state: TransportState, request: TransportRequest): Headers
   if (!headers.has("user-agent")) headers.set("user-agent", `${SDK_NAME}/${SDK_VERSION}`);
   headers.set("x-phala-version", request.apiVersion);
   if (state.apiKey) headers.set("x-api-key", state.apiKey.reveal());
-  if (request.body !== undefined) headers.set("content-type", "application/json");
+  if (request.body !== undefined && !headers.has("content-type")) {
+    headers.set("content-type", "application/json");
+  }
   return headers;
+}
+
+/** A string body the action labelled with a non-JSON type (a YAML file, a script) goes as is. */
+function isRawText(body: unknown, headers: Headers): body is string | undefined {
+  if (body === undefined) return true;
+  return typeof body === "string" && !headers.get("content-type")?.includes("json");
 }
 
 function parseBody(text: string, contentType: string | null): unknown {
@@ -161,7 +169,7 @@ export async function sendRequest(
   let method: string = request.method;
   let body: string | undefined;
   try {
-    body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    body = isRawText(request.body, headers) ? request.body : JSON.stringify(request.body);
   } catch (error) {
     throw new RequestValidationError({
       ...context,

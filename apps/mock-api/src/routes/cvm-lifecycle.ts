@@ -1,7 +1,863 @@
-import type { Hono, MiddlewareHandler } from "hono";
+import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
+import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
+import { normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
+import { getNode, type MockCvm, type MockKms, type MockState } from "../model";
+import {
+  applyChangeWithRestart,
+  applyPowerAction,
+  commitProvision,
+  createProvision,
+  currentCvmOperation,
+  currentCvmStatus,
+  DEFAULT_INSTANCE_TYPE,
+  deleteCvmRecord,
+  findInstanceType,
+  findOsImage,
+  findProvision,
+  type InstanceTypeSpec,
+  OS_IMAGES,
+  type PowerAction,
+  replicateCvmRecord,
+  smallestInstanceTypeFor,
+} from "../resources/cvm-lifecycle";
+import { nextAppIdFor } from "../resources/kms";
+import { BASE_API_VERSION, renderForVersion } from "../versions/chain";
+import { formatUptime } from "../versions/change-2026-01-21";
+import type { RenderContext } from "../versions/context";
+import { renderCvmDetail } from "../versions/render-2026-01-21";
+
+type Body = Record<string, unknown>;
+
+/**
+ * Reads a JSON body the way FastAPI (pydantic) validates it, collecting every
+ * problem so the 422 lists them all, each at `["body", field]`.
+ */
+class BodyReader {
+  private readonly issues: ValidationIssue[] = [];
+
+  constructor(readonly body: Body) {}
+
+  private present(name: string, required: boolean): boolean {
+    const value = this.body[name];
+    if (value !== undefined && value !== null) return true;
+    if (required) {
+      this.issues.push({
+        type: "missing",
+        loc: ["body", name],
+        msg: "Field required",
+        input: this.body,
+      });
+    }
+    return false;
+  }
+
+  private fail(name: string, type: string, msg: string, ctx?: Record<string, unknown>) {
+    const issue: ValidationIssue = { type, loc: ["body", name], msg, input: this.body[name] };
+    if (ctx) issue.ctx = ctx;
+    this.issues.push(issue);
+  }
+
+  string(name: string, required: true): string;
+  string(name: string, required?: false): string | undefined;
+  string(name: string, required = false): string | undefined {
+    if (!this.present(name, required)) return undefined;
+    const value = this.body[name];
+    if (typeof value === "string") return value;
+    this.fail(name, "string_type", "Input should be a valid string");
+    return undefined;
+  }
+
+  bool(name: string): boolean | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.body[name];
+    if (typeof value === "boolean") return value;
+    this.fail(name, "bool_type", "Input should be a valid boolean");
+    return undefined;
+  }
+
+  int(name: string, bounds: { ge?: number; le?: number } = {}): number | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.body[name];
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      this.fail(name, "int_type", "Input should be a valid integer");
+      return undefined;
+    }
+    if (bounds.ge !== undefined && value < bounds.ge) {
+      this.fail(
+        name,
+        "greater_than_equal",
+        `Input should be greater than or equal to ${bounds.ge}`,
+        { ge: bounds.ge },
+      );
+      return undefined;
+    }
+    if (bounds.le !== undefined && value > bounds.le) {
+      this.fail(name, "less_than_equal", `Input should be less than or equal to ${bounds.le}`, {
+        le: bounds.le,
+      });
+      return undefined;
+    }
+    return value;
+  }
+
+  strings(name: string, required = false): string[] | undefined {
+    if (!this.present(name, required)) return undefined;
+    const value = this.body[name];
+    if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
+    this.fail(name, "list_type", "Input should be a valid list of strings");
+    return undefined;
+  }
+
+  object(name: string, required = false): Body | undefined {
+    if (!this.present(name, required)) return undefined;
+    const value = this.body[name];
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Body;
+    this.fail(name, "dict_type", "Input should be a valid dictionary");
+    return undefined;
+  }
+
+  /** A problem found by a rule beyond the field's type. */
+  invalid(name: string, msg: string) {
+    this.fail(name, "value_error", `Value error, ${msg}`);
+  }
+
+  assertValid(): void {
+    if (this.issues.length > 0) throw validationError(this.issues);
+  }
+}
+
+/** The body as an object; a body that is not JSON is FastAPI's `json_invalid` 422. */
+async function jsonBody(c: Context<MockEnv>, required: boolean): Promise<Body> {
+  const text = await c.req.text();
+  if (text.trim() === "") {
+    if (required) {
+      throw validationError([
+        { type: "missing", loc: ["body"], msg: "Field required", input: null },
+      ]);
+    }
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw validationError([
+      {
+        type: "json_invalid",
+        loc: ["body", 0],
+        msg: "JSON decode error",
+        input: {},
+        ctx: { error: error instanceof Error ? error.message : String(error) },
+      },
+    ]);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw validationError([
+      {
+        type: "model_attributes_type",
+        loc: ["body"],
+        msg: "Input should be a valid dictionary or object to extract fields from",
+        input: parsed,
+      },
+    ]);
+  }
+  return parsed as Body;
+}
+
+function cvmOf(c: Context<MockEnv>): MockCvm {
+  const { state, caller } = c.get("render");
+  const id = c.req.param("cvm_id") ?? "";
+  const cvm = resolveCvm(state, caller.workspace.id, id);
+  if (!cvm) throw cvmNotFoundError(id);
+  return cvm;
+}
+
+/**
+ * The numeric ids the VM record carries: table ids in 2025-10-28; 2026-01-21
+ * no longer exposes them and sends 0 (and no user id).
+ */
+function numericIds(c: Context<MockEnv>, cvm: MockCvm) {
+  return c.get("apiVersion") === BASE_API_VERSION
+    ? { id: cvm.tableId, userId: cvm.creatorId as number | null }
+    : { id: 0, userId: null };
+}
+
+/** The VM record of start/stop/shutdown/restart/replicas and the commit. */
+function renderVm(c: Context<MockEnv>, cvm: MockCvm) {
+  const { state } = c.get("render");
+  const node = getNode(state, cvm.nodeId);
+  const app = state.apps.get(cvm.appId);
+  const ids = numericIds(c, cvm);
+  return {
+    id: ids.id,
+    name: cvm.name,
+    status: currentCvmStatus(state, cvm),
+    teepod_id: node.id,
+    teepod: { id: node.id, name: node.name, region_identifier: node.region },
+    app_id: cvm.appId,
+    vm_uuid: cvm.vmUuid,
+    instance_id: cvm.instanceId,
+    app_url: `https://${cvm.appId}-8090.${node.gatewayBaseDomain}`,
+    base_image: cvm.os.name,
+    vcpu: cvm.vcpu,
+    memory: cvm.memoryMb,
+    disk_size: cvm.diskGb,
+    manifest_version: Number(cvm.manifestVersion),
+    version: cvm.os.version,
+    runner: cvm.runner,
+    docker_compose_file: cvm.composeFile,
+    features: [...cvm.features],
+    created_at: cvm.createdAt,
+    encrypted_env_pubkey: cvm.encryptedEnvPubkey,
+    user_id: ids.userId,
+    app_auth_contract_address: app?.contractAddress ?? null,
+    deployer_address: app?.deployerAddress ?? null,
+  };
+}
+
+function nodeNotFound(nodeId: number) {
+  return phalaError(404, {
+    errorCode: "ERR-01-001",
+    message: "Node not found",
+    details: [{ field: "node_id", value: nodeId, message: null }],
+    suggestions: ["List the nodes you can deploy to with GET /teepods/available"],
+  });
+}
+
+function kmsNotFound(field: string, value: string) {
+  return phalaError(404, {
+    errorCode: "ERR-02-011",
+    message: "KMS not found",
+    details: [{ field, value, message: null }],
+    suggestions: ["List the KMS instances with GET /kms"],
+  });
+}
+
+const KMS_KIND: Record<string, MockKms["kind"]> = {
+  PHALA: "phala",
+  ETHEREUM: "ethereum",
+  BASE: "base",
+};
+const CVM_NAME = /^[a-zA-Z][a-zA-Z0-9-]{3,61}[a-zA-Z0-9]$/;
+
+function chooseKms(
+  state: MockState,
+  kmsId: string | undefined,
+  kmsType: string | undefined,
+): MockKms {
+  if (kmsId !== undefined) {
+    const kms = state.kms.get(kmsId) ?? [...state.kms.values()].find((k) => k.slug === kmsId);
+    if (!kms) throw kmsNotFound("kms_id", kmsId);
+    return kms;
+  }
+  const kind = KMS_KIND[kmsType ?? "PHALA"] ?? "phala";
+  const kms = [...state.kms.values()].find((k) => k.kind === kind);
+  if (!kms) throw kmsNotFound("kms", kmsType ?? "PHALA");
+  return kms;
+}
+
+function chooseSize(
+  instanceType: string | undefined,
+  vcpu: number | undefined,
+  memory: number | undefined,
+): InstanceTypeSpec {
+  if (instanceType !== undefined) {
+    const type = findInstanceType(instanceType);
+    if (!type) {
+      throw phalaError(404, {
+        errorCode: "ERR-02-001",
+        message: `Instance type '${instanceType}' not found`,
+        details: [{ field: "instance_type", value: instanceType, message: null }],
+        suggestions: ["List the instance types with GET /instance-types"],
+      });
+    }
+    return type;
+  }
+  if (vcpu === undefined && memory === undefined) {
+    return findInstanceType(DEFAULT_INSTANCE_TYPE) as InstanceTypeSpec;
+  }
+  const type = smallestInstanceTypeFor(vcpu, memory);
+  if (!type) {
+    throw phalaError(400, {
+      errorCode: "ERR-02-002",
+      message: "No instance type offers the requested vCPUs and memory",
+      details: [
+        { field: "vcpu", value: vcpu ?? null, message: null },
+        { field: "memory", value: memory ?? null, message: null },
+      ],
+    });
+  }
+  return type;
+}
+
+function imageNotFound(name: string) {
+  return phalaError(404, {
+    errorCode: "ERR-02-010",
+    message: `OS image '${name}' not found`,
+    details: [{ field: "image", value: name, message: null }],
+    suggestions: [`Available images: ${OS_IMAGES.map((image) => image.name).join(", ")}`],
+  });
+}
+
+async function provision(c: Context<MockEnv>) {
+  const { state, caller, now } = c.get("render");
+  const body = new BodyReader(await jsonBody(c, true));
+  const name = body.string("name", true);
+  const compose = body.object("compose_file", true);
+  const instanceType = body.string("instance_type");
+  const vcpu = body.int("vcpu", { ge: 1 });
+  const memory = body.int("memory", { ge: 1 });
+  const diskSize = body.int("disk_size", { ge: 1 });
+  const nodeId = body.int("node_id") ?? body.int("teepod_id");
+  const image = body.string("image");
+  const kmsId = body.string("kms_id");
+  const kmsType = body.string("kms");
+  const envKeys = body.strings("env_keys");
+  const listed = body.bool("listed");
+  const nonce = body.int("nonce", { ge: 0 });
+  const appId = body.string("app_id");
+  body.string("region");
+  if (name !== undefined && !CVM_NAME.test(name)) {
+    body.invalid(
+      "name",
+      "Name must be 5-63 characters, start with letter, and contain only letters/numbers/hyphens",
+    );
+  }
+  if (kmsType !== undefined && !(kmsType in KMS_KIND)) {
+    body.invalid("kms", "kms must be one of PHALA, ETHEREUM, BASE");
+  }
+  if (nonce !== undefined && appId === undefined)
+    body.invalid("app_id", "app_id is required with nonce");
+  if (appId !== undefined && !/^(0x)?[0-9a-fA-F]{40}$/.test(appId))
+    body.invalid("app_id", "app_id must be 40 hex characters");
+  const file = compose ? new BodyReader(compose) : undefined;
+  const dockerCompose = file?.string("docker_compose_file");
+  const composeFlags = {
+    preLaunchScript: file?.string("pre_launch_script"),
+    allowedEnvs: file?.strings("allowed_envs"),
+    features: file?.strings("features"),
+    gatewayEnabled: file?.bool("gateway_enabled") ?? file?.bool("tproxy_enabled"),
+    publicLogs: file?.bool("public_logs"),
+    publicSysinfo: file?.bool("public_sysinfo"),
+    publicTcbinfo: file?.bool("public_tcbinfo"),
+    secureTime: file?.bool("secure_time"),
+    storageFs: file?.string("storage_fs"),
+  };
+  body.assertValid();
+  // Nested problems are reported under compose_file, as pydantic locates them.
+  try {
+    file?.assertValid();
+  } catch (error) {
+    const detail = (error as { body: { detail: ValidationIssue[] } }).body.detail;
+    throw validationError(
+      detail.map((issue) => ({ ...issue, loc: ["body", "compose_file", ...issue.loc.slice(1)] })),
+    );
+  }
+  if (!dockerCompose || dockerCompose.trim() === "") {
+    throw phalaError(400, {
+      errorCode: "ERR-01-002",
+      message: "compose_file.docker_compose_file is required",
+      details: [{ field: "compose_file.docker_compose_file", value: null, message: null }],
+    });
+  }
+  const workspace = caller.workspace;
+  if (!workspace.isPostPaid && workspace.creditsCents + workspace.grantedCreditsCents <= 0) {
+    throw phalaError(402, {
+      errorCode: "ERR-04-001",
+      message: "Insufficient balance to deploy a CVM",
+      suggestions: ["Add credits to the workspace"],
+    });
+  }
+  const duplicate = workspaceCvms(state, workspace.id).some((cvm) => cvm.name === name);
+  if (duplicate) {
+    throw phalaError(409, {
+      errorCode: "ERR-01-004",
+      message: `A CVM named '${name}' already exists in this workspace`,
+      details: [{ field: "name", value: name, message: null }],
+      suggestions: ["Choose another name"],
+    });
+  }
+  if (nodeId !== undefined && !state.nodes.has(nodeId)) throw nodeNotFound(nodeId);
+  const kms = chooseKms(state, kmsId, kmsType);
+  if (nonce !== undefined && kms.kind !== "phala") {
+    body.invalid("nonce", "nonce is only supported with the PHALA KMS");
+    body.assertValid();
+  }
+  if (
+    nonce !== undefined &&
+    appId !== undefined &&
+    normalizeAppId(appId) !== nextAppIdFor(workspace.id, nonce)
+  ) {
+    throw phalaError(400, {
+      errorCode: "ERR-02-008",
+      message: "app_id does not match the app id of this nonce",
+      details: [
+        { field: "app_id", value: appId, message: null },
+        { field: "nonce", value: nonce, message: null },
+      ],
+      suggestions: ["Take app_id and nonce from the same GET /kms/phala/next_app_id item"],
+    });
+  }
+  const size = chooseSize(instanceType, vcpu, memory);
+  const os = image === undefined ? OS_IMAGES[0] : findOsImage(image);
+  if (!os) throw imageNotFound(image as string);
+  const node = getNode(state, nodeId ?? [...state.nodes.keys()][0]!);
+  const manifest = { ...compose, name: (compose?.name as string | undefined) || name };
+  const created = await createProvision(
+    state,
+    {
+      manifest,
+      appId: appId === undefined ? undefined : normalizeAppId(appId),
+      workspaceId: workspace.id,
+      creatorId: caller.user.id,
+      name: name as string,
+      nodeId: node.id,
+      kms,
+      size,
+      diskGb: diskSize ?? size.diskGb,
+      os,
+      composeFile: dockerCompose,
+      preLaunchScript: composeFlags.preLaunchScript ?? null,
+      allowedEnvs: composeFlags.allowedEnvs ?? [],
+      envKeys: envKeys ?? [],
+      listed: listed ?? false,
+      publicLogs: composeFlags.publicLogs ?? true,
+      publicSysinfo: composeFlags.publicSysinfo ?? true,
+      publicTcbinfo: composeFlags.publicTcbinfo ?? false,
+      gatewayEnabled: composeFlags.gatewayEnabled ?? true,
+      secureTime: composeFlags.secureTime ?? false,
+      storageFs: composeFlags.storageFs ?? "ext4",
+      features: composeFlags.features ?? ["kms", "tproxy-net"],
+    },
+    now,
+  );
+  return c.json(
+    {
+      app_id: created.appId,
+      app_env_encrypt_pubkey: created.envPublicKeyHex,
+      compose_hash: created.composeHash,
+      kms_info: {
+        id: kms.id,
+        slug: kms.slug,
+        url: kms.url,
+        version: kms.version,
+        chain_id: kms.chainId,
+        kms_contract_address: kms.contractAddress,
+        gateway_app_id: kms.gatewayAppId,
+        k256_pubkey: kms.k256Pubkey,
+      },
+      fmspc: "00806f050000",
+      device_id: node.deviceId,
+      os_image_hash: os.imageHash,
+      instance_type: size.name,
+      token: null,
+      node_id: node.id,
+      teepod_id: node.id,
+      kms_id: kms.id,
+      kms_contract_id: kms.contractAddress,
+    },
+    200,
+  );
+}
+
+async function commit(c: Context<MockEnv>) {
+  const { state, caller, now } = c.get("render");
+  const body = new BodyReader(await jsonBody(c, true));
+  const rawAppId = body.string("app_id", true);
+  const composeHash = body.string("compose_hash", true);
+  const encryptedEnv = body.string("encrypted_env");
+  const envKeys = body.strings("env_keys");
+  const kmsId = body.string("kms_id");
+  const contractAddress = body.string("contract_address");
+  const deployerAddress = body.string("deployer_address");
+  if (rawAppId !== undefined && !/^(0x|app_)?[0-9a-fA-F]{40}$/.test(rawAppId.trim())) {
+    body.invalid("app_id", "app_id must be 40 hex characters");
+  }
+  if (encryptedEnv !== undefined && !/^(0x)?[0-9a-fA-F]*$/.test(encryptedEnv)) {
+    body.invalid("encrypted_env", "encrypted_env must be hex");
+  }
+  body.assertValid();
+  const appId = normalizeAppId(rawAppId);
+  const found = findProvision(state, composeHash, now);
+  if (!found || found.workspaceId !== caller.workspace.id) {
+    throw phalaError(404, {
+      errorCode: "ERR-01-006",
+      message: "Provision not found or expired",
+      details: [{ field: "compose_hash", value: composeHash, message: null }],
+      suggestions: [
+        "Provision the CVM again with POST /cvms/provision, then commit within the hour",
+      ],
+    });
+  }
+  if (kmsId !== undefined && kmsId !== found.kms.id && kmsId !== found.kms.slug) {
+    throw kmsNotFound("kms_id", kmsId);
+  }
+  const existing = found.committedCvmId ? state.cvms.get(found.committedCvmId) : undefined;
+  if (existing && existing.deletedAt === null) {
+    if (existing.appId === appId) return c.json(renderVm(c, existing), 200);
+  }
+  const appInUse = [...state.cvms.values()].find(
+    (cvm) => cvm.appId === appId && cvm.deletedAt === null && cvm.composeHash !== found.composeHash,
+  );
+  if ((found.appId !== null && found.appId !== appId) || appInUse) {
+    throw phalaError(409, {
+      errorCode: "ERR-03-007",
+      message: "This app id is already used with another compose hash",
+      details: [
+        { field: "app_id", value: appId, message: null },
+        { field: "compose_hash", value: composeHash, message: null },
+      ],
+      suggestions: ["Commit with the app id and compose hash of the same provision"],
+    });
+  }
+  if (
+    found.kms.kind !== "phala" &&
+    (contractAddress === undefined || deployerAddress === undefined)
+  ) {
+    const missing = contractAddress === undefined ? "contract_address" : "deployer_address";
+    throw validationError([
+      {
+        type: "missing",
+        loc: ["body", missing],
+        msg: "Field required for an on-chain KMS",
+        input: null,
+      },
+    ]);
+  }
+  const cvm = commitProvision(
+    state,
+    found,
+    {
+      appId,
+      encryptedEnv: encryptedEnv ?? null,
+      envKeys: envKeys ?? null,
+      contractAddress: contractAddress ?? null,
+      deployerAddress: deployerAddress ?? null,
+    },
+    now,
+  );
+  return c.json(renderVm(c, cvm), 201);
+}
+
+function powerRoute(action: PowerAction, takesForce: boolean) {
+  return async (c: Context<MockEnv>) => {
+    const { state, now } = c.get("render");
+    if (takesForce) {
+      const body = new BodyReader(await jsonBody(c, false));
+      body.bool("force");
+      body.assertValid();
+    }
+    const cvm = cvmOf(c);
+    applyPowerAction(state, cvm, action, now);
+    return c.json(renderVm(c, cvm), 200);
+  };
+}
+
+function batchStatus(ctx: RenderContext, cvm: MockCvm) {
+  const status = currentCvmStatus(ctx.state, cvm);
+  const operation = currentCvmOperation(ctx.state, cvm);
+  const uptime = status === "running" ? formatUptime(cvm.startedAt, ctx.now) : null;
+  return {
+    vm_uuid: cvm.vmUuid,
+    status,
+    uptime: uptime || null,
+    in_progress: operation !== null,
+    boot_progress:
+      status === "starting" || status === "restarting"
+        ? "booting"
+        : status === "running"
+          ? "done"
+          : null,
+    boot_error: null,
+    shutdown_progress: status === "stopping" ? "shutting down" : null,
+    operation: operation && {
+      type: operation.type,
+      phase: "in_progress",
+      started_at: operation.startedAt,
+      correlation_id: operation.correlationId,
+    },
+  };
+}
+
+type RefreshItem = {
+  cvm_id: number | null;
+  identifier: string;
+  status: "updated" | "unchanged" | "skipped" | "conflict" | "error";
+  old_instance_id: string | null;
+  new_instance_id: string | null;
+  source: "teepod_state" | "teepod_info" | "gateway" | "none";
+  verified_with_gateway: boolean;
+  reason: string | null;
+};
+
+/** What refreshing a CVM's instance id from its node finds; saved unless a dry run. */
+function refreshInstanceId(
+  c: Context<MockEnv>,
+  cvm: MockCvm,
+  identifier: string,
+  options: { overwrite: boolean; dryRun: boolean },
+): RefreshItem {
+  const { state } = c.get("render");
+  const base = { cvm_id: numericIds(c, cvm).id, identifier, old_instance_id: cvm.instanceId };
+  const status = currentCvmStatus(state, cvm);
+  // The node knows a VM's instance id once it has booted; the mock derives it from the VM.
+  const reported =
+    cvm.instanceId ??
+    (status === "running" ? `${cvm.vmUuid.replaceAll("-", "")}${cvm.appId}`.slice(0, 40) : null);
+  if (reported === null) {
+    return {
+      ...base,
+      status: "skipped",
+      new_instance_id: null,
+      source: "none",
+      verified_with_gateway: false,
+      reason: "the VM has not booted yet",
+    };
+  }
+  const verified = cvm.gatewayEnabled;
+  if (reported === cvm.instanceId) {
+    return {
+      ...base,
+      status: "unchanged",
+      new_instance_id: reported,
+      source: "teepod_state",
+      verified_with_gateway: verified,
+      reason: null,
+    };
+  }
+  if (cvm.instanceId !== null && !options.overwrite) {
+    return {
+      ...base,
+      status: "conflict",
+      new_instance_id: reported,
+      source: "teepod_state",
+      verified_with_gateway: verified,
+      reason: "an instance id is already recorded; pass overwrite to replace it",
+    };
+  }
+  if (!options.dryRun) cvm.instanceId = reported;
+  return {
+    ...base,
+    status: "updated",
+    new_instance_id: reported,
+    source: "teepod_state",
+    verified_with_gateway: verified,
+    reason: options.dryRun ? "dry run: not saved" : null,
+  };
+}
 
 export function registerCvmLifecycleRoutes(
-  _api: Hono<MockEnv>,
-  _requireApiKey: MiddlewareHandler<MockEnv>,
-) {}
+  api: Hono<MockEnv>,
+  requireApiKey: MiddlewareHandler<MockEnv>,
+) {
+  api.post("/cvms/provision", requireApiKey, provision);
+  api.post("/cvms", requireApiKey, commit);
+
+  api.post("/status/batch", requireApiKey, async (c) => {
+    const ctx = c.get("render");
+    const body = new BodyReader(await jsonBody(c, true));
+    const uuids = body.strings("vm_uuids", true);
+    body.assertValid();
+    const result: Record<string, ReturnType<typeof batchStatus>> = {};
+    const mine = workspaceCvms(ctx.state, ctx.caller.workspace.id);
+    for (const uuid of uuids as string[]) {
+      const bare = uuid.trim().toLowerCase().replaceAll("-", "");
+      const cvm = mine.find((candidate) => candidate.vmUuid.replaceAll("-", "") === bare);
+      if (cvm) result[uuid] = batchStatus(ctx, cvm);
+    }
+    return c.json(result, 200);
+  });
+
+  // Before /cvms/:cvm_id/... so "instance-ids" is never taken for a CVM id.
+  api.patch("/cvms/instance-ids", requireApiKey, async (c) => {
+    const { state, caller } = c.get("render");
+    const body = new BodyReader(await jsonBody(c, false));
+    const cvmIds = body.strings("cvm_ids");
+    const runningOnly = body.bool("running_only") ?? false;
+    const missingOnly = body.bool("missing_only") ?? false;
+    const overwrite = body.bool("overwrite") ?? false;
+    const limit = body.int("limit", { ge: 1, le: 500 });
+    const dryRun = body.bool("dry_run") ?? false;
+    body.assertValid();
+    const targets: { identifier: string; cvm: MockCvm | null }[] = cvmIds
+      ? cvmIds.map((identifier) => ({
+          identifier,
+          cvm: resolveCvm(state, caller.workspace.id, identifier),
+        }))
+      : workspaceCvms(state, caller.workspace.id).map((cvm) => ({ identifier: cvm.id, cvm }));
+    const eligible = targets.filter(
+      ({ cvm }) =>
+        cvm === null ||
+        ((!runningOnly || currentCvmStatus(state, cvm) === "running") &&
+          (!missingOnly || cvm.instanceId === null)),
+    );
+    const scanned = limit === undefined ? eligible : eligible.slice(0, limit);
+    const items: RefreshItem[] = scanned.map(({ identifier, cvm }) =>
+      cvm
+        ? refreshInstanceId(c, cvm, identifier, { overwrite, dryRun })
+        : {
+            cvm_id: null,
+            identifier,
+            status: "error",
+            old_instance_id: null,
+            new_instance_id: null,
+            source: "none",
+            verified_with_gateway: false,
+            reason: "CVM not found",
+          },
+    );
+    const count = (status: RefreshItem["status"]) =>
+      items.filter((item) => item.status === status).length;
+    return c.json(
+      {
+        total: targets.length,
+        scanned: items.length,
+        updated: count("updated"),
+        unchanged: count("unchanged"),
+        skipped: count("skipped"),
+        conflicts: count("conflict"),
+        errors: count("error"),
+        items,
+      },
+      200,
+    );
+  });
+
+  api.post("/cvms/:cvm_id/start", requireApiKey, powerRoute("start", false));
+  api.post("/cvms/:cvm_id/stop", requireApiKey, powerRoute("stop", false));
+  api.post("/cvms/:cvm_id/shutdown", requireApiKey, powerRoute("shutdown", false));
+  api.post("/cvms/:cvm_id/restart", requireApiKey, powerRoute("restart", true));
+
+  api.post("/cvms/:cvm_id/replicas", requireApiKey, async (c) => {
+    const { state, caller, now } = c.get("render");
+    const body = new BodyReader(await jsonBody(c, false));
+    const nodeId = body.int("node_id");
+    body.assertValid();
+    const source = cvmOf(c);
+    if (nodeId !== undefined && !state.nodes.has(nodeId)) throw nodeNotFound(nodeId);
+    const replica = replicateCvmRecord(state, source, nodeId ?? source.nodeId, caller, now);
+    return c.json(renderVm(c, replica), 201);
+  });
+
+  api.patch("/cvms/:cvm_id/resources", requireApiKey, async (c) => {
+    const { state, now } = c.get("render");
+    const body = new BodyReader(await jsonBody(c, true));
+    const vcpu = body.int("vcpu", { ge: 1 });
+    const memory = body.int("memory", { ge: 1 });
+    const diskSize = body.int("disk_size", { ge: 1 });
+    const instanceType = body.string("instance_type");
+    const allowRestart = body.bool("allow_restart") ?? false;
+    body.assertValid();
+    const cvm = cvmOf(c);
+    if ([vcpu, memory, diskSize, instanceType].every((value) => value === undefined)) {
+      throw phalaError(400, {
+        errorCode: "ERR-02-008",
+        message: "Nothing to update: give vcpu, memory, disk_size or instance_type",
+      });
+    }
+    const size =
+      instanceType !== undefined || vcpu !== undefined || memory !== undefined
+        ? chooseSize(
+            instanceType,
+            vcpu ?? (instanceType ? undefined : cvm.vcpu),
+            memory ?? (instanceType ? undefined : cvm.memoryMb),
+          )
+        : undefined;
+    if (diskSize !== undefined && diskSize < cvm.diskGb) {
+      throw phalaError(400, {
+        errorCode: "ERR-02-009",
+        message: `Disk size cannot be reduced (current ${cvm.diskGb} GB, requested ${diskSize} GB)`,
+        details: [{ field: "disk_size", value: diskSize, message: null }],
+        suggestions: [`Request ${cvm.diskGb} GB or more`],
+      });
+    }
+    const status = currentCvmStatus(state, cvm);
+    if (status === "running" && !allowRestart) {
+      throw phalaError(400, {
+        errorCode: "ERR-02-008",
+        message: "Resizing a running CVM restarts it; pass allow_restart: true",
+        details: [{ field: "allow_restart", value: false, message: null }],
+        suggestions: ["Set allow_restart to true, or stop the CVM first"],
+      });
+    }
+    applyChangeWithRestart(state, cvm, "resize", now);
+    if (size) {
+      cvm.instanceType = size.name;
+      cvm.vcpu = vcpu ?? size.vcpu;
+      cvm.memoryMb = memory ?? size.memoryMb;
+      cvm.gpus = size.gpus;
+      cvm.hourlyPrice = size.hourlyPrice;
+    }
+    if (diskSize !== undefined) cvm.diskGb = diskSize;
+    return c.body(null, 202);
+  });
+
+  api.patch("/cvms/:cvm_id/visibility", requireApiKey, async (c) => {
+    const ctx = c.get("render");
+    const body = new BodyReader(await jsonBody(c, true));
+    const publicSysinfo = body.bool("public_sysinfo");
+    const publicLogs = body.bool("public_logs");
+    const publicTcbinfo = body.bool("public_tcbinfo");
+    if (publicSysinfo === undefined && body.body.public_sysinfo === undefined)
+      body.string("public_sysinfo", true);
+    if (publicLogs === undefined && body.body.public_logs === undefined)
+      body.string("public_logs", true);
+    body.assertValid();
+    const cvm = cvmOf(c);
+    cvm.publicSysinfo = publicSysinfo as boolean;
+    cvm.publicLogs = publicLogs as boolean;
+    if (publicTcbinfo !== undefined) cvm.publicTcbinfo = publicTcbinfo;
+    cvm.updatedAt = ctx.now.toISOString();
+    return c.json(
+      renderForVersion("getCvmInfo", renderCvmDetail(cvm, ctx), BASE_API_VERSION, ctx) as object,
+      200,
+    );
+  });
+
+  api.patch("/cvms/:cvm_id/os-image", requireApiKey, async (c) => {
+    const { state, now } = c.get("render");
+    const body = new BodyReader(await jsonBody(c, true));
+    const name = body.string("os_image_name", true);
+    body.assertValid();
+    const cvm = cvmOf(c);
+    const image = findOsImage(name);
+    if (!image) throw imageNotFound(name);
+    if (image.isDev !== cvm.os.isDev) {
+      throw phalaError(400, {
+        errorCode: "ERR-02-013",
+        message: `OS image '${name}' is not compatible with this CVM (${cvm.os.isDev ? "dev" : "production"} image)`,
+        details: [{ field: "os_image_name", value: name, message: null }],
+        suggestions: [
+          "List the images this CVM can move to with GET /cvms/{id}/available-os-images",
+        ],
+      });
+    }
+    if (image.name === cvm.os.name) {
+      throw phalaError(409, {
+        errorCode: "ERR-02-008",
+        message: `CVM already runs OS image '${name}'`,
+        details: [{ field: "os_image_name", value: name, message: null }],
+      });
+    }
+    applyChangeWithRestart(state, cvm, "os-upgrade", now);
+    cvm.os = image;
+    return c.body(null, 202);
+  });
+
+  api.patch("/cvms/:cvm_id/instance-id", requireApiKey, async (c) => {
+    const body = new BodyReader(await jsonBody(c, false));
+    const overwrite = body.bool("overwrite") ?? false;
+    const dryRun = body.bool("dry_run") ?? false;
+    body.assertValid();
+    const cvm = cvmOf(c);
+    return c.json(refreshInstanceId(c, cvm, c.req.param("cvm_id"), { overwrite, dryRun }), 200);
+  });
+
+  api.delete("/cvms/:cvm_id", requireApiKey, (c) => {
+    const { state, now } = c.get("render");
+    const cvm = cvmOf(c);
+    deleteCvmRecord(state, cvm, now);
+    return c.body(null, 204);
+  });
+}

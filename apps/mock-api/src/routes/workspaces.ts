@@ -1,7 +1,162 @@
 import type { Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
+import { MockApiError, validationError } from "../errors";
+import type { Caller, MockState, MockWorkspace } from "../model";
+import { QueryReader, readPagination } from "../query";
+import { liveCvms, tierLimits } from "../resources/capacity";
+import { callerWorkspaces, workspaceProfile } from "../resources/workspaces";
+
+function renderWorkspace(state: MockState, workspace: MockWorkspace, caller: Caller) {
+  const profile = workspaceProfile(state, workspace);
+  const role = workspace.members.find((member) => member.userId === caller.user.id)?.role;
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    slug: workspace.slug,
+    avatar_url: workspace.avatarUrl,
+    description: profile.description,
+    tier: workspace.tier,
+    role: role ?? "member",
+    // The workspace the API key belongs to is the one requests act in by default.
+    is_default: workspace.id === caller.workspace.id,
+    created_at: profile.createdAt,
+    confidential_models_enabled: profile.confidentialModelsEnabled,
+    billing_status: profile.billingStatus,
+    suspended_at: profile.suspendedAt,
+  };
+}
+
+/** The cursor is opaque to clients; the mock encodes the last id it returned. */
+const encodeCursor = (workspaceId: string) => btoa(JSON.stringify({ after: workspaceId }));
+
+function decodeCursor(cursor: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(atob(cursor));
+    const after = (parsed as { after?: unknown } | null)?.after;
+    return typeof after === "string" ? after : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The caller's workspace by slug: 404 when none has it, 403 when the caller is not a member. */
+function memberWorkspace(state: MockState, caller: Caller, slug: string): MockWorkspace {
+  const workspace = [...state.workspaces.values()].find((candidate) => candidate.slug === slug);
+  if (!workspace) throw new MockApiError(404, { detail: "Workspace not found" });
+  if (!workspace.members.some((member) => member.userId === caller.user.id)) {
+    throw new MockApiError(403, { detail: "You are not a member of this workspace" });
+  }
+  return workspace;
+}
 
 export function registerWorkspaceRoutes(
-  _api: Hono<MockEnv>,
-  _requireApiKey: MiddlewareHandler<MockEnv>,
-) {}
+  api: Hono<MockEnv>,
+  requireApiKey: MiddlewareHandler<MockEnv>,
+) {
+  api.get("/workspaces", requireApiKey, (c) => {
+    const { state, caller } = c.get("render");
+    const query = new QueryReader((name) => c.req.queries(name) ?? []);
+    const limit = query.int("limit", 20, { ge: 1, le: 100 });
+    const cursor = query.string("cursor");
+    query.assertValid();
+
+    const all = callerWorkspaces(state, caller);
+    let start = 0;
+    if (cursor !== undefined && cursor !== "") {
+      const after = decodeCursor(cursor);
+      const index = after === undefined ? -1 : all.findIndex((w) => w.id === after);
+      if (index < 0) {
+        throw validationError([
+          { type: "value_error", loc: ["query", "cursor"], msg: "Invalid cursor", input: cursor },
+        ]);
+      }
+      start = index + 1;
+    }
+    const page = all.slice(start, start + limit);
+    const hasMore = start + limit < all.length;
+    return c.json(
+      {
+        data: page.map((workspace) => renderWorkspace(state, workspace, caller)),
+        pagination: {
+          has_more: hasMore,
+          next_cursor: hasMore && page.length > 0 ? encodeCursor(page[page.length - 1]!.id) : null,
+          total: all.length,
+        },
+      },
+      200,
+    );
+  });
+
+  api.get("/workspaces/:slug", requireApiKey, (c) => {
+    const { state, caller } = c.get("render");
+    const workspace = memberWorkspace(state, caller, c.req.param("slug"));
+    return c.json(renderWorkspace(state, workspace, caller), 200);
+  });
+
+  api.get("/workspaces/:slug/nodes", requireApiKey, (c) => {
+    const { state, caller } = c.get("render");
+    const query = new QueryReader((name) => c.req.queries(name) ?? []);
+    const { page, pageSize } = readPagination(query);
+    query.assertValid();
+    memberWorkspace(state, caller, c.req.param("slug"));
+    // Every seeded node is public, so each workspace can deploy to all of them.
+    const nodes = [...state.nodes.values()].sort((a, b) => a.id - b.id);
+    return c.json(
+      {
+        items: nodes.slice((page - 1) * pageSize, page * pageSize).map((node) => ({
+          object_type: "node",
+          id: node.id,
+          name: node.name,
+          region: node.region,
+          device_id: node.deviceId,
+          ppid: node.ppid,
+          status: node.status,
+          version: node.version,
+        })),
+        total: nodes.length,
+        page,
+        page_size: pageSize,
+        pages: Math.max(1, Math.ceil(nodes.length / pageSize)),
+      },
+      200,
+    );
+  });
+
+  api.get("/workspaces/:slug/quotas", requireApiKey, (c) => {
+    const { state, caller, now } = c.get("render");
+    const workspace = memberWorkspace(state, caller, c.req.param("slug"));
+    const limits = tierLimits(workspace);
+    const cvms = liveCvms(state).filter((cvm) => cvm.workspaceId === workspace.id);
+    const used = {
+      vmSlots: cvms.length,
+      vcpu: cvms.reduce((sum, cvm) => sum + cvm.vcpu, 0),
+      memoryMb: cvms.reduce((sum, cvm) => sum + cvm.memoryMb, 0),
+      diskGb: cvms.reduce((sum, cvm) => sum + cvm.diskGb, 0),
+      gpus: cvms.reduce((sum, cvm) => sum + cvm.gpus, 0),
+    };
+    const metric = (limit: number, inUse: number) => ({
+      limit,
+      remaining: Math.max(0, limit - inUse),
+    });
+    return c.json(
+      {
+        team_slug: workspace.slug ?? workspace.id,
+        tier: workspace.tier,
+        quotas: {
+          vm_slots: metric(limits.vmSlots, used.vmSlots),
+          vcpu: metric(limits.vcpu, used.vcpu),
+          memory_mb: metric(limits.memoryMb, used.memoryMb),
+          disk_gb: metric(limits.diskGb, used.diskGb),
+        },
+        reserved_nodes: metric(limits.reservedNodes, 0),
+        reserved_gpu: {
+          gpus: metric(limits.reservedGpus, used.gpus),
+          in_use: Math.min(used.gpus, limits.reservedGpus),
+          misconfigured: 0,
+        },
+        as_of: now.toISOString(),
+      },
+      200,
+    );
+  });
+}

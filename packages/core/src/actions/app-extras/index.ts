@@ -1,1 +1,9 @@
-export {};
+export * from "./check-app-cvms-is-allowed";
+export * from "./check-app-is-allowed";
+export * from "./check-cvm-is-allowed";
+export * from "./create-app-instance";
+export * from "./get-app-attestation";
+export * from "./get-app-device-allowlist";
+export * from "./get-app-filter-options";
+export * from "./get-app-revision-detail";
+export * from "./get-app-revisions";

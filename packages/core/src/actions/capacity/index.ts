@@ -1,1 +1,5 @@
-export {};
+export * from "./get-available-nodes";
+export * from "./get-available-os-images";
+export * from "./get-os-images";
+export * from "./list-all-instance-type-families";
+export * from "./list-family-instance-types";

@@ -1,1 +1,14 @@
-export {};
+export * from "./commit-cvm-provision";
+export * from "./delete-cvm";
+export * from "./get-cvm-status-batch";
+export * from "./provision-cvm";
+export * from "./refresh-cvm-instance-id";
+export * from "./refresh-cvm-instance-ids";
+export * from "./replicate-cvm";
+export * from "./restart-cvm";
+export * from "./shutdown-cvm";
+export * from "./start-cvm";
+export * from "./stop-cvm";
+export * from "./update-cvm-resources";
+export * from "./update-cvm-visibility";
+export * from "./update-os-image";

@@ -1,1 +1,9 @@
-export {};
+export * from "./get-cvm-attestation";
+export * from "./get-cvm-compose-file";
+export * from "./get-cvm-containers-stats";
+export * from "./get-cvm-docker-compose";
+export * from "./get-cvm-network";
+export * from "./get-cvm-pre-launch-script";
+export * from "./get-cvm-state";
+export * from "./get-cvm-stats";
+export * from "./get-cvm-user-config";

@@ -1,1 +1,6 @@
-export {};
+export {
+  safeWatchCvmState,
+  type WatchCvmStateArgs,
+  type WatchCvmStateOptions,
+  watchCvmState,
+} from "./watch-cvm-state";

@@ -1,1 +1,4 @@
-export {};
+export * from "./get-workspace";
+export * from "./get-workspace-nodes";
+export * from "./get-workspace-quotas";
+export * from "./list-workspaces";

@@ -1,0 +1,161 @@
+import { deterministicHex } from "../deterministic-hex";
+import type { MockCvm, MockNode, MockState, MockWorkspace } from "../model";
+
+// Mock data: the public catalogue of OS images and instance types. Names, hashes
+// and sizes match what `seed.ts` gives the seeded CVMs, so a CVM's current image
+// and instance type are found here.
+
+export interface CatalogueOsImage {
+  name: string;
+  slug: string;
+  version: [number, number, number];
+  isDev: boolean;
+  requiresGpu: boolean;
+  imageHash: string;
+  publishedAt: string;
+  /** Nodes the image is deployed on. */
+  nodeNames: readonly string[];
+}
+
+const ALL_NODES = ["prod5", "prod7", "prod9"] as const;
+
+function osImage(
+  version: [number, number, number],
+  isDev: boolean,
+  publishedAt: string,
+  nodeNames: readonly string[] = ALL_NODES,
+): CatalogueOsImage {
+  const dotted = version.join(".");
+  const name = `dstack-${isDev ? "dev-" : ""}${dotted}`;
+  return {
+    name,
+    slug: name,
+    version,
+    isDev,
+    requiresGpu: false,
+    // The same label seed.ts hashes, so seeded CVMs point at these images.
+    imageHash: deterministicHex(`os:${dotted}:${isDev}`, 64),
+    publishedAt,
+    nodeNames,
+  };
+}
+
+/** Oldest first. 0.5.1 is no longer deployed on prod9. */
+export const OS_IMAGES: readonly CatalogueOsImage[] = [
+  osImage([0, 5, 1], false, "2025-09-15T00:00:00.000Z", ["prod5", "prod7"]),
+  osImage([0, 5, 1], true, "2025-09-15T00:00:00.000Z", ["prod5", "prod7"]),
+  osImage([0, 5, 2], false, "2025-11-20T00:00:00.000Z"),
+  osImage([0, 5, 2], true, "2025-11-20T00:00:00.000Z"),
+  osImage([0, 5, 3], false, "2026-01-15T00:00:00.000Z"),
+  osImage([0, 5, 3], true, "2026-01-15T00:00:00.000Z"),
+];
+
+export interface CatalogueInstanceType {
+  id: string;
+  name: string;
+  description: string;
+  vcpu: number;
+  memoryMb: number;
+  hourlyRate: string;
+  gpuCount: number;
+  gpuProductId: string | null;
+  defaultDiskGb: number;
+  family: string;
+}
+
+/** Grouped by family in this order; names and prices are those of the seeded CVMs. */
+export const INSTANCE_TYPES: readonly CatalogueInstanceType[] = [
+  cpuType("tdx.small", "1 vCPU, 2 GB", 1, 2048, "0.058", 20),
+  cpuType("tdx.medium", "2 vCPU, 4 GB", 2, 4096, "0.116", 40),
+  cpuType("tdx.large", "4 vCPU, 8 GB", 4, 8192, "0.232", 80),
+  cpuType("tdx.xlarge", "8 vCPU, 16 GB", 8, 16384, "0.464", 160),
+  {
+    id: "h200.small",
+    name: "h200.small",
+    description: "1x NVIDIA H200, 24 vCPU, 192 GB",
+    vcpu: 24,
+    memoryMb: 196608,
+    hourlyRate: "3.500",
+    gpuCount: 1,
+    gpuProductId: "nvidia-h200",
+    defaultDiskGb: 500,
+    family: "gpu",
+  },
+];
+
+function cpuType(
+  name: string,
+  description: string,
+  vcpu: number,
+  memoryMb: number,
+  hourlyRate: string,
+  defaultDiskGb: number,
+): CatalogueInstanceType {
+  return {
+    id: name,
+    name,
+    description,
+    vcpu,
+    memoryMb,
+    hourlyRate,
+    gpuCount: 0,
+    gpuProductId: null,
+    defaultDiskGb,
+    family: "cpu",
+  };
+}
+
+export interface TierLimits {
+  vmSlots: number;
+  vcpu: number;
+  memoryMb: number;
+  diskGb: number;
+  reservedNodes: number;
+  reservedGpus: number;
+}
+
+const TIER_LIMITS: Record<string, TierLimits> = {
+  free: { vmSlots: 5, vcpu: 8, memoryMb: 16384, diskGb: 200, reservedNodes: 0, reservedGpus: 0 },
+  pro: {
+    vmSlots: 50,
+    vcpu: 256,
+    memoryMb: 1048576,
+    diskGb: 10000,
+    reservedNodes: 2,
+    reservedGpus: 8,
+  },
+};
+
+export function tierLimits(workspace: MockWorkspace): TierLimits {
+  return TIER_LIMITS[workspace.tier] ?? TIER_LIMITS.free!;
+}
+
+/** What one node holds in total (mock data: every seeded node is the same size). */
+export const NODE_CAPACITY = { vcpu: 192, memoryMb: 2097152, cvmSlots: 64, gpus: 8 } as const;
+
+/** The CVMs that hold resources: not deleted. Stopped VMs keep their reservation. */
+export function liveCvms(state: MockState): MockCvm[] {
+  return [...state.cvms.values()].filter((cvm) => cvm.deletedAt === null);
+}
+
+export function nodeUsage(state: MockState, node: MockNode) {
+  const onNode = liveCvms(state).filter((cvm) => cvm.nodeId === node.id);
+  return {
+    vcpu: onNode.reduce((sum, cvm) => sum + cvm.vcpu, 0),
+    memoryMb: onNode.reduce((sum, cvm) => sum + cvm.memoryMb, 0),
+    cvms: onNode.length,
+    gpus: onNode.reduce((sum, cvm) => sum + cvm.gpus, 0),
+  };
+}
+
+export function imagesOnNode(node: MockNode): CatalogueOsImage[] {
+  return OS_IMAGES.filter((image) => image.nodeNames.includes(node.name));
+}
+
+export function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}

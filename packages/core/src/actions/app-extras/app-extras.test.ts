@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import { createBaseClient } from "../../client";
+import { RequestValidationError, ResponseValidationError } from "../../errors";
+import { APP_HEX, fakeFetch, TEST_API_KEY, TEST_BASE_URL } from "../../test-utils";
+import {
+  checkAppCvmsIsAllowed,
+  checkAppIsAllowed,
+  checkCvmIsAllowed,
+  createAppInstance,
+  getAppAttestation,
+  getAppDeviceAllowlist,
+  getAppFilterOptions,
+  getAppRevisionDetail,
+  getAppRevisions,
+  safeGetAppRevisions,
+} from "./index";
+
+const revision = {
+  revision_id: "rev_1",
+  app_id: APP_HEX,
+  vm_uuid: "bf1b6f57147045319ad922013366635b",
+  compose_hash: "ab".repeat(32),
+  created_at: "2026-01-22T10:00:00Z",
+  operation_type: "create",
+};
+const isAllowed = {
+  app_contract_address: `0x${APP_HEX}`,
+  compose_hash: "ab".repeat(32),
+  device_id: "cd".repeat(32),
+  compose_hash_allowed: true,
+  allow_any_device: false,
+  device_id_allowed: true,
+  is_allowed: true,
+};
+
+function setup(body: unknown) {
+  const fake = fakeFetch({ body });
+  const client = createBaseClient({
+    apiKey: TEST_API_KEY,
+    baseURL: TEST_BASE_URL,
+    fetch: fake.fetch,
+  });
+  return { fake, client, call: () => fake.calls[0]! };
+}
+
+describe("app extras: what is sent", () => {
+  it("getAppRevisions: GET /apps/{id}/revisions with page args", async () => {
+    const { client, call } = setup({
+      revisions: [revision],
+      total: 1,
+      page: 2,
+      page_size: 500,
+      total_pages: 1,
+    });
+    const result = await getAppRevisions(client, {
+      appId: `0x${APP_HEX}`,
+      page: 2,
+      page_size: 500,
+    });
+    expect(call().method).toBe("GET");
+    expect(call().url).toBe(`${TEST_BASE_URL}/apps/${APP_HEX}/revisions?page=2&page_size=500`);
+    expect(call().headers["x-phala-version"]).toBe("2026-01-21");
+    expect(call().headers["x-api-key"]).toBe(TEST_API_KEY);
+    expect(result.revisions[0]?.revision_id).toBe("rev_1");
+  });
+
+  it("getAppRevisionDetail: GET /apps/{id}/revisions/{revision_id}?raw_compose_file", async () => {
+    const { client, call } = setup({
+      ...revision,
+      compose_file: "{}",
+      encrypted_env: "",
+      user_config: "",
+    });
+    const result = await getAppRevisionDetail(client, {
+      appId: APP_HEX,
+      revisionId: "rev_1",
+      rawComposeFile: true,
+    });
+    expect(call().url).toBe(
+      `${TEST_BASE_URL}/apps/${APP_HEX}/revisions/rev_1?raw_compose_file=true`,
+    );
+    expect(result.compose_file).toBe("{}");
+  });
+
+  it("getAppFilterOptions: GET /apps/filter-options", async () => {
+    const options = {
+      statuses: [],
+      image_versions: [],
+      instance_types: [],
+      kms_slugs: [],
+      kms_types: [],
+      regions: [],
+      nodes: ["prod5"],
+    };
+    const { client, call } = setup(options);
+    expect(await getAppFilterOptions(client)).toEqual(options);
+    expect(call().url).toBe(`${TEST_BASE_URL}/apps/filter-options`);
+  });
+
+  it("getAppAttestation and getAppDeviceAllowlist: their GET paths", async () => {
+    const attestation = setup({
+      app_id: APP_HEX,
+      contract_address: "0x0",
+      kms_info: {
+        contract_address: "0x1",
+        chain_id: null,
+        version: "v1",
+        url: "u",
+        gateway_app_id: null,
+        gateway_app_url: "g",
+        kms_type: "phala",
+      },
+      instances: [],
+      kms_guest_agent_info: null,
+      gateway_guest_agent_info: null,
+      qemu_version: null,
+    });
+    await getAppAttestation(attestation.client, { appId: APP_HEX });
+    expect(attestation.call().url).toBe(`${TEST_BASE_URL}/apps/${APP_HEX}/attestations`);
+    const allowlist = setup({ is_onchain_kms: false });
+    const result = await getAppDeviceAllowlist(allowlist.client, { appId: APP_HEX });
+    expect(allowlist.call().url).toBe(`${TEST_BASE_URL}/apps/${APP_HEX}/device-allowlist`);
+    expect(result.devices).toEqual([]);
+  });
+
+  it("createAppInstance: POST /apps/{id}/instances with the body fields only", async () => {
+    const vm = {
+      id: 4200,
+      name: "redis-0",
+      status: "starting",
+      teepod_id: 5,
+      app_id: APP_HEX,
+      vm_uuid: null,
+      instance_id: null,
+      vcpu: 1,
+      memory: 2048,
+      disk_size: 20,
+      created_at: "2026-01-01T00:00:00Z",
+      encrypted_env_pubkey: null,
+    };
+    const { client, call } = setup(vm);
+    const result = await createAppInstance(client, { appId: APP_HEX, name: "redis-0", node_id: 5 });
+    expect(call().method).toBe("POST");
+    expect(call().url).toBe(`${TEST_BASE_URL}/apps/${APP_HEX}/instances`);
+    expect(call().body).toEqual({ name: "redis-0", node_id: 5 });
+    expect(call().headers["content-type"]).toBe("application/json");
+    expect(result.status).toBe("starting");
+  });
+
+  it("the three is-allowed checks: their POST paths and bodies", async () => {
+    const app = setup(isAllowed);
+    await checkAppIsAllowed(app.client, {
+      appId: APP_HEX,
+      compose_hash: "ab".repeat(32),
+      chain_id: 1,
+    });
+    expect(app.call().url).toBe(`${TEST_BASE_URL}/apps/${APP_HEX}/is-allowed`);
+    expect(app.call().body).toEqual({ compose_hash: "ab".repeat(32), chain_id: 1 });
+    const cvms = setup({ is_onchain: false });
+    const batch = await checkAppCvmsIsAllowed(cvms.client, { appId: APP_HEX });
+    expect(cvms.call().url).toBe(`${TEST_BASE_URL}/apps/${APP_HEX}/cvms/is-allowed`);
+    expect(cvms.call().body).toEqual({});
+    expect(batch).toMatchObject({ results: [], total: 0, skipped_cvm_ids: [] });
+    const cvm = setup({ ...isAllowed, cvm_id: "cvm_1" });
+    await checkCvmIsAllowed(cvm.client, { cvmId: APP_HEX, node_id: 5 });
+    expect(cvm.call().url).toBe(`${TEST_BASE_URL}/cvms/app_${APP_HEX}/is-allowed`);
+    expect(cvm.call().body).toEqual({ node_id: 5 });
+  });
+});
+
+describe("app extras: refused before sending, checked after", () => {
+  it("names the wrong argument and sends nothing", async () => {
+    const { client, fake } = setup({});
+    await expect(
+      getAppRevisions(client, { appId: APP_HEX, page_size: 1001 }),
+    ).rejects.toMatchObject({
+      name: "RequestValidationError",
+      issues: [{ path: "page_size" }],
+    });
+    await expect(checkAppIsAllowed(client, { appId: APP_HEX } as never)).rejects.toBeInstanceOf(
+      RequestValidationError,
+    );
+    await expect(
+      createAppInstance(client, { appId: APP_HEX, node_id: "5" as never }),
+    ).rejects.toMatchObject({
+      issues: [{ path: "node_id" }],
+    });
+    await expect(
+      createAppInstance(client, { appId: APP_HEX, nodeId: 5 } as never),
+    ).rejects.toMatchObject({
+      issues: [{ path: "nodeId" }],
+    });
+    await expect(checkCvmIsAllowed(client, { cvmId: "a", id: "b" } as never)).rejects.toMatchObject(
+      {
+        issues: [{ path: "cvmId" }],
+      },
+    );
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("rejects a body of the wrong shape; the safe twin resolves the error", async () => {
+    const { client } = setup({ revisions: "nope" });
+    await expect(getAppRevisions(client, { appId: APP_HEX })).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
+    const result = await safeGetAppRevisions(client, { appId: APP_HEX });
+    expect(result.success).toBe(false);
+  });
+});

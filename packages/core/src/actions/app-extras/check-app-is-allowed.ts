@@ -1,0 +1,36 @@
+import { IsAllowedResultSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import { appIdSegment } from "../app-id";
+import { checkBodyArgs } from "./body-args";
+
+export interface CheckAppIsAllowedArgs {
+  /** The app id, which is also its contract address (with or without `0x`). */
+  appId: string;
+  compose_hash: string;
+  /** The node whose device to check; or give `device_id` directly. */
+  node_id?: number;
+  device_id?: string;
+  /** The chain to ask; with every other field given the API needs no database lookup. */
+  chain_id?: number;
+}
+
+/**
+ * Whether an app's on-chain contract allows a compose hash on a device:
+ * `POST /apps/{app_id}/is-allowed`.
+ */
+export const checkAppIsAllowed = /* @__PURE__ */ defineAction({
+  name: "checkAppIsAllowed",
+  response: IsAllowedResultSchema,
+  plan: (args: CheckAppIsAllowedArgs) => ({
+    method: "POST",
+    path: `/apps/${appIdSegment("checkAppIsAllowed", args)}/is-allowed`,
+    body: checkBodyArgs("checkAppIsAllowed", args, ["appId"], {
+      compose_hash: "requiredString",
+      node_id: "int",
+      device_id: "string",
+      chain_id: "int",
+    }),
+  }),
+});
+
+export const safeCheckAppIsAllowed = /* @__PURE__ */ safe(checkAppIsAllowed);

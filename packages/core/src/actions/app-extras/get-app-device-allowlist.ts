@@ -1,0 +1,24 @@
+import { DeviceAllowlistResponseSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import { appIdSegment } from "../app-id";
+
+export interface GetAppDeviceAllowlistArgs {
+  /** The app id (40 hex characters, with or without `0x` / `app_`). */
+  appId: string;
+}
+
+/**
+ * Which devices the app's on-chain contract allows, with the app's CVMs on each:
+ * `GET /apps/{app_id}/device-allowlist`. `devices` is empty for an app whose KMS
+ * is not on-chain.
+ */
+export const getAppDeviceAllowlist = /* @__PURE__ */ defineAction({
+  name: "getAppDeviceAllowlist",
+  response: DeviceAllowlistResponseSchema,
+  plan: (args: GetAppDeviceAllowlistArgs) => ({
+    method: "GET",
+    path: `/apps/${appIdSegment("getAppDeviceAllowlist", args)}/device-allowlist`,
+  }),
+});
+
+export const safeGetAppDeviceAllowlist = /* @__PURE__ */ safe(getAppDeviceAllowlist);

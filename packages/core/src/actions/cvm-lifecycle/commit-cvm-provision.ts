@@ -1,0 +1,34 @@
+import { type CommitCvmProvisionRequest, CommitCvmProvisionSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import { checkBodyArgs } from "./body-args";
+
+export type CommitCvmProvisionArgs = CommitCvmProvisionRequest;
+
+/**
+ * Second phase of creating a CVM: `POST /cvms` with the provision's `app_id`
+ * and `compose_hash` (and, for an on-chain KMS, the app contract and its
+ * deployer). Creates the CVM, which starts at once; resolves its VM record.
+ * Committing the same pair again returns the same CVM; another compose hash
+ * for an app id already used is a 409 (`ERR-03-007`).
+ */
+export const commitCvmProvision = /* @__PURE__ */ defineAction({
+  name: "commitCvmProvision",
+  response: CommitCvmProvisionSchema,
+  plan: (args: CommitCvmProvisionArgs) => {
+    const body = checkBodyArgs("commitCvmProvision", args, {
+      checks: {
+        app_id: "nonEmptyString",
+        compose_hash: "nonEmptyString",
+        encrypted_env: "hex",
+        env_keys: "stringList",
+        kms_id: "nonEmptyString",
+        contract_address: "nonEmptyString",
+        deployer_address: "nonEmptyString",
+      },
+      required: ["app_id", "compose_hash"],
+    });
+    return { method: "POST", path: "/cvms", body };
+  },
+});
+
+export const safeCommitCvmProvision = /* @__PURE__ */ safe(commitCvmProvision);

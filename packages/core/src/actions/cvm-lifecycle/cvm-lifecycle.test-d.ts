@@ -1,0 +1,99 @@
+import type {
+  CommitCvmProvision,
+  CvmBatchStatus,
+  CvmVm,
+  InstanceIdRefreshResult,
+  ProvisionCvm,
+  RefreshCvmInstanceIds,
+  UpdateCvmVisibility,
+} from "@phala/cloud-schemas";
+import { describe, expectTypeOf, it } from "vitest";
+import type { SafeResult } from "../../action";
+import { createBaseClient } from "../../client";
+import {
+  commitCvmProvision,
+  deleteCvm,
+  getCvmStatusBatch,
+  provisionCvm,
+  refreshCvmInstanceId,
+  refreshCvmInstanceIds,
+  replicateCvm,
+  restartCvm,
+  safeDeleteCvm,
+  safeStartCvm,
+  shutdownCvm,
+  startCvm,
+  stopCvm,
+  updateCvmResources,
+  updateCvmVisibility,
+  updateOsImage,
+} from "./index";
+
+const client = createBaseClient({ apiKey: "k" });
+const legacy = createBaseClient({ apiKey: "k", version: "2025-10-28" });
+const compose_file = { docker_compose_file: "services: {}" };
+
+describe("cvm lifecycle result types", () => {
+  it("creation", () => {
+    expectTypeOf(
+      provisionCvm(client, { name: "my-app", compose_file }),
+    ).resolves.toEqualTypeOf<ProvisionCvm>();
+    expectTypeOf(
+      commitCvmProvision(client, { app_id: "a", compose_hash: "h" }),
+    ).resolves.toEqualTypeOf<CommitCvmProvision>();
+    expectTypeOf<ProvisionCvm["app_env_encrypt_pubkey"]>().toEqualTypeOf<
+      string | null | undefined
+    >();
+    expectTypeOf<ProvisionCvm["compose_hash"]>().toEqualTypeOf<string>();
+  });
+
+  it("power actions resolve the VM record, the same in both versions", () => {
+    expectTypeOf(startCvm(client, { id: "x" })).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf(stopCvm(legacy, { uuid: "x" })).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf(shutdownCvm(client, { app_id: "x" })).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf(restartCvm(client, { name: "x", force: true })).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf(replicateCvm(client, { id: "x", node_id: 1 })).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf<CvmVm["id"]>().toEqualTypeOf<number>();
+    expectTypeOf(safeStartCvm(client, { id: "x" })).resolves.toEqualTypeOf<SafeResult<CvmVm>>();
+  });
+
+  it("202/204 endpoints resolve undefined", () => {
+    expectTypeOf(deleteCvm(client, { id: "x" })).resolves.toEqualTypeOf<undefined>();
+    expectTypeOf(
+      updateCvmResources(client, { id: "x", vcpu: 2 }),
+    ).resolves.toEqualTypeOf<undefined>();
+    expectTypeOf(
+      updateOsImage(client, { id: "x", os_image_name: "dstack-0.5.4" }),
+    ).resolves.toEqualTypeOf<undefined>();
+    expectTypeOf(safeDeleteCvm(client, { id: "x" })).resolves.toEqualTypeOf<
+      SafeResult<undefined>
+    >();
+  });
+
+  it("other results", () => {
+    expectTypeOf(
+      updateCvmVisibility(client, { id: "x", public_logs: true, public_sysinfo: true }),
+    ).resolves.toEqualTypeOf<UpdateCvmVisibility>();
+    expectTypeOf(
+      refreshCvmInstanceId(client, { id: "x" }),
+    ).resolves.toEqualTypeOf<InstanceIdRefreshResult>();
+    expectTypeOf(refreshCvmInstanceIds(client)).resolves.toEqualTypeOf<RefreshCvmInstanceIds>();
+    expectTypeOf(getCvmStatusBatch(client, { vmUuids: ["u"] })).resolves.toEqualTypeOf<
+      Record<string, CvmBatchStatus>
+    >();
+    expectTypeOf(
+      startCvm(client, { id: "x" }, { schema: false }),
+    ).resolves.toEqualTypeOf<unknown>();
+  });
+
+  it("arguments", () => {
+    // @ts-expect-error: two identifiers
+    startCvm(client, { id: "x", name: "y" });
+    // @ts-expect-error: compose_file is required
+    provisionCvm(client, { name: "my-app" });
+    // @ts-expect-error: force is a boolean
+    restartCvm(client, { id: "x", force: "yes" });
+    // @ts-expect-error: visibility needs both flags
+    updateCvmVisibility(client, { id: "x", public_logs: true });
+  });
+});

@@ -1,0 +1,642 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AnyClient } from "../../client";
+import { createBaseClient } from "../../client";
+import {
+  ConflictError,
+  NotFoundError,
+  RequestValidationError,
+  ResponseValidationError,
+  UnprocessableEntityError,
+} from "../../errors";
+import {
+  APP_HEX,
+  type FakeReply,
+  fakeFetch,
+  TEST_API_KEY,
+  TEST_BASE_URL,
+  VM_UUID,
+} from "../../test-utils";
+import {
+  commitCvmProvision,
+  deleteCvm,
+  getCvmStatusBatch,
+  provisionCvm,
+  refreshCvmInstanceId,
+  refreshCvmInstanceIds,
+  replicateCvm,
+  restartCvm,
+  safeCommitCvmProvision,
+  safeDeleteCvm,
+  safeGetCvmStatusBatch,
+  safeProvisionCvm,
+  safeRefreshCvmInstanceId,
+  safeRefreshCvmInstanceIds,
+  safeReplicateCvm,
+  safeRestartCvm,
+  safeShutdownCvm,
+  safeStartCvm,
+  safeStopCvm,
+  safeUpdateCvmResources,
+  safeUpdateCvmVisibility,
+  safeUpdateOsImage,
+  shutdownCvm,
+  startCvm,
+  stopCvm,
+  updateCvmResources,
+  updateCvmVisibility,
+  updateOsImage,
+} from "./index";
+
+beforeEach(() => {
+  vi.stubEnv("PHALA_CLOUD_API_KEY", undefined);
+  vi.stubEnv("PHALA_CLOUD_API_PREFIX", undefined);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const COMPOSE_HASH = "ab".repeat(32);
+const UUID_HEX = VM_UUID.replaceAll("-", "");
+
+function vm(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 0,
+    name: "price-oracle",
+    status: "starting",
+    teepod_id: 5,
+    teepod: { id: 5, name: "prod5", region_identifier: "us-west-1" },
+    app_id: APP_HEX,
+    vm_uuid: VM_UUID,
+    instance_id: null,
+    app_url: `https://${APP_HEX}-8090.dstack-pha-prod5.phala.network`,
+    base_image: "dstack-0.5.3",
+    vcpu: 2,
+    memory: 4096,
+    disk_size: 40,
+    manifest_version: 2,
+    version: "0.5.3",
+    runner: "docker-compose",
+    docker_compose_file: "services: {}\n",
+    features: ["kms", "tproxy-net"],
+    created_at: "2026-03-05T10:00:00.000Z",
+    encrypted_env_pubkey: "cd".repeat(32),
+    user_id: null,
+    app_auth_contract_address: null,
+    deployer_address: null,
+    ...overrides,
+  };
+}
+
+function provisionReply() {
+  return {
+    app_id: APP_HEX,
+    app_env_encrypt_pubkey: "cd".repeat(32),
+    compose_hash: COMPOSE_HASH,
+    kms_info: {
+      id: "kms-phala-prod",
+      slug: "phala-prod",
+      url: "https://kms.phala.network",
+      version: "v0.5.3",
+      chain_id: null,
+      kms_contract_address: null,
+      gateway_app_id: "ef".repeat(20),
+      k256_pubkey: null,
+    },
+    fmspc: "00806f050000",
+    device_id: "01".repeat(32),
+    os_image_hash: "02".repeat(32),
+    instance_type: "tdx.small",
+    token: null,
+    node_id: 5,
+    teepod_id: 5,
+    kms_id: "kms-phala-prod",
+    kms_contract_id: null,
+  };
+}
+
+function legacyDetail() {
+  return {
+    id: 4101,
+    name: "price-oracle",
+    status: "running",
+    in_progress: false,
+    teepod_id: 5,
+    teepod: { id: 5, name: "prod5", region_identifier: "us-west-1" },
+    app_id: APP_HEX,
+    vm_uuid: VM_UUID,
+    instance_id: null,
+    vcpu: 2,
+    memory: 4096,
+    disk_size: 40,
+    base_image: "dstack-0.5.3",
+    encrypted_env_pubkey: null,
+    listed: false,
+    instance_type: "tdx.medium",
+    public_sysinfo: false,
+    public_logs: true,
+    public_urls: [],
+  };
+}
+
+function refreshResult(overrides: Record<string, unknown> = {}) {
+  return {
+    cvm_id: 0,
+    identifier: "price-oracle",
+    status: "unchanged",
+    old_instance_id: "aa".repeat(20),
+    new_instance_id: "aa".repeat(20),
+    source: "teepod_state",
+    verified_with_gateway: true,
+    reason: null,
+    ...overrides,
+  };
+}
+
+function batchStatus() {
+  return {
+    [VM_UUID]: {
+      vm_uuid: VM_UUID,
+      status: "running",
+      uptime: "3m",
+      in_progress: false,
+      boot_progress: "done",
+      boot_error: null,
+      shutdown_progress: null,
+      operation: null,
+    },
+  };
+}
+
+function setup(reply: FakeReply) {
+  const fake = fakeFetch(reply);
+  const client = createBaseClient({
+    apiKey: TEST_API_KEY,
+    baseURL: TEST_BASE_URL,
+    fetch: fake.fetch,
+  });
+  return { fake, client };
+}
+
+interface Case {
+  name: string;
+  method: string;
+  path: string;
+  body: unknown;
+  reply: FakeReply;
+  call: (client: AnyClient) => Promise<unknown>;
+  safeCall: (client: AnyClient) => Promise<unknown>;
+  expected: unknown;
+}
+
+const composeFile = {
+  docker_compose_file: "services:\n  web:\n    image: nginx\n",
+  allowed_envs: ["A"],
+};
+
+const cases: Case[] = [
+  {
+    name: "provisionCvm",
+    method: "POST",
+    path: "/cvms/provision",
+    body: {
+      name: "my-app",
+      compose_file: composeFile,
+      instance_type: "tdx.small",
+      env_keys: ["A"],
+      listed: false,
+    },
+    reply: { body: provisionReply() },
+    call: (c) =>
+      provisionCvm(c, {
+        name: "my-app",
+        compose_file: composeFile,
+        instance_type: "tdx.small",
+        env_keys: ["A"],
+        listed: false,
+      }),
+    safeCall: (c) =>
+      safeProvisionCvm(c, {
+        name: "my-app",
+        compose_file: composeFile,
+        instance_type: "tdx.small",
+        env_keys: ["A"],
+        listed: false,
+      }),
+    expected: provisionReply(),
+  },
+  {
+    name: "commitCvmProvision",
+    method: "POST",
+    path: "/cvms",
+    body: { app_id: APP_HEX, compose_hash: COMPOSE_HASH, encrypted_env: "00ff", env_keys: ["A"] },
+    reply: { status: 201, body: vm() },
+    call: (c) =>
+      commitCvmProvision(c, {
+        app_id: APP_HEX,
+        compose_hash: COMPOSE_HASH,
+        encrypted_env: "00ff",
+        env_keys: ["A"],
+      }),
+    safeCall: (c) =>
+      safeCommitCvmProvision(c, {
+        app_id: APP_HEX,
+        compose_hash: COMPOSE_HASH,
+        encrypted_env: "00ff",
+        env_keys: ["A"],
+      }),
+    expected: vm(),
+  },
+  {
+    name: "startCvm",
+    method: "POST",
+    path: "/cvms/price-oracle/start",
+    body: undefined,
+    reply: { body: vm() },
+    call: (c) => startCvm(c, { name: "price-oracle" }),
+    safeCall: (c) => safeStartCvm(c, { name: "price-oracle" }),
+    expected: vm(),
+  },
+  {
+    name: "stopCvm",
+    method: "POST",
+    path: `/cvms/${UUID_HEX}/stop`,
+    body: undefined,
+    reply: { body: vm({ status: "stopping" }) },
+    call: (c) => stopCvm(c, { uuid: VM_UUID }),
+    safeCall: (c) => safeStopCvm(c, { uuid: VM_UUID }),
+    expected: vm({ status: "stopping" }),
+  },
+  {
+    name: "shutdownCvm",
+    method: "POST",
+    path: `/cvms/app_${APP_HEX}/shutdown`,
+    body: undefined,
+    reply: { body: vm({ status: "stopping" }) },
+    call: (c) => shutdownCvm(c, { app_id: APP_HEX }),
+    safeCall: (c) => safeShutdownCvm(c, { app_id: APP_HEX }),
+    expected: vm({ status: "stopping" }),
+  },
+  {
+    name: "restartCvm",
+    method: "POST",
+    path: "/cvms/cvm_1/restart",
+    body: { force: true },
+    reply: { body: vm({ status: "restarting" }) },
+    call: (c) => restartCvm(c, { id: "cvm_1", force: true }),
+    safeCall: (c) => safeRestartCvm(c, { id: "cvm_1", force: true }),
+    expected: vm({ status: "restarting" }),
+  },
+  {
+    name: "deleteCvm",
+    method: "DELETE",
+    path: "/cvms/cvm_1",
+    body: undefined,
+    reply: { status: 204, raw: null },
+    call: (c) => deleteCvm(c, { id: "cvm_1" }),
+    safeCall: (c) => safeDeleteCvm(c, { id: "cvm_1" }),
+    expected: undefined,
+  },
+  {
+    name: "replicateCvm",
+    method: "POST",
+    path: "/cvms/cvm_1/replicas",
+    body: { node_id: 9 },
+    reply: { status: 201, body: vm({ teepod_id: 9 }) },
+    call: (c) => replicateCvm(c, { id: "cvm_1", node_id: 9 }),
+    safeCall: (c) => safeReplicateCvm(c, { id: "cvm_1", node_id: 9 }),
+    expected: vm({ teepod_id: 9 }),
+  },
+  {
+    name: "updateCvmResources",
+    method: "PATCH",
+    path: "/cvms/cvm_1/resources",
+    body: { instance_type: "tdx.large", disk_size: 80, allow_restart: true },
+    reply: { status: 202, raw: null },
+    call: (c) =>
+      updateCvmResources(c, {
+        id: "cvm_1",
+        instance_type: "tdx.large",
+        disk_size: 80,
+        allow_restart: true,
+      }),
+    safeCall: (c) =>
+      safeUpdateCvmResources(c, {
+        id: "cvm_1",
+        instance_type: "tdx.large",
+        disk_size: 80,
+        allow_restart: true,
+      }),
+    expected: undefined,
+  },
+  {
+    name: "updateCvmVisibility",
+    method: "PATCH",
+    path: "/cvms/cvm_1/visibility",
+    body: { public_sysinfo: false, public_logs: true },
+    reply: { body: legacyDetail() },
+    call: (c) => updateCvmVisibility(c, { id: "cvm_1", public_sysinfo: false, public_logs: true }),
+    safeCall: (c) =>
+      safeUpdateCvmVisibility(c, { id: "cvm_1", public_sysinfo: false, public_logs: true }),
+    expected: expect.objectContaining({ public_sysinfo: false, public_logs: true, id: 4101 }),
+  },
+  {
+    name: "updateOsImage",
+    method: "PATCH",
+    path: "/cvms/cvm_1/os-image",
+    body: { os_image_name: "dstack-0.5.4" },
+    reply: { status: 202, raw: null },
+    call: (c) => updateOsImage(c, { id: "cvm_1", os_image_name: "dstack-0.5.4" }),
+    safeCall: (c) => safeUpdateOsImage(c, { id: "cvm_1", os_image_name: "dstack-0.5.4" }),
+    expected: undefined,
+  },
+  {
+    name: "refreshCvmInstanceId",
+    method: "PATCH",
+    path: `/cvms/instance_${"aa".repeat(20)}/instance-id`,
+    body: { overwrite: true, dry_run: false },
+    reply: { body: refreshResult() },
+    call: (c) =>
+      refreshCvmInstanceId(c, { instance_id: "aa".repeat(20), overwrite: true, dry_run: false }),
+    safeCall: (c) =>
+      safeRefreshCvmInstanceId(c, {
+        instance_id: "aa".repeat(20),
+        overwrite: true,
+        dry_run: false,
+      }),
+    expected: refreshResult(),
+  },
+  {
+    name: "refreshCvmInstanceIds",
+    method: "PATCH",
+    path: "/cvms/instance-ids",
+    body: { running_only: true, limit: 10 },
+    reply: {
+      body: {
+        total: 1,
+        scanned: 1,
+        updated: 0,
+        unchanged: 1,
+        skipped: 0,
+        conflicts: 0,
+        errors: 0,
+        items: [refreshResult()],
+      },
+    },
+    call: (c) => refreshCvmInstanceIds(c, { running_only: true, limit: 10 }),
+    safeCall: (c) => safeRefreshCvmInstanceIds(c, { running_only: true, limit: 10 }),
+    expected: {
+      total: 1,
+      scanned: 1,
+      updated: 0,
+      unchanged: 1,
+      skipped: 0,
+      conflicts: 0,
+      errors: 0,
+      items: [refreshResult()],
+    },
+  },
+  {
+    name: "getCvmStatusBatch",
+    method: "POST",
+    path: "/status/batch",
+    body: { vm_uuids: [VM_UUID] },
+    reply: { body: batchStatus() },
+    call: (c) => getCvmStatusBatch(c, { vmUuids: [VM_UUID] }),
+    safeCall: (c) => safeGetCvmStatusBatch(c, { vmUuids: [VM_UUID] }),
+    expected: batchStatus(),
+  },
+];
+
+describe.each(cases)("$name", (testCase) => {
+  it(`sends ${testCase.method} ${testCase.path} with its body and the SDK's headers`, async () => {
+    const { fake, client } = setup(testCase.reply);
+    await testCase.call(client);
+    expect(fake.calls).toHaveLength(1);
+    const call = fake.calls[0]!;
+    expect(call.method).toBe(testCase.method);
+    expect(call.url).toBe(`${TEST_BASE_URL}${testCase.path}`);
+    expect(call.body).toEqual(testCase.body);
+    expect(call.headers["x-phala-version"]).toBe("2026-01-21");
+    expect(call.headers["x-api-key"]).toBe(TEST_API_KEY);
+    if (testCase.body !== undefined) expect(call.headers["content-type"]).toBe("application/json");
+  });
+
+  it("resolves the validated result", async () => {
+    const { client } = setup(testCase.reply);
+    expect(await testCase.call(client)).toEqual(testCase.expected);
+  });
+
+  it("safe twin resolves { success: true, data }", async () => {
+    const { client } = setup(testCase.reply);
+    expect(await testCase.safeCall(client)).toEqual({ success: true, data: testCase.expected });
+  });
+
+  it("rejects a body of the wrong shape with ResponseValidationError", async () => {
+    const { client } = setup({ status: 200, body: [{ unexpected: true }] });
+    const error = await testCase.call(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).endpoint).toBe(testCase.name);
+  });
+
+  it("safe twin resolves { success: false } on an API error", async () => {
+    const { client } = setup({
+      status: 404,
+      body: {
+        detail: {
+          error_code: "ERR-03-001",
+          message: "CVM not found",
+          details: [],
+          suggestions: [],
+          links: [],
+        },
+      },
+    });
+    const result = (await testCase.safeCall(client)) as { success: boolean; error: unknown };
+    expect(result.success).toBe(false);
+    expect(result.error).toBeInstanceOf(NotFoundError);
+  });
+});
+
+/** Calls an action with arguments it must refuse before sending anything. */
+async function refused(call: (client: AnyClient) => Promise<unknown>, path: string) {
+  const { fake, client } = setup({ body: {} });
+  const error = await call(client).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(RequestValidationError);
+  expect((error as RequestValidationError).issues.map((issue) => issue.path)).toContain(path);
+  expect(fake.calls).toHaveLength(0);
+}
+
+describe("argument checks (nothing sent)", () => {
+  const bad = (args: unknown) => args as never;
+
+  it("provisionCvm: name, compose file and sizes", async () => {
+    await refused((c) => provisionCvm(c, bad({ compose_file: composeFile })), "name");
+    await refused((c) => provisionCvm(c, bad({ name: "my-app" })), "compose_file");
+    await refused((c) => provisionCvm(c, { name: "ab", compose_file: composeFile }), "name");
+    await refused(
+      (c) => provisionCvm(c, { name: "9starts-with-digit", compose_file: composeFile }),
+      "name",
+    );
+    await refused(
+      (c) => provisionCvm(c, bad({ name: "my-app", compose_file: {} })),
+      "compose_file.docker_compose_file",
+    );
+    await refused(
+      (c) =>
+        provisionCvm(
+          c,
+          bad({ name: "my-app", compose_file: { ...composeFile, public_logs: "yes" } }),
+        ),
+      "compose_file.public_logs",
+    );
+    await refused(
+      (c) => provisionCvm(c, bad({ name: "my-app", compose_file: "services:" })),
+      "compose_file",
+    );
+    await refused(
+      (c) => provisionCvm(c, { name: "my-app", compose_file: composeFile, vcpu: 0 }),
+      "vcpu",
+    );
+    await refused(
+      (c) => provisionCvm(c, bad({ name: "my-app", compose_file: composeFile, kms: "SOLANA" })),
+      "kms",
+    );
+    await refused(
+      (c) => provisionCvm(c, { name: "my-app", compose_file: composeFile, nonce: 1 }),
+      "app_id",
+    );
+    await refused(
+      (c) => provisionCvm(c, bad({ name: "my-app", compose_file: composeFile, instanceType: "x" })),
+      "instanceType",
+    );
+  });
+
+  it("commitCvmProvision: app_id, compose_hash, hex env", async () => {
+    await refused((c) => commitCvmProvision(c, bad({ compose_hash: COMPOSE_HASH })), "app_id");
+    await refused((c) => commitCvmProvision(c, bad({ app_id: APP_HEX })), "compose_hash");
+    await refused(
+      (c) =>
+        commitCvmProvision(c, {
+          app_id: APP_HEX,
+          compose_hash: COMPOSE_HASH,
+          encrypted_env: "not hex",
+        }),
+      "encrypted_env",
+    );
+  });
+
+  it("CVM actions need exactly one identifier", async () => {
+    await refused((c) => startCvm(c, bad({})), "id");
+    await refused((c) => stopCvm(c, bad({ id: "a", name: "b" })), "id|name");
+    await refused((c) => deleteCvm(c, { id: " " }), "id");
+  });
+
+  it("body arguments of CVM actions are type-checked", async () => {
+    await refused((c) => restartCvm(c, bad({ id: "cvm_1", force: "yes" })), "force");
+    await refused((c) => replicateCvm(c, { id: "cvm_1", node_id: 1.5 }), "node_id");
+    await refused(
+      (c) => updateCvmResources(c, { id: "cvm_1", allow_restart: true }),
+      "vcpu|memory|disk_size|instance_type",
+    );
+    await refused((c) => updateCvmResources(c, { id: "cvm_1", disk_size: -1 }), "disk_size");
+    await refused(
+      (c) => updateCvmVisibility(c, bad({ id: "cvm_1", public_logs: true })),
+      "public_sysinfo",
+    );
+    await refused((c) => updateOsImage(c, bad({ id: "cvm_1" })), "os_image_name");
+    await refused((c) => refreshCvmInstanceId(c, bad({ id: "cvm_1", dryRun: true })), "dryRun");
+  });
+
+  it("refreshCvmInstanceIds: limit 1 to 500", async () => {
+    await refused((c) => refreshCvmInstanceIds(c, { limit: 501 }), "limit");
+    await refused((c) => refreshCvmInstanceIds(c, { limit: 0 }), "limit");
+    await refused((c) => refreshCvmInstanceIds(c, bad({ cvm_ids: "cvm_1" })), "cvm_ids");
+  });
+
+  it("getCvmStatusBatch: a non-empty list of UUIDs", async () => {
+    await refused((c) => getCvmStatusBatch(c, bad({})), "vmUuids");
+    await refused((c) => getCvmStatusBatch(c, { vmUuids: [] }), "vmUuids");
+    await refused((c) => getCvmStatusBatch(c, { vmUuids: [""] }), "vmUuids");
+  });
+
+  it("safe twins resolve the RequestValidationError", async () => {
+    const { fake, client } = setup({ body: {} });
+    const result = await safeStartCvm(client, bad({}));
+    expect(result.success).toBe(false);
+    expect(result.error).toBeInstanceOf(RequestValidationError);
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe("request details", () => {
+  it("restartCvm sends force: false when not given", async () => {
+    const { fake, client } = setup({ body: vm({ status: "restarting" }) });
+    await restartCvm(client, { id: "cvm_1" });
+    expect(fake.calls[0]!.body).toEqual({ force: false });
+  });
+
+  it("replicateCvm sends an empty object without node_id", async () => {
+    const { fake, client } = setup({ body: vm() });
+    await replicateCvm(client, { id: "cvm_1" });
+    expect(fake.calls[0]!.body).toEqual({});
+  });
+
+  it("refreshCvmInstanceIds may be called without arguments", async () => {
+    const body = {
+      total: 0,
+      scanned: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      conflicts: 0,
+      errors: 0,
+      items: [],
+    };
+    const { fake, client } = setup({ body });
+    expect(await refreshCvmInstanceIds(client)).toEqual(body);
+    expect(fake.calls[0]!.body).toEqual({});
+  });
+
+  it("sends the per-call version", async () => {
+    const { fake, client } = setup({ body: vm({ id: 4101, user_id: 1001 }) });
+    const result = await startCvm(client, { id: "cvm_1" }, { version: "2025-10-28" });
+    expect(fake.calls[0]!.headers["x-phala-version"]).toBe("2025-10-28");
+    expect(result.id).toBe(4101);
+  });
+
+  it("maps 409 and 422 answers to their error classes", async () => {
+    const conflict = setup({
+      status: 409,
+      body: {
+        detail: {
+          error_code: "ERR-02-008",
+          message: "CVM is running",
+          details: [],
+          suggestions: [],
+          links: [],
+        },
+      },
+    });
+    const error = await startCvm(conflict.client, { id: "cvm_1" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).errorCode).toBe("ERR-02-008");
+    const invalid = setup({
+      status: 422,
+      body: {
+        detail: [{ type: "missing", loc: ["body", "app_id"], msg: "Field required", input: {} }],
+      },
+    });
+    expect(
+      await commitCvmProvision(invalid.client, {
+        app_id: APP_HEX,
+        compose_hash: COMPOSE_HASH,
+      }).catch((e: unknown) => e),
+    ).toBeInstanceOf(UnprocessableEntityError);
+  });
+
+  it("accepts status values the SDK does not know yet", async () => {
+    const { client } = setup({ body: refreshResult({ status: "quarantined", source: "oracle" }) });
+    const result = await refreshCvmInstanceId(client, { id: "cvm_1" });
+    expect(result.status).toBe("quarantined");
+  });
+});

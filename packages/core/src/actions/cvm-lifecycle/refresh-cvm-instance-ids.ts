@@ -1,0 +1,44 @@
+import { RefreshCvmInstanceIdsSchema } from "@phala/cloud-schemas";
+import { defineAction, invalidArguments, safe } from "../../action";
+import { checkBodyArgs } from "./body-args";
+
+export interface RefreshCvmInstanceIdsArgs {
+  /** Only these CVMs (any id form); all of the workspace's when omitted. */
+  cvm_ids?: string[];
+  running_only?: boolean;
+  /** Only CVMs with no instance id recorded yet. */
+  missing_only?: boolean;
+  overwrite?: boolean;
+  /** 1 to 500. */
+  limit?: number;
+  dry_run?: boolean;
+}
+
+const LIMIT_MAX = 500;
+
+/** Re-reads the instance ids of many CVMs at once: `PATCH /cvms/instance-ids`. */
+export const refreshCvmInstanceIds = /* @__PURE__ */ defineAction({
+  name: "refreshCvmInstanceIds",
+  optionalArgs: true,
+  response: RefreshCvmInstanceIdsSchema,
+  plan: (args: RefreshCvmInstanceIdsArgs) => {
+    const body = checkBodyArgs("refreshCvmInstanceIds", args, {
+      checks: {
+        cvm_ids: "stringList",
+        running_only: "boolean",
+        missing_only: "boolean",
+        overwrite: "boolean",
+        limit: "positiveInt",
+        dry_run: "boolean",
+      },
+    });
+    if (typeof body.limit === "number" && body.limit > LIMIT_MAX) {
+      invalidArguments("refreshCvmInstanceIds", [
+        { path: "limit", message: `expected an integer from 1 to ${LIMIT_MAX}` },
+      ]);
+    }
+    return { method: "PATCH", path: "/cvms/instance-ids", body };
+  },
+});
+
+export const safeRefreshCvmInstanceIds = /* @__PURE__ */ safe(refreshCvmInstanceIds);

@@ -1,0 +1,26 @@
+import { CvmVmSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmRequest } from "./body-args";
+
+export type ReplicateCvmArgs = CvmIdInput & {
+  /** The node for the replica; the API picks one when omitted. */
+  node_id?: number;
+};
+
+/**
+ * Adds a replica of a CVM, same app and compose file, as a new VM:
+ * `POST /cvms/{id}/replicas` with `{ node_id }`. Resolves the new VM.
+ */
+export const replicateCvm = /* @__PURE__ */ defineAction({
+  name: "replicateCvm",
+  response: CvmVmSchema,
+  plan: (args: ReplicateCvmArgs) => {
+    const { path, body } = cvmRequest("replicateCvm", args, "/replicas", {
+      checks: { node_id: "positiveInt" },
+    });
+    return { method: "POST", path, body };
+  },
+});
+
+export const safeReplicateCvm = /* @__PURE__ */ safe(replicateCvm);

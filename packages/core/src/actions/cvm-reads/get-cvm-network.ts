@@ -1,0 +1,18 @@
+import { CvmNetworkSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmPath } from "./cvm-path";
+
+export type GetCvmNetworkArgs = CvmIdInput;
+
+/** Internal IP, WireGuard handshake and public URLs: `GET /cvms/{id}/network`. */
+export const getCvmNetwork = /* @__PURE__ */ defineAction({
+  name: "getCvmNetwork",
+  response: CvmNetworkSchema,
+  plan: (args: GetCvmNetworkArgs) => ({
+    method: "GET",
+    path: cvmPath("getCvmNetwork", args, "/network"),
+  }),
+});
+
+export const safeGetCvmNetwork = /* @__PURE__ */ safe(getCvmNetwork);

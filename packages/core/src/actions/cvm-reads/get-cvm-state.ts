@@ -1,0 +1,18 @@
+import { CvmCurrentStateSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmPath } from "./cvm-path";
+
+export type GetCvmStateArgs = CvmIdInput;
+
+/** The VM's current state, one snapshot: `GET /cvms/{id}/state` (`watchCvmState` streams it). */
+export const getCvmState = /* @__PURE__ */ defineAction({
+  name: "getCvmState",
+  response: CvmCurrentStateSchema,
+  plan: (args: GetCvmStateArgs) => ({
+    method: "GET",
+    path: cvmPath("getCvmState", args, "/state"),
+  }),
+});
+
+export const safeGetCvmState = /* @__PURE__ */ safe(getCvmState);

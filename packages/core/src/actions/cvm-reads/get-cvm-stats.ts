@@ -1,0 +1,18 @@
+import { CvmSystemInfoSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmPath } from "./cvm-path";
+
+export type GetCvmStatsArgs = CvmIdInput;
+
+/** Guest OS figures (CPU, memory, disks, load): `GET /cvms/{id}/stats`. `is_online: false` when the VM is not reachable. */
+export const getCvmStats = /* @__PURE__ */ defineAction({
+  name: "getCvmStats",
+  response: CvmSystemInfoSchema,
+  plan: (args: GetCvmStatsArgs) => ({
+    method: "GET",
+    path: cvmPath("getCvmStats", args, "/stats"),
+  }),
+});
+
+export const safeGetCvmStats = /* @__PURE__ */ safe(getCvmStats);

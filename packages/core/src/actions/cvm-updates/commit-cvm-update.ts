@@ -1,0 +1,44 @@
+import { CommitCvmUpdateResultSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmPath } from "../cvm-reads/cvm-path";
+import { checkFields } from "./body-fields";
+
+export type CommitCvmUpdateArgs = CvmIdInput & {
+  /** The one-time `commit_token` of a prepare-only `patchCvm`. */
+  token: string;
+  composeHash: string;
+  /** The transaction that registered the hash: 0x and 64 hex. */
+  transactionHash: string;
+};
+
+const NAME = "commitCvmUpdate";
+
+/**
+ * Commits a prepare-only `patchCvm` with its one-time token:
+ * `POST /cvms/{id}/commit-update` `{ token, compose_hash, transaction_hash }`.
+ * Resolves `{ status, correlation_id }`.
+ */
+export const commitCvmUpdate = /* @__PURE__ */ defineAction({
+  name: NAME,
+  response: CommitCvmUpdateResultSchema,
+  plan: (args: CommitCvmUpdateArgs) => {
+    const path = cvmPath(NAME, args, "/commit-update");
+    const fields = checkFields(NAME, args, {
+      token: { kind: "string", required: true },
+      composeHash: { kind: "hash", required: true },
+      transactionHash: { kind: "transactionHash", required: true },
+    });
+    return {
+      method: "POST",
+      path,
+      body: {
+        token: fields.token,
+        compose_hash: fields.composeHash,
+        transaction_hash: fields.transactionHash,
+      },
+    };
+  },
+});
+
+export const safeCommitCvmUpdate = /* @__PURE__ */ safe(commitCvmUpdate);

@@ -1,0 +1,41 @@
+import { CvmPatchResultSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmPath } from "../cvm-reads/cvm-path";
+import { checkFields, registrationHeaders } from "./body-fields";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeAcceptedResult } from "./update-result";
+
+export type ConfirmCvmPatchArgs = CvmIdInput & {
+  /** The `compose_hash` of `patchCvm`'s `precondition_required` result. */
+  composeHash: string;
+  /** The transaction that registered it in the app contract: 0x and 64 hex. */
+  transactionHash: string;
+};
+
+const NAME = "confirmCvmPatch";
+
+/**
+ * Phase 2 of an on-chain-KMS `patchCvm`: `PATCH /cvms/{id}` with no body and the
+ * headers `X-Compose-Hash` / `X-Transaction-Hash`. Resolves
+ * `{ status: "accepted", correlation_id }`.
+ */
+export const confirmCvmPatch = /* @__PURE__ */ defineAction({
+  name: NAME,
+  response: CvmPatchResultSchema,
+  plan: (args: ConfirmCvmPatchArgs) => {
+    const path = cvmPath(NAME, args, "");
+    const fields = checkFields(NAME, args, {
+      composeHash: { kind: "hash", required: true },
+      transactionHash: { kind: "transactionHash", required: true },
+    });
+    return {
+      method: "PATCH",
+      path,
+      headers: registrationHeaders(fields.composeHash, fields.transactionHash),
+      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
+    };
+  },
+  shape: shapeAcceptedResult,
+});
+
+export const safeConfirmCvmPatch = /* @__PURE__ */ safe(confirmCvmPatch);

@@ -1,0 +1,98 @@
+import { CvmPatchResultSchema } from "@phala/cloud-schemas";
+import { defineAction, invalidArguments, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmPath } from "../cvm-reads/cvm-path";
+import { checkFields } from "./body-fields";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeAcceptedResult } from "./update-result";
+
+export interface CvmPatchFields {
+  /** Changes the compose hash. */
+  docker_compose_file?: string;
+  /** Changes the compose hash. */
+  pre_launch_script?: string;
+  /** Changes the compose hash. */
+  allowed_envs?: string[];
+  public_logs?: boolean;
+  public_sysinfo?: boolean;
+  public_tcbinfo?: boolean;
+  encrypted_env?: string;
+  user_config?: string;
+  gpus?: { count: number; product_name?: string };
+  vcpu?: number;
+  /** MB. */
+  memory?: number;
+  /** GB. */
+  disk_size?: number;
+  /** OS image name. */
+  image?: string;
+  /** Seconds to wait for a graceful stop when the change needs a restart. */
+  shutdown_timeout?: number;
+  allow_force_stop?: boolean;
+}
+
+export type PatchCvmArgs = CvmIdInput &
+  CvmPatchFields & {
+    /**
+     * Only prepare the update (sent as `X-Prepare-Only: true`): for an on-chain KMS the
+     * result carries a one-time `commit_token` so another party (a multisig) can
+     * register the hash and commit with `commitCvmUpdate`.
+     */
+    prepareOnly?: boolean;
+  };
+
+const NAME = "patchCvm";
+
+/**
+ * Applies only the given fields to a CVM: `PATCH /cvms/{id}`. Resolves
+ * `{ status: "accepted", correlation_id }` (HTTP 202), or, when a compose-hash change
+ * of an on-chain-KMS app must be registered first (HTTP 465),
+ * `{ status: "precondition_required", compose_hash, app_id, device_id, kms_info,
+ * commit_token?, commit_url?, api_commit_url?, onchain_status? }`; then call
+ * `confirmCvmPatch` with the hash and the registering transaction.
+ *
+ * Differs from the public `@phala/cloud`: its result is discriminated by
+ * `requiresOnChainHash` with camelCase fields; here it is `status`, with the API's
+ * own field names, like every other update result of this SDK.
+ */
+export const patchCvm = /* @__PURE__ */ defineAction({
+  name: NAME,
+  response: CvmPatchResultSchema,
+  plan: (args: PatchCvmArgs) => {
+    const path = cvmPath(NAME, args, "");
+    const { prepareOnly, ...body } = checkFields(NAME, args, {
+      docker_compose_file: { kind: "text" },
+      pre_launch_script: { kind: "text" },
+      allowed_envs: { kind: "stringList" },
+      public_logs: { kind: "boolean" },
+      public_sysinfo: { kind: "boolean" },
+      public_tcbinfo: { kind: "boolean" },
+      encrypted_env: { kind: "text" },
+      user_config: { kind: "text" },
+      gpus: { kind: "object" },
+      vcpu: { kind: "positiveInt" },
+      memory: { kind: "positiveInt" },
+      disk_size: { kind: "positiveInt" },
+      image: { kind: "string" },
+      shutdown_timeout: { kind: "positiveInt" },
+      allow_force_stop: { kind: "boolean" },
+      prepareOnly: { kind: "boolean" },
+    });
+    if (Object.keys(body).length === 0) {
+      invalidArguments(NAME, [{ path: "", message: "give at least one field to change" }]);
+    }
+    const gpus = body.gpus as { count?: unknown } | undefined;
+    if (gpus && !(Number.isInteger(gpus.count) && (gpus.count as number) >= 0)) {
+      invalidArguments(NAME, [{ path: "gpus.count", message: "expected an integer >= 0" }]);
+    }
+    return {
+      method: "PATCH",
+      path,
+      body,
+      headers: prepareOnly ? { "X-Prepare-Only": "true" } : undefined,
+      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
+    };
+  },
+  shape: shapeAcceptedResult,
+});
+
+export const safePatchCvm = /* @__PURE__ */ safe(patchCvm);

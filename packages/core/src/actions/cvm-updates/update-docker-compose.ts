@@ -1,0 +1,50 @@
+import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmPath } from "../cvm-reads/cvm-path";
+import { checkFields, registrationHeaders } from "./body-fields";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeUpdateResult } from "./update-result";
+
+export type UpdateDockerComposeArgs = CvmIdInput & {
+  docker_compose_file: string;
+  /** Follow-up after `precondition_required`: the hash it returned (sent as `X-Compose-Hash`)... */
+  compose_hash?: string;
+  /** ...and the transaction that registered it on-chain (`X-Transaction-Hash`). */
+  transaction_hash?: string;
+};
+
+const NAME = "updateDockerCompose";
+
+/**
+ * Replaces a CVM's docker-compose file: `PATCH /cvms/{id}/docker-compose` (YAML body).
+ * Resolves `{ status: "in_progress", correlation_id }`, `{ status: "no_change" }`, or for an
+ * on-chain-KMS app `{ status: "precondition_required", compose_hash, app_id, device_id,
+ * kms_info }` (HTTP 465): register the hash, then call again with `compose_hash` and
+ * `transaction_hash`.
+ */
+export const updateDockerCompose = /* @__PURE__ */ defineAction({
+  name: NAME,
+  response: CvmUpdateResultSchema,
+  plan: (args: UpdateDockerComposeArgs) => {
+    const path = cvmPath(NAME, args, "/docker-compose");
+    const fields = checkFields(NAME, args, {
+      docker_compose_file: { kind: "text", required: true },
+      compose_hash: { kind: "hash" },
+      transaction_hash: { kind: "transactionHash" },
+    });
+    return {
+      method: "PATCH",
+      path,
+      // The API reads this body as the file itself, not as JSON.
+      body: fields.docker_compose_file,
+      headers: {
+        "Content-Type": "text/yaml",
+        ...registrationHeaders(fields.compose_hash, fields.transaction_hash),
+      },
+      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
+    };
+  },
+  shape: shapeUpdateResult,
+});
+
+export const safeUpdateDockerCompose = /* @__PURE__ */ safe(updateDockerCompose);

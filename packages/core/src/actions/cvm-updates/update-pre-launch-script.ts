@@ -1,0 +1,47 @@
+import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+import type { CvmIdInput } from "../../cvm-id";
+import { cvmPath } from "../cvm-reads/cvm-path";
+import { checkFields, registrationHeaders } from "./body-fields";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeUpdateResult } from "./update-result";
+
+export type UpdatePreLaunchScriptArgs = CvmIdInput & {
+  pre_launch_script: string;
+  /** Follow-up after `precondition_required`: the hash it returned (sent as `X-Compose-Hash`)... */
+  compose_hash?: string;
+  /** ...and the transaction that registered it on-chain (`X-Transaction-Hash`). */
+  transaction_hash?: string;
+};
+
+const NAME = "updatePreLaunchScript";
+
+/**
+ * Replaces a CVM's pre-launch script (run before its containers start):
+ * `PATCH /cvms/{id}/pre-launch-script` (plain-text body). Results as `updateDockerCompose`.
+ */
+export const updatePreLaunchScript = /* @__PURE__ */ defineAction({
+  name: NAME,
+  response: CvmUpdateResultSchema,
+  plan: (args: UpdatePreLaunchScriptArgs) => {
+    const path = cvmPath(NAME, args, "/pre-launch-script");
+    const fields = checkFields(NAME, args, {
+      pre_launch_script: { kind: "text", required: true },
+      compose_hash: { kind: "hash" },
+      transaction_hash: { kind: "transactionHash" },
+    });
+    return {
+      method: "PATCH",
+      path,
+      // The API reads this body as the file itself, not as JSON.
+      body: fields.pre_launch_script,
+      headers: {
+        "Content-Type": "text/plain",
+        ...registrationHeaders(fields.compose_hash, fields.transaction_hash),
+      },
+      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
+    };
+  },
+  shape: shapeUpdateResult,
+});
+
+export const safeUpdatePreLaunchScript = /* @__PURE__ */ safe(updatePreLaunchScript);

@@ -1,0 +1,16 @@
+import { SyncGithubSshKeysResponseSchema } from "@phala/cloud-schemas";
+import { defineAction, safe } from "../../action";
+
+/**
+ * Brings the keys synced from the user's linked GitHub account up to date:
+ * `POST /user/ssh-keys/github-sync`. New keys are added, changed ones updated,
+ * keys deleted on GitHub revoked. Keys added by hand are left alone.
+ */
+export const syncGithubSshKeys = /* @__PURE__ */ defineAction({
+  name: "syncGithubSshKeys",
+  optionalArgs: true,
+  response: SyncGithubSshKeysResponseSchema,
+  plan: (_args: Record<string, never>) => ({ method: "POST", path: "/user/ssh-keys/github-sync" }),
+});
+
+export const safeSyncGithubSshKeys = /* @__PURE__ */ safe(syncGithubSshKeys);

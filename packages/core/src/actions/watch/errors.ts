@@ -1,0 +1,41 @@
+import type { CvmStateErrorEventData, CvmStateEventData } from "@phala/cloud-schemas";
+import { type ErrorContext, PhalaCloudError } from "../../errors";
+
+/** The server's `timeout` event: the watch's timeout passed before the CVM reached its target. */
+export class CvmStateWatchTimeoutError extends PhalaCloudError {
+  override name = "CvmStateWatchTimeoutError";
+  readonly target: string;
+  /** Seconds the server watched. */
+  readonly elapsed: number;
+  /** The last state the server reported, when it sent one. */
+  readonly lastState: CvmStateEventData | undefined;
+
+  constructor(
+    options: ErrorContext & {
+      target: string;
+      elapsed: number;
+      message: string;
+      lastState: CvmStateEventData | undefined;
+    },
+  ) {
+    super(
+      `CVM did not reach status "${options.target}" within ${options.elapsed}s: ${options.message}`,
+      options,
+    );
+    this.target = options.target;
+    this.elapsed = options.elapsed;
+    this.lastState = options.lastState;
+  }
+}
+
+/** The server's `error` event: it stopped watching the CVM. */
+export class CvmStateWatchError extends PhalaCloudError {
+  override name = "CvmStateWatchError";
+  readonly event: CvmStateErrorEventData;
+
+  constructor(options: ErrorContext & { event: CvmStateErrorEventData }) {
+    const { error, message } = options.event;
+    super(`CVM state stream failed: ${message ? `${error}: ${message}` : error}`, options);
+    this.event = options.event;
+  }
+}

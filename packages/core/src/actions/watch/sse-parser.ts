@@ -1,0 +1,53 @@
+/** One message of a `text/event-stream`: its `event:` name (default `message`) and `data:` lines joined. */
+export interface ServerSentEvent {
+  event: string;
+  data: string;
+}
+
+/**
+ * An incremental parser of the event-stream format (WHATWG HTML, "server-sent
+ * events"): feed it decoded text as it arrives, in chunks cut anywhere, and it
+ * returns the messages each chunk completed.
+ */
+export class ServerSentEventParser {
+  private buffer = "";
+  private event = "";
+  private data: string[] = [];
+
+  push(text: string): ServerSentEvent[] {
+    this.buffer += text;
+    const messages: ServerSentEvent[] = [];
+    for (;;) {
+      const end = this.buffer.search(/\r\n|\r|\n/);
+      // A lone "\r" at the end may be the first half of "\r\n": wait for more.
+      if (end === -1 || (end === this.buffer.length - 1 && this.buffer[end] === "\r")) break;
+      const line = this.buffer.slice(0, end);
+      const breakLength = this.buffer.startsWith("\r\n", end) ? 2 : 1;
+      this.buffer = this.buffer.slice(end + breakLength);
+      const message = this.line(line);
+      if (message) messages.push(message);
+    }
+    return messages;
+  }
+
+  private line(line: string): ServerSentEvent | undefined {
+    if (line === "") {
+      const message =
+        this.data.length > 0
+          ? { event: this.event || "message", data: this.data.join("\n") }
+          : undefined;
+      this.event = "";
+      this.data = [];
+      return message;
+    }
+    if (line.startsWith(":")) return undefined;
+    const colon = line.indexOf(":");
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? "" : line.slice(colon + 1);
+    if (value.startsWith(" ")) value = value.slice(1);
+    if (field === "event") this.event = value;
+    else if (field === "data") this.data.push(value);
+    // `id` and `retry` are not used: the watch reconnects on its own schedule.
+    return undefined;
+  }
+}

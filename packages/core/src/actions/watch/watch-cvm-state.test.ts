@@ -1,0 +1,206 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createBaseClient } from "../../client";
+import {
+  APIUserAbortError,
+  AuthenticationError,
+  NotFoundError,
+  RequestValidationError,
+} from "../../errors";
+import {
+  fakeFetch,
+  type Responder,
+  TEST_API_KEY,
+  TEST_BASE_URL,
+  trackAbortListeners,
+} from "../../test-utils";
+import { CvmStateWatchTimeoutError } from "./errors";
+import { safeWatchCvmState, watchCvmState } from "./index";
+
+function sse(...events: [string, unknown][]): string {
+  return events
+    .map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+    .join("");
+}
+
+function eventStream(text: string, { hang = false } = {}): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      // Cut mid-line to prove the parser reassembles chunks.
+      const bytes = new TextEncoder().encode(text);
+      const middle = Math.floor(bytes.length / 2);
+      controller.enqueue(bytes.slice(0, middle));
+      controller.enqueue(bytes.slice(middle));
+      if (!hang) controller.close();
+    },
+  });
+  return new Response(body, { headers: { "content-type": "text/event-stream" } });
+}
+
+function setup(reply: Responder) {
+  const fake = fakeFetch(reply);
+  const client = createBaseClient({
+    apiKey: TEST_API_KEY,
+    baseURL: TEST_BASE_URL,
+    fetch: fake.fetch,
+  });
+  return { fake, client };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("watchCvmState", () => {
+  it("sends GET /cvms/{id}/state as an event stream and resolves with the final state", async () => {
+    const { fake, client } = setup(() =>
+      eventStream(
+        sse(
+          ["state", { status: "starting", name: "web" }],
+          ["ping", {}],
+          ["state", { status: "running", name: "web" }],
+          ["complete", { status: "running", target: "running", elapsed: 4 }],
+        ),
+      ),
+    );
+    const events: string[] = [];
+    const state = await watchCvmState(
+      client,
+      { id: "bf1b6f57-1470-4531-9ad9-22013366635b", target: "running", interval: 5, timeout: 60 },
+      { onEvent: (event) => events.push(event.type) },
+    );
+    expect(state).toEqual({ status: "running", name: "web" });
+    expect(events).toEqual(["state", "state", "complete"]);
+    const call = fake.calls[0]!;
+    expect(call.url).toBe(
+      `${TEST_BASE_URL}/cvms/bf1b6f57147045319ad922013366635b/state?target=running&interval=5&timeout=60`,
+    );
+    expect(call.headers).toMatchObject({
+      accept: "text/event-stream",
+      "x-phala-version": "2026-01-21",
+      "x-api-key": TEST_API_KEY,
+    });
+  });
+
+  it("rejects a timeout event with a typed error carrying the last state", async () => {
+    const { client } = setup(() =>
+      eventStream(
+        sse(
+          ["state", { status: "stopped" }],
+          ["timeout", { error: "late", target: "running", elapsed: 10 }],
+        ),
+      ),
+    );
+    const error = await watchCvmState(client, { id: "c", target: "running" }).catch((e) => e);
+    expect(error).toBeInstanceOf(CvmStateWatchTimeoutError);
+    expect(error).toMatchObject({
+      target: "running",
+      elapsed: 10,
+      lastState: { status: "stopped" },
+    });
+  });
+
+  it("reconnects after a drop and a 5xx, a bounded number of times", async () => {
+    const { fake, client } = setup((_call, index) =>
+      index === 0
+        ? eventStream(sse(["state", { status: "starting" }]))
+        : index === 1
+          ? { status: 503, body: { detail: "busy" } }
+          : eventStream(sse(["complete", { status: "running", target: "running", elapsed: 1 }])),
+    );
+    const state = await watchCvmState(
+      client,
+      { id: "c", target: "running" },
+      { reconnectDelay: 1 },
+    );
+    expect(state).toEqual({ status: "starting" });
+    expect(fake.calls).toHaveLength(3);
+
+    const failing = setup(() => ({ status: 502, body: {} }));
+    await expect(
+      watchCvmState(
+        failing.client,
+        { id: "c", target: "running" },
+        { reconnectDelay: 1, maxReconnects: 2 },
+      ),
+    ).rejects.toMatchObject({ name: "InternalServerError", status: 502 });
+    expect(failing.fake.calls).toHaveLength(3);
+  });
+
+  it("never reconnects on 401, 403 or 404", async () => {
+    for (const [status, type] of [
+      [401, AuthenticationError],
+      [404, NotFoundError],
+    ] as const) {
+      const { fake, client } = setup(() => ({
+        status,
+        body: { detail: { error_code: "ERR", message: "no" } },
+      }));
+      await expect(
+        watchCvmState(client, { id: "c", target: "running" }, { reconnectDelay: 1 }),
+      ).rejects.toBeInstanceOf(type);
+      expect(fake.calls).toHaveLength(1);
+    }
+    const forbidden = setup(() => ({ status: 403, body: {} }));
+    await expect(
+      watchCvmState(forbidden.client, { id: "c", target: "running" }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(forbidden.fake.calls).toHaveLength(1);
+  });
+
+  it("aborts promptly with APIUserAbortError and leaves no listener or timer", async () => {
+    const live = new Set<unknown>();
+    const realSet = globalThis.setTimeout;
+    const realClear = globalThis.clearTimeout;
+    vi.spyOn(globalThis, "setTimeout").mockImplementation(((fn: () => void, ms?: number) => {
+      const id = realSet(() => {
+        live.delete(id);
+        fn();
+      }, ms);
+      live.add(id);
+      return id;
+    }) as typeof setTimeout);
+    vi.spyOn(globalThis, "clearTimeout").mockImplementation(((
+      id: ReturnType<typeof setTimeout>,
+    ) => {
+      live.delete(id);
+      realClear(id);
+    }) as typeof clearTimeout);
+    const { client } = setup(() =>
+      eventStream(sse(["state", { status: "starting" }]), { hang: true }),
+    );
+    const controller = new AbortController();
+    const listeners = trackAbortListeners(controller.signal);
+    const watching = watchCvmState(
+      client,
+      { id: "c", target: "running" },
+      {
+        signal: controller.signal,
+        onEvent: () => controller.abort(),
+      },
+    );
+    await expect(watching).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(listeners.added).toBeGreaterThan(0);
+    expect(listeners.live).toBe(0);
+    expect(live.size).toBe(0);
+  });
+
+  it("refuses bad arguments before sending; the safe twin resolves errors", async () => {
+    const { fake, client } = setup(() => ({ body: {} }));
+    await expect(watchCvmState(client, { id: "c", target: "" })).rejects.toBeInstanceOf(
+      RequestValidationError,
+    );
+    await expect(
+      watchCvmState(client, { id: "c", target: "running", interval: -1 }),
+    ).rejects.toMatchObject({
+      issues: [{ path: "interval" }],
+    });
+    await expect(
+      watchCvmState(client, { id: "c", target: "running", maxRetries: 3 } as never),
+    ).rejects.toMatchObject({
+      issues: [{ path: "maxRetries" }],
+    });
+    expect(fake.calls).toHaveLength(0);
+    const result = await safeWatchCvmState(client, { id: "c", target: "" });
+    expect(result.success).toBe(false);
+  });
+});

@@ -1,0 +1,411 @@
+import {
+  type CvmStateEventData,
+  type CvmStateStreamEvent,
+  cvmStateEventDataSchemas,
+} from "@phala/cloud-schemas";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { invalidArguments, requireString, type SafeResult } from "../../action";
+import { type AnyClient, getClientState } from "../../client";
+import { type CvmIdInput, normalizeCvmId } from "../../cvm-id";
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  type ErrorContext,
+  PhalaCloudError,
+  RateLimitError,
+  ResponseValidationError,
+  type ValidationIssue,
+} from "../../errors";
+import type { TransportState } from "../../transport";
+import { type ApiVersion, resolveApiVersion } from "../../versions";
+import { CvmStateWatchError, CvmStateWatchTimeoutError } from "./errors";
+import { asStreamError, type EventStreamRequest, openEventStream } from "./event-stream-request";
+import { type ServerSentEvent, ServerSentEventParser } from "./sse-parser";
+
+const ENDPOINT = "watchCvmState";
+const CVM_ID_KEYS = ["id", "uuid", "app_id", "instance_id", "name"];
+const DEFAULT_MAX_RECONNECTS = 3;
+const DEFAULT_RECONNECT_DELAY_MS = 1000;
+const MAX_RECONNECT_DELAY_MS = 30_000;
+/** The server's default `interval`, for the idle limit when none is given. */
+const SERVER_DEFAULT_INTERVAL_S = 5;
+
+/** The CVM, by any of its ids, and what to wait for. */
+export type WatchCvmStateArgs = CvmIdInput & {
+  /** The status to wait for: `running`, `stopped`, ... */
+  target: string;
+  /** Seconds between `state` events (the API takes 5 to 30, default 5). */
+  interval?: number;
+  /** Seconds before the server gives up with a `timeout` event (the API takes 10 to 600, default 300). */
+  timeout?: number;
+};
+
+export interface WatchCvmStateOptions {
+  /** Aborts the watch at once with `APIUserAbortError`. */
+  signal?: AbortSignal;
+  /** Called with each validated event, in order, before the watch acts on it. */
+  onEvent?: (event: CvmStateStreamEvent) => void;
+  /**
+   * Reconnections after a dropped connection, a silent stream or a 408/429/5xx,
+   * counted since the last event received. Default 3; 401, 403, 404 and other
+   * 4xx are thrown at once.
+   */
+  maxReconnects?: number;
+  /** Milliseconds before the first reconnection, doubled for each next one (at most 30 s). Default 1000. */
+  reconnectDelay?: number;
+  /**
+   * Milliseconds without a byte from the server before the connection counts
+   * as dropped. Default: the client's timeout, and at least three intervals.
+   */
+  idleTimeout?: number;
+  /** Send this version for this watch alone. */
+  version?: ApiVersion;
+  /** Extra headers. `X-Phala-Version` and `X-API-Key` are the SDK's own. */
+  headers?: Record<string, string>;
+}
+
+interface WatchPlan {
+  path: string;
+  query: { target: string; interval?: number; timeout?: number };
+  intervalSeconds: number;
+}
+
+function positiveSeconds(args: Record<string, unknown>, key: string, issues: ValidationIssue[]) {
+  const value = args[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    issues.push({ path: key, message: "expected a number of seconds > 0" });
+    return undefined;
+  }
+  return value;
+}
+
+function planWatch(args: WatchCvmStateArgs): WatchPlan {
+  if (typeof args !== "object" || args === null) {
+    invalidArguments(ENDPOINT, [{ path: "", message: "expected { id, target }" }]);
+  }
+  const given = args as Record<string, unknown>;
+  const cvmId = normalizeCvmId(ENDPOINT, args);
+  const target = requireString(ENDPOINT, args, "target").trim();
+  const issues: ValidationIssue[] = [];
+  const interval = positiveSeconds(given, "interval", issues);
+  const timeout = positiveSeconds(given, "timeout", issues);
+  for (const key of Object.keys(given)) {
+    if (![...CVM_ID_KEYS, "target", "interval", "timeout"].includes(key)) {
+      const hint =
+        key === "maxRetries" || key === "retryDelay"
+          ? "; reconnections are set by `maxReconnects` / `reconnectDelay` in the options"
+          : "";
+      issues.push({
+        path: key,
+        message: `unknown argument; expected the CVM id, target, interval, timeout${hint}`,
+      });
+    }
+  }
+  if (issues.length) invalidArguments(ENDPOINT, issues);
+  return {
+    path: `/cvms/${encodeURIComponent(cvmId)}/state`,
+    query: { target, interval, timeout },
+    intervalSeconds: interval ?? SERVER_DEFAULT_INTERVAL_S,
+  };
+}
+
+function checkOptions(options: WatchCvmStateOptions) {
+  const issues: ValidationIssue[] = [];
+  const count = (key: "maxReconnects", fallback: number) => {
+    const value = options[key];
+    if (value === undefined) return fallback;
+    if (!Number.isInteger(value) || value < 0) {
+      issues.push({ path: key, message: "expected an integer >= 0" });
+    }
+    return value;
+  };
+  const millis = (key: "reconnectDelay" | "idleTimeout", fallback: number) => {
+    const value = options[key];
+    if (value === undefined) return fallback;
+    if (typeof value !== "number" || !(value >= 0)) {
+      issues.push({ path: key, message: "expected milliseconds >= 0" });
+    }
+    return value;
+  };
+  const maxReconnects = count("maxReconnects", DEFAULT_MAX_RECONNECTS);
+  const reconnectDelay = millis("reconnectDelay", DEFAULT_RECONNECT_DELAY_MS);
+  const idleTimeout = millis("idleTimeout", Number.NaN);
+  if (options.onEvent !== undefined && typeof options.onEvent !== "function") {
+    issues.push({ path: "onEvent", message: "expected a function" });
+  }
+  if (issues.length) invalidArguments(ENDPOINT, issues);
+  return { maxReconnects, reconnectDelay, idleTimeout };
+}
+
+function validateEvent(
+  message: ServerSentEvent,
+  context: ErrorContext,
+): CvmStateStreamEvent | undefined {
+  if (!Object.hasOwn(cvmStateEventDataSchemas, message.event)) return undefined;
+  const type = message.event as CvmStateStreamEvent["type"];
+  const schema: StandardSchemaV1 = cvmStateEventDataSchemas[type];
+  const fail = (issues: ValidationIssue[], body: unknown) =>
+    new ResponseValidationError({
+      ...context,
+      endpoint: `${ENDPOINT} (${type} event)`,
+      body,
+      issues,
+    });
+  let data: unknown;
+  try {
+    data = JSON.parse(message.data);
+  } catch {
+    throw fail([{ path: "", message: "event data is not JSON" }], message.data);
+  }
+  const result = schema["~standard"].validate(data);
+  if (result instanceof Promise)
+    throw new PhalaCloudError("Event schemas are synchronous", context);
+  if (result.issues) {
+    throw fail(
+      result.issues.map((issue) => ({
+        path: (issue.path ?? [])
+          .map((segment) => String(typeof segment === "object" ? segment.key : segment))
+          .join("."),
+        message: issue.message,
+      })),
+      data,
+    );
+  }
+  return { type, data: result.value } as CvmStateStreamEvent;
+}
+
+/** Worth another connection: the network or the server failed, not the request. */
+function isReconnectable(error: unknown): boolean {
+  if (error instanceof APIUserAbortError) return false;
+  if (error instanceof APIConnectionError) return true;
+  if (error instanceof APIError) {
+    return error.status === 408 || error.status === 429 || error.status >= 500;
+  }
+  return false;
+}
+
+function backoff(reconnection: number, baseDelay: number, error: unknown): number {
+  const exponential = Math.min(baseDelay * 2 ** (reconnection - 1), MAX_RECONNECT_DELAY_MS);
+  // Half fixed, half random: spreads clients that dropped together.
+  const delay = exponential / 2 + (Math.random() * exponential) / 2;
+  const retryAfter = error instanceof RateLimitError ? error.retryAfter : undefined;
+  return retryAfter === undefined ? delay : Math.max(delay, retryAfter * 1000);
+}
+
+/** Waits, or rejects as soon as `signal` aborts; leaves no timer or listener either way. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+interface Attempt {
+  transport: TransportState;
+  plan: WatchPlan;
+  apiVersion: string;
+  headers: Record<string, string> | undefined;
+  context: ErrorContext;
+  watchSignal: AbortSignal;
+  userAborted: () => boolean;
+  idleTimeout: number;
+  onEvent: WatchCvmStateOptions["onEvent"];
+  /** The last `state` event's data, kept across connections. */
+  lastState: CvmStateEventData | undefined;
+  /** Whether the current connection delivered an event. */
+  progressed: boolean;
+}
+
+/**
+ * One connection: resolves with the final state on `complete`; throws the
+ * typed error of a terminal event, or of a failed or ended stream (which the
+ * caller may reconnect after). Its timer and listener go away with it.
+ */
+async function streamOnce(attempt: Attempt): Promise<CvmStateEventData> {
+  const controller = new AbortController();
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let timedOut = false;
+  // Cancelling the reader as well ends a pending read even where a fetch
+  // implementation does not tie its body to the signal.
+  const stop = () => {
+    controller.abort();
+    reader?.cancel().catch(() => {});
+  };
+  attempt.watchSignal.addEventListener("abort", stop, { once: true });
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const armIdleTimer = () => {
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    if (attempt.idleTimeout > 0 && Number.isFinite(attempt.idleTimeout)) {
+      idleTimer = setTimeout(() => {
+        timedOut = true;
+        stop();
+      }, attempt.idleTimeout);
+    }
+  };
+  const request: EventStreamRequest = {
+    path: attempt.plan.path,
+    query: attempt.plan.query,
+    apiVersion: attempt.apiVersion,
+    headers: attempt.headers,
+    context: attempt.context,
+    signal: controller.signal,
+    userAborted: attempt.userAborted,
+    timedOut: () => timedOut,
+  };
+  try {
+    armIdleTimer();
+    const response = await openEventStream(attempt.transport, request);
+    reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    if (controller.signal.aborted) throw asStreamError(undefined, request);
+    const decoder = new TextDecoder();
+    const parser = new ServerSentEventParser();
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw asStreamError(error, request);
+      }
+      if (chunk.done) break;
+      armIdleTimer();
+      for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
+        const event = validateEvent(message, attempt.context);
+        if (!event) continue;
+        attempt.progressed = true;
+        attempt.onEvent?.(event);
+        switch (event.type) {
+          case "state":
+            attempt.lastState = event.data;
+            break;
+          case "complete":
+            return attempt.lastState ?? { status: event.data.status };
+          case "timeout":
+            throw new CvmStateWatchTimeoutError({
+              ...attempt.context,
+              target: event.data.target,
+              elapsed: event.data.elapsed,
+              message: event.data.error,
+              lastState: attempt.lastState,
+            });
+          case "error":
+            throw new CvmStateWatchError({ ...attempt.context, event: event.data });
+        }
+      }
+    }
+    if (controller.signal.aborted) throw asStreamError(undefined, request);
+    throw new APIConnectionError("The event stream ended before a final event", attempt.context);
+  } finally {
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    attempt.watchSignal.removeEventListener("abort", stop);
+    if (reader) {
+      reader.cancel().catch(() => {});
+      reader.releaseLock();
+    }
+  }
+}
+
+/**
+ * Follows `GET /cvms/{id}/state` as server-sent events until the CVM reaches
+ * `target`, and resolves with its last reported state.
+ *
+ * Differences from `@phala/cloud`'s `watchCvmState`, on purpose: a `timeout`
+ * event rejects with `CvmStateWatchTimeoutError` (carrying the last state)
+ * instead of reconnecting forever; reconnections are bounded (`maxReconnects`,
+ * with exponential backoff) and never follow 401/403/404; an abort is the SDK's
+ * `APIUserAbortError`; every event is validated, and the request carries
+ * `X-Phala-Version` like every other call.
+ */
+export async function watchCvmState(
+  client: AnyClient,
+  args: WatchCvmStateArgs,
+  options: WatchCvmStateOptions = {},
+): Promise<CvmStateEventData> {
+  const transport = getClientState(client);
+  const apiVersion = options.version ?? client.version;
+  resolveApiVersion(apiVersion);
+  const plan = planWatch(args);
+  const { maxReconnects, reconnectDelay, idleTimeout } = checkOptions(options);
+  const context: ErrorContext = { method: "GET", path: plan.path, apiVersion, endpoint: ENDPOINT };
+  const userSignal = options.signal;
+  if (userSignal?.aborted) {
+    throw new APIUserAbortError("Watch aborted before it started", {
+      ...context,
+      cause: userSignal.reason,
+    });
+  }
+  const watch = new AbortController();
+  const onUserAbort = () => watch.abort(userSignal?.reason);
+  userSignal?.addEventListener("abort", onUserAbort, { once: true });
+  const attempt: Attempt = {
+    transport,
+    plan,
+    apiVersion,
+    headers: options.headers,
+    context,
+    watchSignal: watch.signal,
+    userAborted: () => watch.signal.aborted,
+    idleTimeout: Number.isNaN(idleTimeout)
+      ? Math.max(transport.timeout, plan.intervalSeconds * 3000)
+      : idleTimeout,
+    onEvent: options.onEvent,
+    lastState: undefined,
+    progressed: false,
+  };
+  try {
+    let failures = 0;
+    for (;;) {
+      attempt.progressed = false;
+      try {
+        return await streamOnce(attempt);
+      } catch (error) {
+        if (!isReconnectable(error)) throw error;
+        // A connection that delivered events was progress: count drops afresh.
+        if (attempt.progressed) failures = 0;
+        if (failures >= maxReconnects) throw error;
+        failures += 1;
+        try {
+          await sleep(backoff(failures, reconnectDelay, error), watch.signal);
+        } catch (reason) {
+          throw new APIUserAbortError("Watch aborted", { ...context, cause: reason });
+        }
+      }
+    }
+  } finally {
+    userSignal?.removeEventListener("abort", onUserAbort);
+    // Nothing may outlive the watch: this also ends any connection still open.
+    watch.abort();
+  }
+}
+
+/** `watchCvmState` that never throws: `{ success: true, data }` or `{ success: false, error }`. */
+export async function safeWatchCvmState(
+  client: AnyClient,
+  args: WatchCvmStateArgs,
+  options: WatchCvmStateOptions = {},
+): Promise<SafeResult<CvmStateEventData>> {
+  try {
+    return { success: true, data: await watchCvmState(client, args, options) };
+  } catch (error) {
+    const wrapped =
+      error instanceof PhalaCloudError
+        ? error
+        : new PhalaCloudError(
+            `Unexpected error in ${ENDPOINT}: ${error instanceof Error ? error.message : String(error)}`,
+            { endpoint: ENDPOINT, cause: error },
+          );
+    return { success: false, error: wrapped };
+  }
+}
