@@ -13,7 +13,8 @@ import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
 import { getJson, shapeMismatches } from "./test-support";
 
-const TRANSITION_MS = 50;
+// Long enough that a loaded CI machine still reads the transitional status in time.
+const TRANSITION_MS = 600;
 const key = SEED.apiKeys.demo;
 const running = SEED.exampleCvm; // cvm-abc123, running
 const stopped = SEED.mainWorkspaceCvms.find((cvm) => cvm.name === "acme-web-3")!;
@@ -61,7 +62,7 @@ async function send(
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const afterTransition = () => sleep(TRANSITION_MS * 2);
+const afterTransition = () => sleep(TRANSITION_MS + 250);
 
 const COMPOSE = `services:
   web:
