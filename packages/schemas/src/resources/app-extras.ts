@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nullish } from "../common";
 import { UserRefSchema, WorkspaceRefSchema } from "../v2026-01-21/cvm";
+import { CvmCertificateSchema, CvmTcbInfoSchema } from "./cvm-reads";
 
 // App-level endpoints whose shape is the same in 2025-10-28 and 2026-01-21:
 // revisions, filter options, attestations, device allowlist, instances, and the
@@ -86,55 +87,6 @@ export const GuestAgentInfoSchema = z.object({
 });
 export type GuestAgentInfo = z.infer<typeof GuestAgentInfoSchema>;
 
-export const AppAttestationCertificateSchema = z.object({
-  subject: z.object({
-    common_name: nullish(z.string()),
-    organization: nullish(z.string()),
-    country: nullish(z.string()),
-    state: nullish(z.string()),
-    locality: nullish(z.string()),
-  }),
-  issuer: z.object({
-    common_name: nullish(z.string()),
-    organization: nullish(z.string()),
-    country: nullish(z.string()),
-  }),
-  serial_number: z.string(),
-  not_before: z.string(),
-  not_after: z.string(),
-  version: z.string(),
-  fingerprint: z.string(),
-  signature_algorithm: z.string(),
-  sans: nullish(z.array(z.string())),
-  is_ca: z.boolean(),
-  position_in_chain: nullish(z.number().int()),
-  quote: nullish(z.string()),
-  app_id: nullish(z.string()),
-  cert_usage: nullish(z.string()),
-});
-export type AppAttestationCertificate = z.infer<typeof AppAttestationCertificateSchema>;
-
-export const AppAttestationEventLogEntrySchema = z.object({
-  imr: z.number().int(),
-  event_type: z.number().int(),
-  digest: z.string(),
-  event: z.string(),
-  event_payload: z.string(),
-});
-export type AppAttestationEventLogEntry = z.infer<typeof AppAttestationEventLogEntrySchema>;
-
-export const AppAttestationTcbInfoSchema = z.object({
-  mrtd: z.string(),
-  rootfs_hash: nullish(z.string()),
-  rtmr0: z.string(),
-  rtmr1: z.string(),
-  rtmr2: z.string(),
-  rtmr3: z.string(),
-  event_log: z.array(AppAttestationEventLogEntrySchema),
-  app_compose: z.string(),
-});
-export type AppAttestationTcbInfo = z.infer<typeof AppAttestationTcbInfoSchema>;
-
 /** One CVM of the app; a stopped one has no quote and says why in `error`. */
 export const AppAttestationInstanceSchema = z.object({
   vm_uuid: nullish(z.string()),
@@ -150,8 +102,8 @@ export const AppAttestationInstanceSchema = z.object({
   tee_tcb_svn: nullish(z.string()),
   cpusvn: nullish(z.string()),
   pcesvn: nullish(z.number().int()),
-  tcb_info: nullish(AppAttestationTcbInfoSchema),
-  app_certificates: nullish(z.array(AppAttestationCertificateSchema)),
+  tcb_info: nullish(CvmTcbInfoSchema),
+  app_certificates: nullish(z.array(CvmCertificateSchema)),
   compose_file: nullish(z.string()),
   error: nullish(z.string()),
 });
