@@ -2,6 +2,8 @@
 // on clients of both versions and one derived with withVersion. bench/types.mjs
 // measures what type-checking this file costs.
 import {
+  createBaseClient,
+  createClient,
   checkAppCvmsIsAllowed,
   checkAppIsAllowed,
   checkCvmIsAllowed,
@@ -10,8 +12,6 @@ import {
   commitCvmUpdate,
   confirmCvmPatch,
   createAppInstance,
-  createBaseClient,
-  createClient,
   createSshKey,
   deleteCvm,
   deleteSshKey,

@@ -1,10 +1,13 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // index: the default and Workers build (global fetch); node and deno: the same
+  // API with their adapter's presets, picked by export conditions.
+  entry: ["src/index.ts", "src/node.ts", "src/deno.ts"],
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { entry: "src/index.ts" },
   clean: true,
-  treeshake: true,
+  // esbuild drops `export *` of external packages from entries that share a chunk.
+  splitting: false,
   target: "es2022",
 });

@@ -1,10 +1,32 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 
+/**
+ * Keeps every source file its own output module: relative imports stay imports
+ * (with the extension Node needs), so with `sideEffects: false` a bundler drops
+ * every file an application does not reach. Schema construction runs at module
+ * top level, which no bundler can prove pure inside one big file.
+ */
+const keepModules: Plugin = {
+  name: "keep-modules",
+  setup(build) {
+    const ext = build.initialOptions.format === "cjs" ? ".cjs" : ".js";
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === "entry-point") return undefined;
+      const target = path.resolve(args.resolveDir, args.path);
+      const spec = existsSync(`${target}.ts`) ? args.path : `${args.path}/index`;
+      return { path: `${spec}${ext}`, external: true };
+    });
+  },
+};
+
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/**/*.ts", "!src/**/*.test.ts", "!src/**/*.test-d.ts"],
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { entry: { index: "src/index.ts", "valibot/index": "src/valibot/index.ts" } },
   clean: true,
-  treeshake: true,
   target: "es2022",
+  esbuildPlugins: [keepModules],
 });

@@ -9,8 +9,8 @@ export interface SentRequest {
 
 /**
  * Starts the mock API for a test file, points the SDK's environment fallback at
- * it (so the guide's examples run unchanged), and records what the SDK sends
- * through the runtime's global fetch.
+ * it (so the guide's examples run unchanged), and records each request the
+ * mock receives.
  */
 export function useMockApi(options: Parameters<typeof startMockApi>[0] = {}) {
   const sent: SentRequest[] = [];
@@ -18,7 +18,8 @@ export function useMockApi(options: Parameters<typeof startMockApi>[0] = {}) {
   let mock: Awaited<ReturnType<typeof startMockApi>> | undefined;
 
   beforeAll(async () => {
-    mock = await startMockApi(options);
+    // Recorded by the server, so what any transport sent (global fetch, undici) is seen.
+    mock = await startMockApi({ ...options, onRequest: (request) => sent.push(request) });
     ctx.url = mock.url;
   });
   afterAll(async () => {
@@ -28,17 +29,7 @@ export function useMockApi(options: Parameters<typeof startMockApi>[0] = {}) {
     sent.length = 0;
     vi.stubEnv("PHALA_CLOUD_API_PREFIX", ctx.url);
     vi.stubEnv("PHALA_CLOUD_API_KEY", "");
-    const realFetch = globalThis.fetch;
-    vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
-      sent.push({
-        method: init?.method ?? "GET",
-        url: String(input),
-        headers: new Headers(init?.headers),
-      });
-      return realFetch(input, init);
-    });
     return () => {
-      vi.restoreAllMocks();
       vi.unstubAllEnvs();
     };
   });

@@ -126,7 +126,7 @@ describe("errors from the API", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     const auth = error as AuthenticationError;
     expect(auth.status).toBe(401);
-    expect(auth.errorCode).toMatch(/^ERR-/);
+    expect(auth.message).toMatch(/Invalid or missing API key/);
     expect(auth.requestId).toBeTruthy();
     expect(auth.method).toBe("GET");
     expect(auth.path).toBe("/auth/me");

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   AppAttestationResponseSchema,
   AppCvmsIsAllowedResponseSchema,
@@ -7,6 +8,7 @@ import {
   AppRevisionsResponseSchema,
   DeviceAllowlistResponseSchema,
   IsAllowedResultSchema,
+  UpdateKmsInfoSchema,
 } from "@phala/cloud-schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED } from "./seed";
@@ -47,7 +49,7 @@ describe("GET /apps/filter-options", () => {
   it("needs an API key", async () => {
     const { status, body } = await getJson(mock.url, "/apps/filter-options");
     expect(status).toBe(401);
-    expect(body.detail.error_code).toBe("ERR-01-001");
+    expect(body.detail.message).toBe("Invalid or missing API key");
   });
 });
 
@@ -100,7 +102,7 @@ describe("revisions", () => {
       { apiKey: key },
     );
     expect(status).toBe(404);
-    expect(body.detail.error_code).toBe("ERR-04-001");
+    expect(body.detail.message).toBe("App not found");
   });
 });
 
@@ -205,14 +207,82 @@ describe("POST /apps/{id}/instances", () => {
 
   it("asks an on-chain app to register a new compose hash first (465)", async () => {
     const compose = "services:\n  oracle:\n    image: ghcr.io/acme-research/price-oracle:2.0.0\n";
-    const first = await postJson(`/apps/${oracle}/instances`, { docker_compose_file: compose });
+    const nodeId = SEED.nodes.prod9.id;
+    const first = await postJson(`/apps/${oracle}/instances`, {
+      name: "oracle-next",
+      node_id: nodeId,
+      docker_compose_file: compose,
+    });
+    // The structured 465 of the CVM update endpoints, from the same builder.
     expect(first.status).toBe(465);
     expect(first.body.detail.error_code).toBe("ERR-01-005");
-    const second = await postJson(`/apps/${oracle}/instances`, {
+    expect(first.body.detail.message).toBe("Compose hash registration required on-chain");
+    const fields = first.body.detail.details.map((item: { field: string }) => item.field);
+    expect(fields).toEqual([
+      "compose_hash",
+      "app_id",
+      "device_id",
+      "kms_info",
+      "onchain_status",
+      "commit_token",
+      "commit_url",
+      "api_commit_url",
+    ]);
+    const details = Object.fromEntries(
+      first.body.detail.details.map((item: { field: string; value: unknown }) => [
+        item.field,
+        item.value,
+      ]),
+    );
+    expect(details.compose_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(details.app_id).toBe(`0x${oracle}`);
+    expect(details.device_id).toBe(mock.state.nodes.get(nodeId)!.deviceId);
+    expect(UpdateKmsInfoSchema.safeParse(details.kms_info).success).toBe(true);
+    expect(details.kms_info.chain_id).toBe(1);
+    expect(details.commit_token).toMatch(/^ct_/);
+    expect(details.commit_url).toContain(details.commit_token);
+    expect(details.api_commit_url).toBe(`${mock.url}/apps/${oracle}/instances`);
+
+    const wrongHash = await postJson(`/apps/${oracle}/instances`, {
+      name: "oracle-next",
+      node_id: nodeId,
       docker_compose_file: compose,
-      token: "t",
+      token: details.commit_token,
+      compose_hash: "ab".repeat(32),
+      transaction_hash: `0x${"1".repeat(64)}`,
+    });
+    expect(wrongHash.status).toBe(409);
+    expect(wrongHash.body.detail.error_code).toBe("ERR-01-006");
+    const badTx = await postJson(`/apps/${oracle}/instances`, {
+      name: "oracle-next",
+      node_id: nodeId,
+      docker_compose_file: compose,
+      token: details.commit_token,
+      transaction_hash: "0x12",
+    });
+    expect(badTx.status).toBe(400);
+    expect(badTx.body.detail.error_code).toBe("ERR-01-007");
+
+    const second = await postJson(`/apps/${oracle}/instances`, {
+      name: "oracle-next",
+      node_id: nodeId,
+      docker_compose_file: compose,
+      token: details.commit_token,
+      compose_hash: details.compose_hash,
       transaction_hash: `0x${"1".repeat(64)}`,
     });
     expect(second.status).toBe(200);
+    // The hash is the real one of the new instance's app compose.
+    const composeFile = await getJson(mock.url, `/cvms/${second.body.vm_uuid}/compose_file`, {
+      apiKey: key,
+    });
+    const canonical = JSON.stringify(composeFile.body, Object.keys(composeFile.body).sort());
+    expect(createHash("sha256").update(canonical).digest("hex")).toBe(details.compose_hash);
+    // Registered now: the same compose file needs no second registration.
+    const third = await postJson(`/apps/${oracle}/instances`, {
+      name: "oracle-next-2",
+      docker_compose_file: compose,
+    });
+    expect(third.status).toBe(200);
   });
 });

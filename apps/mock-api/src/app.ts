@@ -38,6 +38,8 @@ export interface MockAppOptions {
   apiKeys?: Record<string, ApiVersion | undefined>;
   /** The clock (VM uptimes are computed from it). */
   now?: () => Date;
+  /** Sees each request as it arrives (tests record what an SDK sent). */
+  onRequest?: (request: { method: string; url: string; headers: Headers }) => void;
   /** For a fresh state: ms a CVM stays in a transitional status (default 2000). */
   transitionMs?: number;
   /** For a fresh state: extra CVMs seeded into the main workspace. */
@@ -100,6 +102,11 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
 
   // Runs first so that every response, errors included, carries these headers.
   app.use("*", async (c, next) => {
+    options.onRequest?.({
+      method: c.req.method,
+      url: c.req.url,
+      headers: new Headers(c.req.raw.headers),
+    });
     const requestId = newRequestId();
     c.set("apiVersion", DEFAULT_API_VERSION);
     await next();

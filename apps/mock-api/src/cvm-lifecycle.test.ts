@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   CvmDetailV20251028Schema,
   CvmVmSchema,
@@ -260,6 +261,64 @@ describe("POST /cvms/provision", () => {
     expect((await send("POST", "/cvms/provision", provisionBody(), { apiKey: null })).status).toBe(
       401,
     );
+  });
+});
+
+describe("compose hash of a provision", () => {
+  /** An independent canonical form for flat objects with ASCII keys, hashed by node:crypto. */
+  const nodeHash = (compose: Record<string, unknown>) =>
+    createHash("sha256")
+      .update(JSON.stringify(compose, Object.keys(compose).sort()))
+      .digest("hex");
+
+  it("is the SHA-256 of the app compose the CVM then shows", async () => {
+    const sent = await send(
+      "POST",
+      "/cvms/provision",
+      provisionBody({
+        compose_file: {
+          name: "my-compose-name",
+          docker_compose_file: COMPOSE,
+          allowed_envs: ["API_KEY"],
+          pre_launch_script: "#!/bin/sh\necho hi\n",
+          public_logs: false,
+        },
+      }),
+    );
+    expect(sent.status).toBe(200);
+    const commit = await send("POST", "/cvms", {
+      app_id: sent.body.app_id,
+      compose_hash: sent.body.compose_hash,
+    });
+    expect(commit.status).toBe(201);
+    const composeFile = await getJson(api.url, `/cvms/${commit.body.vm_uuid}/compose_file`, {
+      apiKey: key,
+    });
+    expect(composeFile.body).toMatchObject({
+      name: "my-compose-name",
+      docker_compose_file: COMPOSE,
+      allowed_envs: ["API_KEY"],
+      pre_launch_script: "#!/bin/sh\necho hi\n",
+      public_logs: false,
+    });
+    expect(nodeHash(composeFile.body)).toBe(sent.body.compose_hash);
+    const info = await getJson(api.url, `/cvms/${commit.body.vm_uuid}`, { apiKey: key });
+    expect(info.body.compose_hash).toBe(sent.body.compose_hash);
+  });
+
+  it("is the same for the same app compose; each commit finds its own provision", async () => {
+    const first = await send("POST", "/cvms/provision", provisionBody());
+    const second = await send("POST", "/cvms/provision", provisionBody());
+    expect(second.body.compose_hash).toBe(first.body.compose_hash);
+    expect(second.body.app_id).not.toBe(first.body.app_id);
+    const other = await send("POST", "/cvms/provision", provisionBody({ name: "other-app" }));
+    expect(other.body.compose_hash).not.toBe(first.body.compose_hash);
+    const commit = await send("POST", "/cvms", {
+      app_id: first.body.app_id,
+      compose_hash: first.body.compose_hash,
+    });
+    expect(commit.status).toBe(201);
+    expect(commit.body.encrypted_env_pubkey).toBe(first.body.app_env_encrypt_pubkey);
   });
 });
 

@@ -58,7 +58,7 @@ describe.each(views)("GET /cvms/{id}/%s", (view, schema) => {
   it("401s without an API key", async () => {
     const response = await getJson(api.url, `/cvms/${running.id}/${view}`);
     expect(response.status).toBe(401);
-    expect(response.body.detail.error_code).toBe("ERR-01-001");
+    expect(response.body.detail.message).toBe("Invalid or missing API key");
   });
 });
 

@@ -265,7 +265,7 @@ describe("2025-10-28 bodies", () => {
   it("does not know another workspace's app", async () => {
     const response = await get(`/apps/${SEED.apps.notebook.appId}`);
     expect(response.status).toBe(404);
-    expect(response.body.detail.error_code).toBe("ERR-04-001");
+    expect(response.body.detail.message).toBe("App not found");
   });
 });
 

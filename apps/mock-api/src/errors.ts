@@ -17,7 +17,7 @@ export interface ErrorLink {
 
 export interface PhalaErrorBody {
   detail: {
-    error_code: string;
+    error_code?: string;
     message: string;
     details: ErrorDetailItem[];
     suggestions: string[];
@@ -49,7 +49,8 @@ export class MockApiError extends Error {
 export function phalaError(
   status: MockApiError["status"],
   detail: {
-    errorCode: string;
+    /** The API's `ERR-` code, where its code table has one for the case. */
+    errorCode?: string;
     message: string;
     details?: ErrorDetailItem[];
     suggestions?: string[];
@@ -58,7 +59,7 @@ export function phalaError(
 ): MockApiError {
   const body: PhalaErrorBody = {
     detail: {
-      error_code: detail.errorCode,
+      ...(detail.errorCode ? { error_code: detail.errorCode } : {}),
       message: detail.message,
       details: detail.details ?? [],
       suggestions: detail.suggestions ?? [],
@@ -70,7 +71,6 @@ export function phalaError(
 
 export function invalidApiKeyError(): MockApiError {
   return phalaError(401, {
-    errorCode: "ERR-01-001",
     message: "Invalid or missing API key",
     suggestions: ["Pass your API key in the X-API-Key header"],
   });
@@ -82,7 +82,6 @@ export function unsupportedVersionError(
   fallback: string,
 ): MockApiError {
   return phalaError(400, {
-    errorCode: "ERR-01-010",
     message: `Unsupported API version '${requested}'. Supported versions: ${supported.join(", ")}`,
     details: [{ field: "X-Phala-Version", value: requested, message: null }],
     suggestions: [
@@ -105,7 +104,6 @@ export function cvmNotFoundError(cvmId: string): MockApiError {
 
 export function appNotFoundError(appId: string): MockApiError {
   return phalaError(404, {
-    errorCode: "ERR-04-001",
     message: "App not found",
     details: [{ field: "app_id", value: appId, message: null }],
     suggestions: ["Check the app id (40 hex characters, with or without 0x or app_)"],

@@ -84,7 +84,6 @@ describe("404 bodies", () => {
       expect(response.status).toBe(404);
       expect(response.body).toEqual({
         detail: {
-          error_code: "ERR-04-001",
           message: "App not found",
           details: [
             { field: "app_id", value: expect.stringContaining("f".repeat(40)), message: null },

@@ -8,7 +8,6 @@ import type { ApiVersion } from "./versions/chain";
 
 const UNAUTHORIZED_BODY = {
   detail: {
-    error_code: "ERR-01-001",
     message: "Invalid or missing API key",
     details: [],
     suggestions: ["Pass your API key in the X-API-Key header"],
@@ -69,7 +68,6 @@ describe("with an explicit key list", () => {
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       detail: {
-        error_code: "ERR-01-010",
         message: "Unsupported API version '2099-01-01'. Supported versions: 2025-10-28, 2026-01-21",
         details: [{ field: "X-Phala-Version", value: "2099-01-01", message: null }],
         suggestions: [expect.any(String)],

@@ -5,6 +5,7 @@ import {
   WorkspaceResponseSchema,
 } from "@phala/cloud-schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TIER_LIMITS } from "./resources/quotas";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
 import { getJson, shapeMismatches } from "./test-support";
@@ -12,6 +13,7 @@ import { getJson, shapeMismatches } from "./test-support";
 const NOW = new Date("2026-03-05T10:00:00.000Z");
 const key = SEED.apiKeys.demo;
 const slug = SEED.workspaces.main.slug;
+const pro = TIER_LIMITS.pro!;
 let api: RunningMockApi;
 
 beforeAll(async () => {
@@ -134,9 +136,27 @@ describe("GET /workspaces/{slug}/quotas", () => {
       tier: "pro",
       as_of: NOW.toISOString(),
       quotas: {
-        vm_slots: { limit: 50, remaining: 50 - cvms.length },
-        vcpu: { limit: 256, remaining: 256 - vcpu },
+        vm_slots: { limit: pro.vmSlots, remaining: pro.vmSlots - cvms.length },
+        vcpu: { limit: pro.vcpu, remaining: pro.vcpu - vcpu },
       },
+    });
+  });
+
+  it("shows the free tier's small limits and what Carol's two CVMs use", async () => {
+    const response = await getJson(api.url, "/workspaces/carols-lab/quotas", {
+      apiKey: SEED.apiKeys.otherWorkspace,
+    });
+    expect(response.status).toBe(200);
+    const free = TIER_LIMITS.free!;
+    expect(response.body).toMatchObject({
+      tier: "free",
+      quotas: {
+        vm_slots: { limit: free.vmSlots, remaining: free.vmSlots - 2 },
+        vcpu: { limit: free.vcpu, remaining: free.vcpu - 2 },
+        memory_mb: { limit: free.memoryMb, remaining: free.memoryMb - 2 * 2048 },
+        disk_gb: { limit: free.diskGb, remaining: free.diskGb - 2 * 20 },
+      },
+      reserved_gpu: { gpus: { limit: 0, remaining: 0 }, in_use: 0 },
     });
   });
 

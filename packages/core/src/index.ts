@@ -29,6 +29,7 @@ export { type CvmIdInput, normalizeCvmId } from "./cvm-id";
 export * from "./errors";
 export * from "./helpers";
 export * from "./paginate";
+export { isComposeHashRegistrationRequired } from "./registration";
 export { ApiKey, redactApiKey } from "./secret";
 export type { FetchLike, HttpMethod, QueryParams } from "./transport";
 export * from "./versions";

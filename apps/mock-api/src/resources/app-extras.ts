@@ -12,6 +12,17 @@ import {
   type MockState,
   resourceState,
 } from "../model";
+import {
+  type CvmChange,
+  checkRegistrationProof,
+  composeExtras,
+  composeHashAfter,
+  isRegistered,
+  markRegistered,
+  newCommitToken,
+  registrationRequiredError,
+} from "./cvm-updates";
+import { assertQuotaAllows } from "./quotas";
 
 /** One recorded change of what an app runs. */
 export interface MockRevision {
@@ -375,14 +386,12 @@ export function readCreateInstanceBody(raw: unknown): CreateInstanceBody {
   return body as CreateInstanceBody;
 }
 
-function composeHashOf(appId: string, composeFile: string): string {
-  return deterministicHex(`compose:${appId}:${composeFile}`, 64);
-}
-
 /**
  * A new CVM of `app`, copied from the app's newest CVM and changed by the
- * request; it starts in `starting`. On-chain KMS apps with a compose hash their
- * contract does not know yet get the API's 465 until the hash is registered.
+ * request; it starts in `starting`. It must fit the workspace's quotas. On-chain
+ * KMS apps with a compose hash their contract does not know yet get the API's 465
+ * (the structured form of every update endpoint) until the request brings the
+ * transaction that registered it. `baseUrl` is the API root, for the commit URL.
  */
 export function createInstance(
   state: MockState,
@@ -390,6 +399,7 @@ export function createInstance(
   app: MockApp,
   body: CreateInstanceBody,
   now: Date,
+  baseUrl: string,
 ): MockCvm {
   const template = appCvms(state, app.appId)[0];
   if (!template) {
@@ -419,28 +429,38 @@ export function createInstance(
     });
   }
   const composeFile = body.docker_compose_file ?? template.composeFile;
-  const composeHash = composeHashOf(app.appId, composeFile);
+  const change: CvmChange = { dockerComposeFile: composeFile };
+  if (body.pre_launch_script !== undefined) change.preLaunchScript = body.pre_launch_script;
+  // The app compose of the template with the request's changes, hashed for real.
+  const composeHash = composeHashAfter(state, template, change);
+  assertQuotaAllows(state, caller.workspace, {
+    vmSlots: 1,
+    vcpu: template.vcpu,
+    memoryMb: template.memoryMb,
+    diskGb: template.diskGb,
+    gpus: template.gpus,
+  });
   if (
     isOnChain(state, app) &&
     !contractAllowlist(state, app).hashes.has(composeHash) &&
-    !(body.token && body.transaction_hash)
+    !isRegistered(state, app, composeHash)
   ) {
-    throw phalaError(465, {
-      errorCode: "ERR-01-005",
-      message: "Compose hash must be registered on-chain before the instance is created",
-      details: [
-        { field: "compose_hash", value: composeHash, message: null },
-        { field: "app_id", value: app.appId, message: null },
+    if (body.token === undefined && body.transaction_hash === undefined) {
+      const token = newCommitToken(state, app.appId);
+      throw registrationRequiredError(
+        state,
+        { appId: app.appId, nodeId },
+        composeHash,
         {
-          field: "token",
-          value: deterministicHex(`commit-token:${composeHash}`, 32),
-          message: null,
+          token,
+          url: `https://cloud.phala.network/apps/${app.appId}/instances/commit?token=${token}`,
+          apiUrl: `${baseUrl}/apps/${app.appId}/instances`,
         },
-      ],
-      suggestions: [
-        "Register the compose hash on the app contract, then resend with token and transaction_hash",
-      ],
-    });
+        "Register the compose hash in the app contract (addComposeHash), then repeat the request with token and transaction_hash",
+      );
+    }
+    checkRegistrationProof(composeHash, body.compose_hash ?? composeHash, body.transaction_hash);
+    markRegistered(state, app, composeHash);
   }
   const tableId = Math.max(...[...state.cvms.values()].map((cvm) => cvm.tableId)) + 1;
   const label = `instance:${app.appId}:${tableId}`;
@@ -459,6 +479,12 @@ export function createInstance(
     nodeId,
     composeFile,
     composeHash,
+    preLaunchScriptHash:
+      change.preLaunchScript === undefined
+        ? template.preLaunchScriptHash
+        : change.preLaunchScript
+          ? deterministicHex(`pre-launch:${change.preLaunchScript}`, 64)
+          : null,
     createdAt,
     updatedAt: createdAt,
     startedAt: null,
@@ -467,6 +493,11 @@ export function createInstance(
     scheduledDeleteAt: null,
   };
   state.cvms.set(cvm.id, cvm);
+  const templateExtras = composeExtras(state, template);
+  const extras = composeExtras(state, cvm);
+  extras.preLaunchScript = change.preLaunchScript ?? templateExtras.preLaunchScript;
+  extras.allowedEnvs = [...templateExtras.allowedEnvs];
+  extras.encryptedEnv = body.encrypted_env ?? null;
   recordRevision(state, {
     ...revisionFor(cvm, "create", createdAt),
     encryptedEnv: body.encrypted_env ?? "",

@@ -1,5 +1,5 @@
 import { deterministicHex } from "../deterministic-hex";
-import type { MockCvm, MockNode, MockState, MockWorkspace } from "../model";
+import type { MockCvm, MockNode, MockState } from "../model";
 
 // Mock data: the public catalogue of OS images and instance types. Names, hashes
 // and sizes match what `seed.ts` gives the seeded CVMs, so a CVM's current image
@@ -105,30 +105,7 @@ function cpuType(
   };
 }
 
-export interface TierLimits {
-  vmSlots: number;
-  vcpu: number;
-  memoryMb: number;
-  diskGb: number;
-  reservedNodes: number;
-  reservedGpus: number;
-}
-
-const TIER_LIMITS: Record<string, TierLimits> = {
-  free: { vmSlots: 5, vcpu: 8, memoryMb: 16384, diskGb: 200, reservedNodes: 0, reservedGpus: 0 },
-  pro: {
-    vmSlots: 50,
-    vcpu: 256,
-    memoryMb: 1048576,
-    diskGb: 10000,
-    reservedNodes: 2,
-    reservedGpus: 8,
-  },
-};
-
-export function tierLimits(workspace: MockWorkspace): TierLimits {
-  return TIER_LIMITS[workspace.tier] ?? TIER_LIMITS.free!;
-}
+export { type TierLimits, tierLimits } from "./quotas";
 
 /** What one node holds in total (mock data: every seeded node is the same size). */
 export const NODE_CAPACITY = { vcpu: 192, memoryMb: 2097152, cvmSlots: 64, gpus: 8 } as const;

@@ -24,6 +24,7 @@ import {
   type MockState,
   resourceState,
 } from "../model";
+import { appComposeDocument, composeExtras, composeHashOf } from "./cvm-updates";
 import { envKeyPairFor } from "./kms";
 
 /** How long a provision waits for its commit, on the request clock. */
@@ -121,7 +122,12 @@ interface LiveStatus {
 
 /** A provision waiting for its commit (`POST /cvms`). */
 export interface MockProvision {
+  /** SHA-256 of the canonical JSON of `appCompose`, as the SDK's `getComposeHash` computes it. */
   composeHash: string;
+  /** The app-compose.json built from the request, what the CVM will boot with. */
+  appCompose: Record<string, unknown>;
+  /** The app's name in its compose (the compose file's `name`, else the CVM name). */
+  appName: string;
   /** Null with an on-chain KMS: the commit brings the app id of the app contract. */
   appId: string | null;
   workspaceId: string;
@@ -157,7 +163,8 @@ export interface MockProvision {
 
 interface LifecycleStore {
   live: WeakMap<MockCvm, LiveStatus>;
-  provisions: Map<string, MockProvision>;
+  /** Oldest first. Two provisions of the same app compose share a compose hash. */
+  provisions: MockProvision[];
   nextTableId: number;
   operationCounter: number;
 }
@@ -165,7 +172,7 @@ interface LifecycleStore {
 function store(state: MockState): LifecycleStore {
   return resourceState(state, "cvm-lifecycle", (initial) => ({
     live: new WeakMap(),
-    provisions: new Map(),
+    provisions: [],
     nextTableId: Math.max(0, ...[...initial.cvms.values()].map((cvm) => cvm.tableId)) + 1,
     operationCounter: 0,
   }));
@@ -429,27 +436,10 @@ function toHex(buffer: ArrayBuffer): string {
   return [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** Keys sorted at every level, so equal manifests hash equally. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** SHA-256 (hex) of the app-compose manifest's canonical JSON. */
-export async function composeHashOf(manifest: Record<string, unknown>): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(manifest));
-  return toHex(await crypto.subtle.digest("SHA-256", bytes));
-}
-
 export type ProvisionInput = Omit<
   MockProvision,
   | "composeHash"
+  | "appCompose"
   | "appId"
   | "envKeyPair"
   | "envPublicKeyHex"
@@ -459,8 +449,23 @@ export type ProvisionInput = Omit<
 > & {
   /** A caller-chosen app id (Phala KMS with a nonce), else a fresh one. */
   appId?: string;
-  manifest: Record<string, unknown>;
 };
+
+/** The app compose a provision builds from its request, in the shape every CVM's has. */
+export function provisionAppCompose(input: ProvisionInput): Record<string, unknown> {
+  return appComposeDocument({
+    name: input.appName,
+    dockerComposeFile: input.composeFile,
+    preLaunchScript: input.preLaunchScript ?? "",
+    allowedEnvs: input.allowedEnvs,
+    gatewayEnabled: input.gatewayEnabled,
+    publicLogs: input.publicLogs,
+    publicSysinfo: input.publicSysinfo,
+    publicTcbinfo: input.publicTcbinfo,
+    secureTime: input.secureTime,
+    storageFs: input.storageFs,
+  });
+}
 
 /** Stores a provision and returns it; an on-chain KMS gets no app id nor env key yet. */
 export async function createProvision(
@@ -468,7 +473,7 @@ export async function createProvision(
   input: ProvisionInput,
   now: Date,
 ): Promise<MockProvision> {
-  const { manifest, appId: requestedAppId, ...rest } = input;
+  const { appId: requestedAppId, ...rest } = input;
   const onChain = input.kms.kind !== "phala";
   const appId = onChain ? null : (requestedAppId ?? randomHex(20));
   // The KMS module's key for (KMS, app), so `GET /kms/{kms}/pubkey/{app_id}` agrees.
@@ -476,11 +481,11 @@ export async function createProvision(
   const envPublicKeyHex = envKeyPair
     ? toHex(await crypto.subtle.exportKey("raw", envKeyPair.publicKey))
     : null;
-  // The app id is part of the manifest's identity, so two provisions never share a hash.
-  const composeHash = await composeHashOf({ ...manifest, app_id: appId, nonce: randomHex(8) });
+  const appCompose = provisionAppCompose(input);
   const provision: MockProvision = {
     ...rest,
-    composeHash,
+    composeHash: composeHashOf(appCompose),
+    appCompose,
     appId,
     envKeyPair,
     envPublicKeyHex,
@@ -488,22 +493,39 @@ export async function createProvision(
     committedCvmId: null,
     encryptedEnv: null,
   };
-  store(state).provisions.set(composeHash, provision);
+  store(state).provisions.push(provision);
   return provision;
 }
 
-/** The live provision with this compose hash, or undefined when unknown or expired. */
+/**
+ * The workspace's live provision with this compose hash, or undefined when unknown
+ * or expired. Equal app composes share a hash, so among several the one of `appId`
+ * wins (its own app id, or the app id it was committed with), then the newest
+ * uncommitted on-chain one (it takes the app id the commit brings), then the newest.
+ */
 export function findProvision(
   state: MockState,
   composeHash: string,
   now: Date,
+  scope: { workspaceId: string; appId: string },
 ): MockProvision | undefined {
-  const provision = store(state).provisions.get(
-    composeHash.trim().toLowerCase().replace(/^0x/, ""),
+  const hash = composeHash.trim().toLowerCase().replace(/^0x/, "");
+  const live = store(state).provisions.filter(
+    (provision) =>
+      provision.composeHash === hash &&
+      provision.workspaceId === scope.workspaceId &&
+      (provision.committedCvmId !== null || now.getTime() <= provision.expiresAtMs),
   );
-  if (!provision) return undefined;
-  if (provision.committedCvmId === null && now.getTime() > provision.expiresAtMs) return undefined;
-  return provision;
+  const committedApp = (provision: MockProvision) =>
+    provision.committedCvmId === null ? null : state.cvms.get(provision.committedCvmId)?.appId;
+  return (
+    live.find((provision) => provision.appId === scope.appId) ??
+    live.find((provision) => committedApp(provision) === scope.appId) ??
+    [...live]
+      .reverse()
+      .find((provision) => provision.appId === null && provision.committedCvmId === null) ??
+    live[live.length - 1]
+  );
 }
 
 /** The provision an app id was provisioned with, for other modules (env key lookup). */
@@ -512,10 +534,7 @@ export function provisionForApp(state: MockState, appId: string): MockProvision 
     .trim()
     .toLowerCase()
     .replace(/^(0x|app_)/, "");
-  for (const provision of store(state).provisions.values()) {
-    if (provision.appId === bare) return provision;
-  }
-  return undefined;
+  return store(state).provisions.find((provision) => provision.appId === bare);
 }
 
 /**
@@ -546,7 +565,7 @@ function ensureApp(
   const app: MockApp = {
     appId: input.appId,
     hashedId: deterministicHex(`app-row:${input.appId}`, 12),
-    name: provision.name,
+    name: provision.appName,
     workspaceId: provision.workspaceId,
     creatorId: provision.creatorId,
     kmsId: provision.kms.id,
@@ -702,6 +721,15 @@ export function commitProvision(
     },
     now,
   );
+  // What the compose module keeps beside the model, so the CVM's app compose (and
+  // its hash) is the provision's.
+  const extras = composeExtras(state, cvm);
+  extras.preLaunchScript = provision.preLaunchScript ?? "";
+  extras.allowedEnvs = [...provision.allowedEnvs];
+  extras.encryptedEnv = input.encryptedEnv;
+  cvm.preLaunchScriptHash = provision.preLaunchScript
+    ? deterministicHex(`pre-launch:${provision.preLaunchScript}`, 64)
+    : null;
   provision.committedCvmId = cvm.id;
   provision.encryptedEnv = input.encryptedEnv;
   if (input.envKeys) provision.envKeys = input.envKeys;

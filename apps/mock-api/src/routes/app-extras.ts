@@ -140,7 +140,8 @@ export function registerAppExtraRoutes(
     const { state, caller, now } = c.get("render");
     const app = ownApp(c);
     const body = readCreateInstanceBody(await jsonBody(c));
-    const cvm = createInstance(state, caller, app, body, now);
+    const baseUrl = new URL(c.req.url).origin + c.req.path.replace(/\/apps\/.*$/, "");
+    const cvm = createInstance(state, caller, app, body, now, baseUrl);
     return c.json(renderInstance(state, cvm), 200);
   });
 

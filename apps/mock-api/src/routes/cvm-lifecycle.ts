@@ -22,6 +22,7 @@ import {
   smallestInstanceTypeFor,
 } from "../resources/cvm-lifecycle";
 import { nextAppIdFor } from "../resources/kms";
+import { assertGrowthAllowed, assertQuotaAllows } from "../resources/quotas";
 import { BASE_API_VERSION, renderForVersion } from "../versions/chain";
 import { formatUptime } from "../versions/change-2026-01-21";
 import type { RenderContext } from "../versions/context";
@@ -403,11 +404,21 @@ async function provision(c: Context<MockEnv>) {
   const os = image === undefined ? OS_IMAGES[0] : findOsImage(image);
   if (!os) throw imageNotFound(image as string);
   const node = getNode(state, nodeId ?? [...state.nodes.keys()][0]!);
-  const manifest = { ...compose, name: (compose?.name as string | undefined) || name };
+  const diskGb = diskSize ?? size.diskGb;
+  // The size asked for must fit the workspace's quotas now, and again at the commit.
+  assertQuotaAllows(state, workspace, {
+    vmSlots: 1,
+    vcpu: size.vcpu,
+    memoryMb: size.memoryMb,
+    diskGb,
+    gpus: size.gpus,
+  });
+  const composeName = compose?.name;
   const created = await createProvision(
     state,
     {
-      manifest,
+      appName:
+        typeof composeName === "string" && composeName !== "" ? composeName : (name as string),
       appId: appId === undefined ? undefined : normalizeAppId(appId),
       workspaceId: workspace.id,
       creatorId: caller.user.id,
@@ -415,7 +426,7 @@ async function provision(c: Context<MockEnv>) {
       nodeId: node.id,
       kms,
       size,
-      diskGb: diskSize ?? size.diskGb,
+      diskGb,
       os,
       composeFile: dockerCompose,
       preLaunchScript: composeFlags.preLaunchScript ?? null,
@@ -479,8 +490,11 @@ async function commit(c: Context<MockEnv>) {
   }
   body.assertValid();
   const appId = normalizeAppId(rawAppId);
-  const found = findProvision(state, composeHash, now);
-  if (!found || found.workspaceId !== caller.workspace.id) {
+  const found = findProvision(state, composeHash, now, {
+    workspaceId: caller.workspace.id,
+    appId,
+  });
+  if (!found) {
     throw phalaError(404, {
       errorCode: "ERR-01-006",
       message: "Provision not found or expired",
@@ -525,6 +539,13 @@ async function commit(c: Context<MockEnv>) {
       },
     ]);
   }
+  assertQuotaAllows(state, caller.workspace, {
+    vmSlots: 1,
+    vcpu: found.size.vcpu,
+    memoryMb: found.size.memoryMb,
+    diskGb: found.diskGb,
+    gpus: found.size.gpus,
+  });
   const cvm = commitProvision(
     state,
     found,
@@ -736,12 +757,19 @@ export function registerCvmLifecycleRoutes(
     body.assertValid();
     const source = cvmOf(c);
     if (nodeId !== undefined && !state.nodes.has(nodeId)) throw nodeNotFound(nodeId);
+    assertQuotaAllows(state, caller.workspace, {
+      vmSlots: 1,
+      vcpu: source.vcpu,
+      memoryMb: source.memoryMb,
+      diskGb: source.diskGb,
+      gpus: source.gpus,
+    });
     const replica = replicateCvmRecord(state, source, nodeId ?? source.nodeId, caller, now);
     return c.json(renderVm(c, replica), 201);
   });
 
   api.patch("/cvms/:cvm_id/resources", requireApiKey, async (c) => {
-    const { state, now } = c.get("render");
+    const { state, caller, now } = c.get("render");
     const body = new BodyReader(await jsonBody(c, true));
     const vcpu = body.int("vcpu", { ge: 1 });
     const memory = body.int("memory", { ge: 1 });
@@ -781,6 +809,12 @@ export function registerCvmLifecycleRoutes(
         suggestions: ["Set allow_restart to true, or stop the CVM first"],
       });
     }
+    assertGrowthAllowed(state, caller.workspace, cvm, {
+      vcpu: size ? (vcpu ?? size.vcpu) : undefined,
+      memoryMb: size ? (memory ?? size.memoryMb) : undefined,
+      diskGb: diskSize,
+      gpus: size?.gpus,
+    });
     applyChangeWithRestart(state, cvm, "resize", now);
     if (size) {
       cvm.instanceType = size.name;

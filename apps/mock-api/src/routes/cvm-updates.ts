@@ -9,6 +9,7 @@ import {
   checkRegistrationProof,
   composeExtras,
   composeHashAfter,
+  cvmUpdateCommit,
   deviceIdOf,
   isOnChain,
   isRegistered,
@@ -17,6 +18,7 @@ import {
   newCommitToken,
   registrationRequiredError,
 } from "../resources/cvm-updates";
+import { assertGrowthAllowed } from "../resources/quotas";
 
 type Ctx = Context<MockEnv>;
 type Json = Record<string, unknown>;
@@ -146,19 +148,21 @@ function runUpdate(
   proof: { composeHash?: string; transactionHash?: string },
   prepareOnly = false,
 ): string {
-  const { state, now } = c.get("render");
+  const { state, caller, now } = c.get("render");
+  // A change that grows the VM must fit the workspace's quotas.
+  assertGrowthAllowed(state, caller.workspace, cvm, change);
   const hash = composeHashAfter(state, cvm, change);
   const hashChanges = hash !== cvm.composeHash;
   if (hashChanges && isOnChain(state, cvm) && !isRegistered(state, cvm, hash)) {
     if (proof.composeHash === undefined && proof.transactionHash === undefined) {
-      const commitToken = prepareOnly ? newCommitToken(state, cvm) : null;
+      const commitToken = prepareOnly ? newCommitToken(state, cvm.id) : null;
       composeExtras(state, cvm).pending = { composeHash: hash, change, commitToken };
       const baseUrl = new URL(c.req.url).origin + c.req.path.replace(/\/cvms\/.*$/, "");
       throw registrationRequiredError(
         state,
         cvm,
         hash,
-        commitToken ? { token: commitToken, baseUrl } : undefined,
+        commitToken ? cvmUpdateCommit(cvm, commitToken, baseUrl) : undefined,
       );
     }
     checkRegistrationProof(hash, proof.composeHash, proof.transactionHash);
@@ -320,6 +324,7 @@ export function registerCvmUpdateRoutes(
       });
     }
     checkRegistrationProof(pending.composeHash, str(body.compose_hash), str(body.transaction_hash));
+    assertGrowthAllowed(state, c.get("render").caller.workspace, cvm, pending.change);
     markRegistered(state, cvm, pending.composeHash);
     const operation = applyChange(state, cvm, pending.change, now);
     return c.json({ status: "in_progress", correlation_id: operation });
@@ -340,6 +345,7 @@ export function registerCvmUpdateRoutes(
         });
       }
       checkRegistrationProof(pending.composeHash, proof.composeHash, proof.transactionHash);
+      assertGrowthAllowed(state, c.get("render").caller.workspace, cvm, pending.change);
       markRegistered(state, cvm, pending.composeHash);
       return c.json({ correlation_id: applyChange(state, cvm, pending.change, now) }, 202);
     }

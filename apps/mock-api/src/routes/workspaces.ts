@@ -3,7 +3,7 @@ import type { MockEnv } from "../env";
 import { MockApiError, validationError } from "../errors";
 import type { Caller, MockState, MockWorkspace } from "../model";
 import { QueryReader, readPagination } from "../query";
-import { liveCvms, tierLimits } from "../resources/capacity";
+import { workspaceQuotaUsage } from "../resources/quotas";
 import { callerWorkspaces, workspaceProfile } from "../resources/workspaces";
 
 function renderWorkspace(state: MockState, workspace: MockWorkspace, caller: Caller) {
@@ -125,15 +125,7 @@ export function registerWorkspaceRoutes(
   api.get("/workspaces/:slug/quotas", requireApiKey, (c) => {
     const { state, caller, now } = c.get("render");
     const workspace = memberWorkspace(state, caller, c.req.param("slug"));
-    const limits = tierLimits(workspace);
-    const cvms = liveCvms(state).filter((cvm) => cvm.workspaceId === workspace.id);
-    const used = {
-      vmSlots: cvms.length,
-      vcpu: cvms.reduce((sum, cvm) => sum + cvm.vcpu, 0),
-      memoryMb: cvms.reduce((sum, cvm) => sum + cvm.memoryMb, 0),
-      diskGb: cvms.reduce((sum, cvm) => sum + cvm.diskGb, 0),
-      gpus: cvms.reduce((sum, cvm) => sum + cvm.gpus, 0),
-    };
+    const { tier, limits, used } = workspaceQuotaUsage(state, workspace);
     const metric = (limit: number, inUse: number) => ({
       limit,
       remaining: Math.max(0, limit - inUse),
@@ -141,7 +133,7 @@ export function registerWorkspaceRoutes(
     return c.json(
       {
         team_slug: workspace.slug ?? workspace.id,
-        tier: workspace.tier,
+        tier,
         quotas: {
           vm_slots: metric(limits.vmSlots, used.vmSlots),
           vcpu: metric(limits.vcpu, used.vcpu),

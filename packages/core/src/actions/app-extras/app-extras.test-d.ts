@@ -5,12 +5,15 @@ import type {
   AppInstance,
   AppRevisionDetail,
   AppRevisionsResponse,
+  ComposeHashRegistrationRequired,
+  CreateAppInstanceResult,
   DeviceAllowlistResponse,
   IsAllowedResult,
 } from "@phala/cloud-schemas";
 import { describe, expectTypeOf, it } from "vitest";
 import type { SafeResult } from "../../action";
 import { createBaseClient } from "../../client";
+import { isComposeHashRegistrationRequired } from "../../registration";
 import {
   checkAppCvmsIsAllowed,
   checkAppIsAllowed,
@@ -48,7 +51,9 @@ describe("app extras result types", () => {
     expectTypeOf(
       await getAppDeviceAllowlist(client, { appId: "a" }),
     ).toEqualTypeOf<DeviceAllowlistResponse>();
-    expectTypeOf(await createAppInstance(client, { appId: "a" })).toEqualTypeOf<AppInstance>();
+    expectTypeOf(
+      await createAppInstance(client, { appId: "a" }),
+    ).toEqualTypeOf<CreateAppInstanceResult>();
     expectTypeOf(
       await checkAppIsAllowed(client, { appId: "a", compose_hash: "h" }),
     ).toEqualTypeOf<IsAllowedResult>();
@@ -56,6 +61,27 @@ describe("app extras result types", () => {
       await checkAppCvmsIsAllowed(client, { appId: "a" }),
     ).toEqualTypeOf<AppCvmsIsAllowedResponse>();
     expectTypeOf(await checkCvmIsAllowed(client, { id: "c" })).toEqualTypeOf<IsAllowedResult>();
+  });
+
+  it("createAppInstance: the instance or the 465 answer, told apart by the guard", async () => {
+    expectTypeOf<CreateAppInstanceResult>().toEqualTypeOf<
+      ComposeHashRegistrationRequired | AppInstance
+    >();
+    const result = await createAppInstance(legacy, { appId: "a" });
+    if (isComposeHashRegistrationRequired(result)) {
+      expectTypeOf(result).toEqualTypeOf<ComposeHashRegistrationRequired>();
+      expectTypeOf(result.status).toEqualTypeOf<"precondition_required">();
+      expectTypeOf(result.compose_hash).toEqualTypeOf<string>();
+      expectTypeOf(result.commit_token).toEqualTypeOf<string | null | undefined>();
+    } else {
+      expectTypeOf(result).toEqualTypeOf<AppInstance>();
+      expectTypeOf(result.vm_uuid).toEqualTypeOf<string | null>();
+    }
+    const settled = await createAppInstance(client, { appId: "a" }, { schema: false });
+    expectTypeOf(settled).toBeUnknown();
+    if (isComposeHashRegistrationRequired(settled)) {
+      expectTypeOf(settled).toEqualTypeOf<ComposeHashRegistrationRequired>();
+    }
   });
 
   it("types the arguments", () => {

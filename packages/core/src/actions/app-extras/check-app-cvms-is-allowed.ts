@@ -1,7 +1,7 @@
 import { AppCvmsIsAllowedResponseSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { checkBodyArgs } from "../../body-args";
 import { appIdSegment } from "../app-id";
-import { checkBodyArgs } from "./body-args";
 
 export interface CheckAppCvmsIsAllowedArgs {
   /** The app id (40 hex characters, with or without `0x` / `app_`). */
@@ -19,7 +19,7 @@ export const checkAppCvmsIsAllowed = /* @__PURE__ */ defineAction({
   plan: (args: CheckAppCvmsIsAllowedArgs) => ({
     method: "POST",
     path: `/apps/${appIdSegment("checkAppCvmsIsAllowed", args)}/cvms/is-allowed`,
-    body: checkBodyArgs("checkAppCvmsIsAllowed", args, ["appId"], {}),
+    body: checkBodyArgs("checkAppCvmsIsAllowed", args, {}, { pathKeys: ["appId"] }),
   }),
 });
 

@@ -1,7 +1,7 @@
 import { IsAllowedResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { checkBodyArgs } from "../../body-args";
 import { appIdSegment } from "../app-id";
-import { checkBodyArgs } from "./body-args";
 
 export interface CheckAppIsAllowedArgs {
   /** The app id, which is also its contract address (with or without `0x`). */
@@ -24,12 +24,17 @@ export const checkAppIsAllowed = /* @__PURE__ */ defineAction({
   plan: (args: CheckAppIsAllowedArgs) => ({
     method: "POST",
     path: `/apps/${appIdSegment("checkAppIsAllowed", args)}/is-allowed`,
-    body: checkBodyArgs("checkAppIsAllowed", args, ["appId"], {
-      compose_hash: "requiredString",
-      node_id: "int",
-      device_id: "string",
-      chain_id: "int",
-    }),
+    body: checkBodyArgs(
+      "checkAppIsAllowed",
+      args,
+      {
+        compose_hash: { kind: "nonEmptyString", required: true },
+        node_id: "int",
+        device_id: "string",
+        chain_id: "int",
+      },
+      { pathKeys: ["appId"] },
+    ),
   }),
 });
 

@@ -1,9 +1,7 @@
 import { IsAllowedResultSchema } from "@phala/cloud-schemas";
 import { defineAction, invalidArguments, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import { type CvmIdInput, normalizeCvmId } from "../../cvm-id";
-import { checkBodyArgs } from "./body-args";
-
-const CVM_ID_KEYS = ["id", "uuid", "app_id", "instance_id", "name"] as const;
 
 interface CheckCvmIsAllowedOverrides {
   /** Check this compose hash instead of the one the CVM runs. */
@@ -56,11 +54,12 @@ export const checkCvmIsAllowed = /* @__PURE__ */ defineAction({
   plan: (args: CheckCvmIsAllowedArgs) => ({
     method: "POST",
     path: `/cvms/${cvmSegment(args)}/is-allowed`,
-    body: checkBodyArgs("checkCvmIsAllowed", args, [...CVM_ID_KEYS, "cvmId"], {
-      compose_hash: "string",
-      node_id: "int",
-      device_id: "string",
-    }),
+    body: checkBodyArgs(
+      "checkCvmIsAllowed",
+      args,
+      { compose_hash: "string", node_id: "int", device_id: "string" },
+      { pathKeys: [...CVM_ID_KEYS, "cvmId"] },
+    ),
   }),
 });
 

@@ -1,7 +1,8 @@
-import { AppInstanceSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { CreateAppInstanceResultSchema } from "@phala/cloud-schemas";
+import { type ActionResponse, defineAction, safe } from "../../action";
+import { checkBodyArgs } from "../../body-args";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationRequired } from "../../registration";
 import { appIdSegment } from "../app-id";
-import { checkBodyArgs } from "./body-args";
 
 export interface CreateAppInstanceArgs {
   /** The app id (40 hex characters, with or without `0x` / `app_`). */
@@ -24,27 +25,45 @@ export interface CreateAppInstanceArgs {
   transaction_hash?: string;
 }
 
+function shapeCreateAppInstance(response: ActionResponse): unknown {
+  return response.status === COMPOSE_HASH_REGISTRATION_REQUIRED
+    ? registrationRequired(response.data)
+    : response.data;
+}
+
 /**
  * One more CVM instance of an existing app: `POST /apps/{app_id}/instances`.
- * The new CVM starts in status `starting`.
+ * Resolves the new CVM's VM record (status `starting`), or, when the app's KMS
+ * is on-chain and the compose hash is not registered in its contract yet (HTTP
+ * 465), `{ status: "precondition_required", compose_hash, app_id, commit_token?, ... }`:
+ * register the hash, then call again with `compose_hash`, `token` (the
+ * `commit_token`) and `transaction_hash`. `isComposeHashRegistrationRequired`
+ * tells the two apart. (The public `@phala/cloud` throws on the 465.)
  */
 export const createAppInstance = /* @__PURE__ */ defineAction({
   name: "createAppInstance",
-  response: AppInstanceSchema,
+  response: CreateAppInstanceResultSchema,
   plan: (args: CreateAppInstanceArgs) => ({
     method: "POST",
     path: `/apps/${appIdSegment("createAppInstance", args)}/instances`,
-    body: checkBodyArgs("createAppInstance", args, ["appId"], {
-      name: "string",
-      node_id: "int",
-      docker_compose_file: "string",
-      pre_launch_script: "string",
-      encrypted_env: "string",
-      compose_hash: "string",
-      token: "string",
-      transaction_hash: "string",
-    }),
+    body: checkBodyArgs(
+      "createAppInstance",
+      args,
+      {
+        name: "string",
+        node_id: "int",
+        docker_compose_file: "string",
+        pre_launch_script: "string",
+        encrypted_env: "string",
+        compose_hash: "string",
+        token: "string",
+        transaction_hash: "string",
+      },
+      { pathKeys: ["appId"] },
+    ),
+    acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
   }),
+  shape: shapeCreateAppInstance,
 });
 
 export const safeCreateAppInstance = /* @__PURE__ */ safe(createAppInstance);

@@ -1,6 +1,6 @@
 import { type CommitCvmProvisionRequest, CommitCvmProvisionSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
-import { checkBodyArgs } from "./body-args";
+import { checkBodyArgs } from "../../body-args";
 
 export type CommitCvmProvisionArgs = CommitCvmProvisionRequest;
 
@@ -16,16 +16,13 @@ export const commitCvmProvision = /* @__PURE__ */ defineAction({
   response: CommitCvmProvisionSchema,
   plan: (args: CommitCvmProvisionArgs) => {
     const body = checkBodyArgs("commitCvmProvision", args, {
-      checks: {
-        app_id: "nonEmptyString",
-        compose_hash: "nonEmptyString",
-        encrypted_env: "hex",
-        env_keys: "stringList",
-        kms_id: "nonEmptyString",
-        contract_address: "nonEmptyString",
-        deployer_address: "nonEmptyString",
-      },
-      required: ["app_id", "compose_hash"],
+      app_id: { kind: "nonEmptyString", required: true },
+      compose_hash: { kind: "nonEmptyString", required: true },
+      encrypted_env: "hex",
+      env_keys: "stringList",
+      kms_id: "nonEmptyString",
+      contract_address: "nonEmptyString",
+      deployer_address: "nonEmptyString",
     });
     return { method: "POST", path: "/cvms", body };
   },

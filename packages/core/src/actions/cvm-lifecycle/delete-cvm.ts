@@ -1,7 +1,8 @@
 import { NoContentSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type DeleteCvmArgs = CvmIdInput;
 
@@ -12,10 +13,11 @@ export type DeleteCvmArgs = CvmIdInput;
 export const deleteCvm = /* @__PURE__ */ defineAction({
   name: "deleteCvm",
   response: NoContentSchema,
-  plan: (args: DeleteCvmArgs) => ({
-    method: "DELETE",
-    path: cvmRequest("deleteCvm", args, "").path,
-  }),
+  plan: (args: DeleteCvmArgs) => {
+    const path = cvmPath("deleteCvm", args, "");
+    checkBodyArgs("deleteCvm", args, {}, { pathKeys: CVM_ID_KEYS });
+    return { method: "DELETE", path };
+  },
 });
 
 export const safeDeleteCvm = /* @__PURE__ */ safe(deleteCvm);

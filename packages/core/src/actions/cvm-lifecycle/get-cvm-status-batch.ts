@@ -1,6 +1,6 @@
 import { GetCvmStatusBatchSchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, safe } from "../../action";
-import { checkBodyArgs } from "./body-args";
+import { defineAction, safe } from "../../action";
+import { checkBodyArgs } from "../../body-args";
 
 export interface GetCvmStatusBatchArgs {
   /** VM UUIDs, with or without dashes. */
@@ -16,16 +16,18 @@ export const getCvmStatusBatch = /* @__PURE__ */ defineAction({
   name: "getCvmStatusBatch",
   response: GetCvmStatusBatchSchema,
   plan: (args: GetCvmStatusBatchArgs) => {
-    const { vmUuids } = checkBodyArgs("getCvmStatusBatch", args, {
-      checks: { vmUuids: "stringList" },
-      required: ["vmUuids"],
-    }) as { vmUuids: string[] };
-    if (vmUuids.length === 0 || vmUuids.some((uuid) => uuid.trim() === "")) {
-      invalidArguments("getCvmStatusBatch", [
-        { path: "vmUuids", message: "expected a non-empty array of non-empty strings" },
-      ]);
-    }
-    return { method: "POST", path: "/status/batch", body: { vm_uuids: vmUuids } };
+    const body = checkBodyArgs("getCvmStatusBatch", args, {
+      vmUuids: {
+        kind: "stringList",
+        required: true,
+        wire: "vm_uuids",
+        refine: (uuids: string[]) =>
+          uuids.length === 0 || uuids.some((uuid) => uuid.trim() === "")
+            ? "expected a non-empty array of non-empty strings"
+            : undefined,
+      },
+    });
+    return { method: "POST", path: "/status/batch", body };
   },
 });
 

@@ -1,7 +1,8 @@
 import { InstanceIdRefreshResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type RefreshCvmInstanceIdArgs = CvmIdInput & {
   /** Replace an instance id already recorded. */
@@ -15,9 +16,13 @@ export const refreshCvmInstanceId = /* @__PURE__ */ defineAction({
   name: "refreshCvmInstanceId",
   response: InstanceIdRefreshResultSchema,
   plan: (args: RefreshCvmInstanceIdArgs) => {
-    const { path, body } = cvmRequest("refreshCvmInstanceId", args, "/instance-id", {
-      checks: { overwrite: "boolean", dry_run: "boolean" },
-    });
+    const path = cvmPath("refreshCvmInstanceId", args, "/instance-id");
+    const body = checkBodyArgs(
+      "refreshCvmInstanceId",
+      args,
+      { overwrite: "boolean", dry_run: "boolean" },
+      { pathKeys: CVM_ID_KEYS },
+    );
     return { method: "PATCH", path, body };
   },
 });

@@ -1,6 +1,6 @@
 import { RefreshCvmInstanceIdsSchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, safe } from "../../action";
-import { checkBodyArgs } from "./body-args";
+import { defineAction, safe } from "../../action";
+import { checkBodyArgs } from "../../body-args";
 
 export interface RefreshCvmInstanceIdsArgs {
   /** Only these CVMs (any id form); all of the workspace's when omitted. */
@@ -23,20 +23,13 @@ export const refreshCvmInstanceIds = /* @__PURE__ */ defineAction({
   response: RefreshCvmInstanceIdsSchema,
   plan: (args: RefreshCvmInstanceIdsArgs) => {
     const body = checkBodyArgs("refreshCvmInstanceIds", args, {
-      checks: {
-        cvm_ids: "stringList",
-        running_only: "boolean",
-        missing_only: "boolean",
-        overwrite: "boolean",
-        limit: "positiveInt",
-        dry_run: "boolean",
-      },
+      cvm_ids: "stringList",
+      running_only: "boolean",
+      missing_only: "boolean",
+      overwrite: "boolean",
+      limit: { kind: "positiveInt", max: LIMIT_MAX },
+      dry_run: "boolean",
     });
-    if (typeof body.limit === "number" && body.limit > LIMIT_MAX) {
-      invalidArguments("refreshCvmInstanceIds", [
-        { path: "limit", message: `expected an integer from 1 to ${LIMIT_MAX}` },
-      ]);
-    }
     return { method: "PATCH", path: "/cvms/instance-ids", body };
   },
 });

@@ -1,7 +1,8 @@
 import { CvmVmSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type ReplicateCvmArgs = CvmIdInput & {
   /** The node for the replica; the API picks one when omitted. */
@@ -16,9 +17,13 @@ export const replicateCvm = /* @__PURE__ */ defineAction({
   name: "replicateCvm",
   response: CvmVmSchema,
   plan: (args: ReplicateCvmArgs) => {
-    const { path, body } = cvmRequest("replicateCvm", args, "/replicas", {
-      checks: { node_id: "positiveInt" },
-    });
+    const path = cvmPath("replicateCvm", args, "/replicas");
+    const body = checkBodyArgs(
+      "replicateCvm",
+      args,
+      { node_id: "positiveInt" },
+      { pathKeys: CVM_ID_KEYS },
+    );
     return { method: "POST", path, body };
   },
 });

@@ -1,7 +1,8 @@
 import { CvmVmSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type RestartCvmArgs = CvmIdInput & {
   /** Skip the graceful shutdown. Default false. */
@@ -13,9 +14,8 @@ export const restartCvm = /* @__PURE__ */ defineAction({
   name: "restartCvm",
   response: CvmVmSchema,
   plan: (args: RestartCvmArgs) => {
-    const { path, body } = cvmRequest("restartCvm", args, "/restart", {
-      checks: { force: "boolean" },
-    });
+    const path = cvmPath("restartCvm", args, "/restart");
+    const body = checkBodyArgs("restartCvm", args, { force: "boolean" }, { pathKeys: CVM_ID_KEYS });
     return { method: "POST", path, body: { force: body.force ?? false } };
   },
 });

@@ -1,7 +1,8 @@
 import { CvmVmSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type ShutdownCvmArgs = CvmIdInput;
 
@@ -9,10 +10,11 @@ export type ShutdownCvmArgs = CvmIdInput;
 export const shutdownCvm = /* @__PURE__ */ defineAction({
   name: "shutdownCvm",
   response: CvmVmSchema,
-  plan: (args: ShutdownCvmArgs) => ({
-    method: "POST",
-    path: cvmRequest("shutdownCvm", args, "/shutdown").path,
-  }),
+  plan: (args: ShutdownCvmArgs) => {
+    const path = cvmPath("shutdownCvm", args, "/shutdown");
+    checkBodyArgs("shutdownCvm", args, {}, { pathKeys: CVM_ID_KEYS });
+    return { method: "POST", path };
+  },
 });
 
 export const safeShutdownCvm = /* @__PURE__ */ safe(shutdownCvm);

@@ -1,7 +1,8 @@
 import { CvmVmSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type StartCvmArgs = CvmIdInput;
 
@@ -9,10 +10,11 @@ export type StartCvmArgs = CvmIdInput;
 export const startCvm = /* @__PURE__ */ defineAction({
   name: "startCvm",
   response: CvmVmSchema,
-  plan: (args: StartCvmArgs) => ({
-    method: "POST",
-    path: cvmRequest("startCvm", args, "/start").path,
-  }),
+  plan: (args: StartCvmArgs) => {
+    const path = cvmPath("startCvm", args, "/start");
+    checkBodyArgs("startCvm", args, {}, { pathKeys: CVM_ID_KEYS });
+    return { method: "POST", path };
+  },
 });
 
 export const safeStartCvm = /* @__PURE__ */ safe(startCvm);

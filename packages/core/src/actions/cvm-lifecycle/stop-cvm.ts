@@ -1,7 +1,8 @@
 import { CvmVmSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type StopCvmArgs = CvmIdInput;
 
@@ -12,10 +13,11 @@ export type StopCvmArgs = CvmIdInput;
 export const stopCvm = /* @__PURE__ */ defineAction({
   name: "stopCvm",
   response: CvmVmSchema,
-  plan: (args: StopCvmArgs) => ({
-    method: "POST",
-    path: cvmRequest("stopCvm", args, "/stop").path,
-  }),
+  plan: (args: StopCvmArgs) => {
+    const path = cvmPath("stopCvm", args, "/stop");
+    checkBodyArgs("stopCvm", args, {}, { pathKeys: CVM_ID_KEYS });
+    return { method: "POST", path };
+  },
 });
 
 export const safeStopCvm = /* @__PURE__ */ safe(stopCvm);

@@ -1,7 +1,8 @@
 import { NoContentSchema } from "@phala/cloud-schemas";
 import { defineAction, invalidArguments, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type UpdateCvmResourcesArgs = CvmIdInput & {
   vcpu?: number;
@@ -26,15 +27,19 @@ export const updateCvmResources = /* @__PURE__ */ defineAction({
   name: "updateCvmResources",
   response: NoContentSchema,
   plan: (args: UpdateCvmResourcesArgs) => {
-    const { path, body } = cvmRequest("updateCvmResources", args, "/resources", {
-      checks: {
+    const path = cvmPath("updateCvmResources", args, "/resources");
+    const body = checkBodyArgs(
+      "updateCvmResources",
+      args,
+      {
         vcpu: "positiveInt",
         memory: "positiveInt",
         disk_size: "positiveInt",
         instance_type: "nonEmptyString",
         allow_restart: "boolean",
       },
-    });
+      { pathKeys: CVM_ID_KEYS },
+    );
     if (!SIZE_KEYS.some((key) => body[key] !== undefined)) {
       invalidArguments("updateCvmResources", [
         { path: SIZE_KEYS.join("|"), message: `give at least one of ${SIZE_KEYS.join(", ")}` },

@@ -1,7 +1,8 @@
 import { UpdateCvmVisibilitySchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type UpdateCvmVisibilityArgs = CvmIdInput & {
   public_sysinfo: boolean;
@@ -17,10 +18,17 @@ export const updateCvmVisibility = /* @__PURE__ */ defineAction({
   name: "updateCvmVisibility",
   response: UpdateCvmVisibilitySchema,
   plan: (args: UpdateCvmVisibilityArgs) => {
-    const { path, body } = cvmRequest("updateCvmVisibility", args, "/visibility", {
-      checks: { public_sysinfo: "boolean", public_logs: "boolean", public_tcbinfo: "boolean" },
-      required: ["public_sysinfo", "public_logs"],
-    });
+    const path = cvmPath("updateCvmVisibility", args, "/visibility");
+    const body = checkBodyArgs(
+      "updateCvmVisibility",
+      args,
+      {
+        public_sysinfo: { kind: "boolean", required: true },
+        public_logs: { kind: "boolean", required: true },
+        public_tcbinfo: "boolean",
+      },
+      { pathKeys: CVM_ID_KEYS },
+    );
     return { method: "PATCH", path, body };
   },
 });

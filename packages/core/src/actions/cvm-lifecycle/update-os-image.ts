@@ -1,7 +1,8 @@
 import { NoContentSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { cvmRequest } from "./body-args";
+import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type UpdateOsImageArgs = CvmIdInput & {
   /** An image the CVM can move to (see its available OS images), e.g. `dstack-0.5.4`. */
@@ -16,10 +17,13 @@ export const updateOsImage = /* @__PURE__ */ defineAction({
   name: "updateOsImage",
   response: NoContentSchema,
   plan: (args: UpdateOsImageArgs) => {
-    const { path, body } = cvmRequest("updateOsImage", args, "/os-image", {
-      checks: { os_image_name: "nonEmptyString" },
-      required: ["os_image_name"],
-    });
+    const path = cvmPath("updateOsImage", args, "/os-image");
+    const body = checkBodyArgs(
+      "updateOsImage",
+      args,
+      { os_image_name: { kind: "nonEmptyString", required: true } },
+      { pathKeys: CVM_ID_KEYS },
+    );
     return { method: "PATCH", path, body };
   },
 });

@@ -1,9 +1,10 @@
 import { CvmPatchResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
-import { checkFields, registrationHeaders } from "./body-fields";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeAcceptedResult } from "./update-result";
+import { shapeAcceptedResult } from "./update-result";
 
 export type CommitCvmComposeFileUpdateArgs = CvmIdInput & {
   /** From `provisionCvmComposeFileUpdate`. */
@@ -32,13 +33,18 @@ export const commitCvmComposeFileUpdate = /* @__PURE__ */ defineAction({
   response: CvmPatchResultSchema,
   plan: (args: CommitCvmComposeFileUpdateArgs) => {
     const path = cvmPath(NAME, args, "/compose_file");
-    const { transaction_hash, ...body } = checkFields(NAME, args, {
-      compose_hash: { kind: "hash", required: true },
-      encrypted_env: { kind: "text" },
-      env_keys: { kind: "stringList" },
-      update_env_vars: { kind: "boolean" },
-      transaction_hash: { kind: "transactionHash" },
-    });
+    const { transaction_hash, ...body } = checkBodyArgs(
+      NAME,
+      args,
+      {
+        compose_hash: { kind: "hash", required: true },
+        encrypted_env: "string",
+        env_keys: "stringList",
+        update_env_vars: "boolean",
+        transaction_hash: "transactionHash",
+      },
+      { pathKeys: CVM_ID_KEYS },
+    );
     return {
       method: "PATCH",
       path,

@@ -1,8 +1,8 @@
 import { CommitCvmUpdateResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
-import { checkFields } from "./body-fields";
 
 export type CommitCvmUpdateArgs = CvmIdInput & {
   /** The one-time `commit_token` of a prepare-only `patchCvm`. */
@@ -24,20 +24,17 @@ export const commitCvmUpdate = /* @__PURE__ */ defineAction({
   response: CommitCvmUpdateResultSchema,
   plan: (args: CommitCvmUpdateArgs) => {
     const path = cvmPath(NAME, args, "/commit-update");
-    const fields = checkFields(NAME, args, {
-      token: { kind: "string", required: true },
-      composeHash: { kind: "hash", required: true },
-      transactionHash: { kind: "transactionHash", required: true },
-    });
-    return {
-      method: "POST",
-      path,
-      body: {
-        token: fields.token,
-        compose_hash: fields.composeHash,
-        transaction_hash: fields.transactionHash,
+    const body = checkBodyArgs(
+      NAME,
+      args,
+      {
+        token: { kind: "nonEmptyString", required: true },
+        composeHash: { kind: "hash", required: true, wire: "compose_hash" },
+        transactionHash: { kind: "transactionHash", required: true, wire: "transaction_hash" },
       },
-    };
+      { pathKeys: CVM_ID_KEYS },
+    );
+    return { method: "POST", path, body };
   },
 });
 

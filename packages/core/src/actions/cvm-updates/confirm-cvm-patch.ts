@@ -1,9 +1,10 @@
 import { CvmPatchResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
-import { checkFields, registrationHeaders } from "./body-fields";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeAcceptedResult } from "./update-result";
+import { shapeAcceptedResult } from "./update-result";
 
 export type ConfirmCvmPatchArgs = CvmIdInput & {
   /** The `compose_hash` of `patchCvm`'s `precondition_required` result. */
@@ -24,10 +25,15 @@ export const confirmCvmPatch = /* @__PURE__ */ defineAction({
   response: CvmPatchResultSchema,
   plan: (args: ConfirmCvmPatchArgs) => {
     const path = cvmPath(NAME, args, "");
-    const fields = checkFields(NAME, args, {
-      composeHash: { kind: "hash", required: true },
-      transactionHash: { kind: "transactionHash", required: true },
-    });
+    const fields = checkBodyArgs(
+      NAME,
+      args,
+      {
+        composeHash: { kind: "hash", required: true },
+        transactionHash: { kind: "transactionHash", required: true },
+      },
+      { pathKeys: CVM_ID_KEYS },
+    );
     return {
       method: "PATCH",
       path,

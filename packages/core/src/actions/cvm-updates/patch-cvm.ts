@@ -1,9 +1,10 @@
 import { CvmPatchResultSchema } from "@phala/cloud-schemas";
 import { defineAction, invalidArguments, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs, inspectArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
-import { checkFields } from "./body-fields";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeAcceptedResult } from "./update-result";
+import { shapeAcceptedResult } from "./update-result";
 
 export interface CvmPatchFields {
   /** Changes the compose hash. */
@@ -41,6 +42,8 @@ export type PatchCvmArgs = CvmIdInput &
   };
 
 const NAME = "patchCvm";
+// Only the count is checked; the API owns the rest of a GPU request.
+const GPUS = { count: { kind: "nonNegativeInt", required: true } } as const;
 
 /**
  * Applies only the given fields to a CVM: `PATCH /cvms/{id}`. Resolves
@@ -59,30 +62,34 @@ export const patchCvm = /* @__PURE__ */ defineAction({
   response: CvmPatchResultSchema,
   plan: (args: PatchCvmArgs) => {
     const path = cvmPath(NAME, args, "");
-    const { prepareOnly, ...body } = checkFields(NAME, args, {
-      docker_compose_file: { kind: "text" },
-      pre_launch_script: { kind: "text" },
-      allowed_envs: { kind: "stringList" },
-      public_logs: { kind: "boolean" },
-      public_sysinfo: { kind: "boolean" },
-      public_tcbinfo: { kind: "boolean" },
-      encrypted_env: { kind: "text" },
-      user_config: { kind: "text" },
-      gpus: { kind: "object" },
-      vcpu: { kind: "positiveInt" },
-      memory: { kind: "positiveInt" },
-      disk_size: { kind: "positiveInt" },
-      image: { kind: "string" },
-      shutdown_timeout: { kind: "positiveInt" },
-      allow_force_stop: { kind: "boolean" },
-      prepareOnly: { kind: "boolean" },
-    });
+    const { prepareOnly, ...body } = checkBodyArgs(
+      NAME,
+      args,
+      {
+        docker_compose_file: "string",
+        pre_launch_script: "string",
+        allowed_envs: "stringList",
+        public_logs: "boolean",
+        public_sysinfo: "boolean",
+        public_tcbinfo: "boolean",
+        encrypted_env: "string",
+        user_config: "string",
+        gpus: {
+          kind: "object",
+          refine: (gpus) => inspectArgs(gpus, GPUS, { allowUnknown: true }).issues,
+        },
+        vcpu: "positiveInt",
+        memory: "positiveInt",
+        disk_size: "positiveInt",
+        image: "nonEmptyString",
+        shutdown_timeout: "positiveInt",
+        allow_force_stop: "boolean",
+        prepareOnly: "boolean",
+      },
+      { pathKeys: CVM_ID_KEYS },
+    );
     if (Object.keys(body).length === 0) {
       invalidArguments(NAME, [{ path: "", message: "give at least one field to change" }]);
-    }
-    const gpus = body.gpus as { count?: unknown } | undefined;
-    if (gpus && !(Number.isInteger(gpus.count) && (gpus.count as number) >= 0)) {
-      invalidArguments(NAME, [{ path: "gpus.count", message: "expected an integer >= 0" }]);
     }
     return {
       method: "PATCH",

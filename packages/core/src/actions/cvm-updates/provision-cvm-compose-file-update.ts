@@ -2,10 +2,10 @@ import {
   type CvmAppCompose,
   ProvisionCvmComposeFileUpdateResultSchema,
 } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, safe } from "../../action";
+import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
-import { checkFields } from "./body-fields";
 
 export type ProvisionCvmComposeFileUpdateArgs = CvmIdInput & {
   /** The new app compose; `docker_compose_file` is required. */
@@ -26,19 +26,24 @@ export const provisionCvmComposeFileUpdate = /* @__PURE__ */ defineAction({
   response: ProvisionCvmComposeFileUpdateResultSchema,
   plan: (args: ProvisionCvmComposeFileUpdateArgs) => {
     const path = cvmPath(NAME, args, "/compose_file/provision");
-    const fields = checkFields(NAME, args, {
-      app_compose: { kind: "object", required: true },
-      update_env_vars: { kind: "boolean" },
-    });
-    const compose = fields.app_compose as Record<string, unknown>;
-    if (typeof compose.docker_compose_file !== "string") {
-      invalidArguments(NAME, [
-        { path: "app_compose.docker_compose_file", message: "expected a string" },
-      ]);
-    }
-    const body: Record<string, unknown> = { ...compose };
-    if (args.update_env_vars !== undefined) body.update_env_vars = args.update_env_vars;
-    return { method: "POST", path, body };
+    const { app_compose, ...rest } = checkBodyArgs(
+      NAME,
+      args,
+      {
+        app_compose: {
+          kind: "object",
+          required: true,
+          refine: (compose) =>
+            typeof compose.docker_compose_file === "string"
+              ? undefined
+              : [{ path: "docker_compose_file", message: "expected a string" }],
+        },
+        update_env_vars: "boolean",
+      },
+      { pathKeys: CVM_ID_KEYS },
+    );
+    // The API takes the app compose's fields at the top level of the body.
+    return { method: "POST", path, body: { ...(app_compose as object), ...rest } };
   },
 });
 

@@ -1,9 +1,10 @@
 import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
-import { checkFields } from "./body-fields";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeUpdateResult } from "./update-result";
+import { shapeUpdateResult } from "./update-result";
 
 export type UpdateCvmEnvsArgs = CvmIdInput & {
   /** Env vars encrypted with `encryptEnvVars` for the app's KMS public key (hex). */
@@ -31,12 +32,17 @@ export const updateCvmEnvs = /* @__PURE__ */ defineAction({
   plan: (args: UpdateCvmEnvsArgs) => ({
     method: "PATCH",
     path: cvmPath(NAME, args, "/envs"),
-    body: checkFields(NAME, args, {
-      encrypted_env: { kind: "text", required: true },
-      env_keys: { kind: "stringList" },
-      compose_hash: { kind: "hash" },
-      transaction_hash: { kind: "transactionHash" },
-    }),
+    body: checkBodyArgs(
+      NAME,
+      args,
+      {
+        encrypted_env: { kind: "string", required: true },
+        env_keys: "stringList",
+        compose_hash: "hash",
+        transaction_hash: "transactionHash",
+      },
+      { pathKeys: CVM_ID_KEYS },
+    ),
     acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
   }),
   shape: shapeUpdateResult,

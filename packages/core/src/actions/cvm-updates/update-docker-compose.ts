@@ -1,9 +1,10 @@
 import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
-import { checkFields, registrationHeaders } from "./body-fields";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeUpdateResult } from "./update-result";
+import { shapeUpdateResult } from "./update-result";
 
 export type UpdateDockerComposeArgs = CvmIdInput & {
   docker_compose_file: string;
@@ -27,11 +28,16 @@ export const updateDockerCompose = /* @__PURE__ */ defineAction({
   response: CvmUpdateResultSchema,
   plan: (args: UpdateDockerComposeArgs) => {
     const path = cvmPath(NAME, args, "/docker-compose");
-    const fields = checkFields(NAME, args, {
-      docker_compose_file: { kind: "text", required: true },
-      compose_hash: { kind: "hash" },
-      transaction_hash: { kind: "transactionHash" },
-    });
+    const fields = checkBodyArgs(
+      NAME,
+      args,
+      {
+        docker_compose_file: { kind: "string", required: true },
+        compose_hash: "hash",
+        transaction_hash: "transactionHash",
+      },
+      { pathKeys: CVM_ID_KEYS },
+    );
     return {
       method: "PATCH",
       path,

@@ -1,9 +1,10 @@
 import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
-import { checkFields, registrationHeaders } from "./body-fields";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, shapeUpdateResult } from "./update-result";
+import { shapeUpdateResult } from "./update-result";
 
 export type UpdatePreLaunchScriptArgs = CvmIdInput & {
   pre_launch_script: string;
@@ -24,11 +25,16 @@ export const updatePreLaunchScript = /* @__PURE__ */ defineAction({
   response: CvmUpdateResultSchema,
   plan: (args: UpdatePreLaunchScriptArgs) => {
     const path = cvmPath(NAME, args, "/pre-launch-script");
-    const fields = checkFields(NAME, args, {
-      pre_launch_script: { kind: "text", required: true },
-      compose_hash: { kind: "hash" },
-      transaction_hash: { kind: "transactionHash" },
-    });
+    const fields = checkBodyArgs(
+      NAME,
+      args,
+      {
+        pre_launch_script: { kind: "string", required: true },
+        compose_hash: "hash",
+        transaction_hash: "transactionHash",
+      },
+      { pathKeys: CVM_ID_KEYS },
+    );
     return {
       method: "PATCH",
       path,

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    // Bundles dist/node.js, dist/worker.js and dist/deno.js from the current sources.
+    globalSetup: ["./vitest.global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 90_000,
+  },
+});

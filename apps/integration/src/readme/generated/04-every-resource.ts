@@ -1,0 +1,99 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
+// Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
+// README.md ## Every resource (line 148, 159, 166, 174, 191, 233, 243, 252, 271, 280)
+import {
+  createClient,
+  encryptEnvVars,
+  getAppList,
+  getCvmList,
+  listWorkspaces,
+  paginate,
+} from "@phala/cloud";
+
+export async function run(): Promise<void> {
+  // README.md:148 ### SSH keys
+  const client = createClient({ apiKey: "your-api-key" });
+  const imported = await client.importGithubProfileSshKeys({ github_username: "octocat" });
+  const keys = await client.listSshKeys();
+  await client.deleteSshKey({ keyId: keys[0]!.id });
+
+  // README.md:159 ### Workspaces
+  const { data, pagination } = await client.listWorkspaces({ limit: 20 }); // cursor pages
+  const quotas = await client.getWorkspaceQuotas({ teamSlug: data[0]!.slug! });
+
+  // README.md:166 ### Capacity
+  const available = await client.getAvailableNodes();
+  const families = await client.listAllInstanceTypeFamilies();
+  const images = await client.getAvailableOsImages({ name: "oracle-us-west" }); // what this CVM can move to
+
+  // README.md:174 ### KMS and encrypted environment variables
+  const kmsList = await client.getKmsList({ is_onchain: false });
+  const [next] = (await client.nextAppIds()).app_ids;
+  const { public_key } = await client.getAppEnvEncryptPubKey({
+    kms: kmsList.items[0]!.slug!,
+    app_id: next!.app_id,
+  });
+  const encrypted_env = await encryptEnvVars([{ key: "API_TOKEN", value: "s3cr3t" }], public_key);
+
+  // README.md:191 ### Creating a CVM (two phases)
+  const provision = await client.provisionCvm({
+    name: "hello-tee",
+    instance_type: "tdx.small",
+    compose_file: {
+      docker_compose_file: "services:\n  web:\n    image: nginx:1.27-alpine\n",
+      allowed_envs: ["API_TOKEN"],
+    },
+    env_keys: ["API_TOKEN"],
+  });
+  const vm = await client.commitCvmProvision({
+    app_id: provision.app_id!,
+    compose_hash: provision.compose_hash,
+    encrypted_env: await encryptEnvVars(
+      [{ key: "API_TOKEN", value: "s3cr3t" }],
+      provision.app_env_encrypt_pubkey!,
+    ),
+    env_keys: ["API_TOKEN"],
+  });
+  const state = await client.watchCvmState({
+    name: "hello-tee",
+    target: "running",
+    interval: 5,
+    timeout: 300,
+  });
+
+  // README.md:233 ### CVM lifecycle
+  const id = { name: "hello-tee" };
+  await client.updateCvmResources({ ...id, instance_type: "tdx.medium", allow_restart: true });
+  await client.stopCvm(id);
+  const again = await client.safeStopCvm(id); // { success: false, error: ConflictError (409) }
+  await client.deleteCvm(id); // 204; getCvmInfo(id) now throws NotFoundError
+
+  // README.md:243 ### CVM reads
+  const cvmState = await client.getCvmState({ name: "cvm-abc123" });
+  const stats = await client.getCvmStats({ name: "cvm-abc123" });
+  const yaml = await client.getCvmDockerCompose({ name: "cvm-abc123" }); // a string
+  const attestation = await client.getCvmAttestation({ name: "cvm-abc123" });
+
+  // README.md:252 ### CVM updates and the on-chain (HTTP 465) path
+  const yaml2 = "services:\n  web:\n    image: nginx:1.28-alpine\n";
+  const result = await client.patchCvm({ name: "oracle-us-west", docker_compose_file: yaml2 });
+  if (result.status === "precondition_required") {
+    // register result.compose_hash in the app contract (result.kms_info.chain_id), then:
+    await client.confirmCvmPatch({
+      name: "oracle-us-west",
+      composeHash: result.compose_hash,
+      transactionHash: "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060", // the registering transaction
+    });
+  }
+
+  // README.md:271 ### Apps
+  const appId = "d9c80774fdfb97076c7d21cac0c4b8e8acebf384";
+  const { revisions } = await client.getAppRevisions({ appId, page_size: 10 });
+  const filters = await client.getAppFilterOptions();
+  const allowed = await client.checkCvmIsAllowed({ name: "oracle-ap" });
+
+  // README.md:280 ### Pagination
+  for await (const cvm of paginate(getCvmList, client, { page_size: 50 })) console.log(cvm.name);
+  const apps = await paginate(getAppList, client).toArray({ limit: 100 });
+  const workspaces = await paginate(listWorkspaces, client, { limit: 20 }).toArray(); // cursor
+}

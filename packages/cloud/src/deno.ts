@@ -1,0 +1,7 @@
+// `@phala/cloud` under the `deno` condition: the same API, with the Deno
+// adapter's presets (proxy and TLS options through Deno.createHttpClient). The
+// star exports are repeated here for the reason given in node.ts.
+export * from "@phala/cloud-core";
+export { createBaseClient, createClient } from "@phala/cloud-deno";
+export * from "@phala/cloud-schemas";
+export { allActions, type PhalaCloudClient } from "./create-client";

@@ -1,0 +1,8 @@
+// `@phala/cloud` under the `node` condition: the same API, with the Node
+// adapter's presets (undici keep-alive pool, proxy from the environment). The
+// star exports are repeated here, not taken from ./index: a bundler keeps
+// `export *` of another package only at an entry's top level.
+export * from "@phala/cloud-core";
+export { createBaseClient, createClient } from "@phala/cloud-node";
+export * from "@phala/cloud-schemas";
+export { allActions, type PhalaCloudClient } from "./create-client";

@@ -1,0 +1,16 @@
+// The same schemas as the package root, in valibot: identical names, identical
+// inferred output types (src/valibot/parity.test-d.ts), for bundles without zod.
+export * from "./common";
+export * from "./endpoints";
+export * from "./resources/app-extras";
+export * from "./resources/capacity";
+export * from "./resources/cvm-lifecycle";
+export * from "./resources/cvm-provision";
+export * from "./resources/cvm-reads";
+export * from "./resources/cvm-state";
+export * from "./resources/cvm-updates";
+export * from "./resources/kms";
+export * from "./resources/ssh-keys";
+export * from "./resources/workspaces";
+export * from "./v2025-10-28";
+export * from "./v2026-01-21";
