@@ -79,9 +79,10 @@ describe("a script using the built package", () => {
       expect(lastCallAt).toBeDefined();
       expect(server.requests).toHaveLength(3);
       expect(server.connections()).toBe(1);
-      // The socket stayed open (the server keeps it 60 s), yet the child exited.
-      expect(exitedAt - (lastCallAt ?? 0)).toBeLessThan(2000);
+      // The socket stayed open (the server keeps it 60 s), yet the child exited:
+      // well before that minute, however loaded the machine (not a speed test).
+      expect(exitedAt - (lastCallAt ?? 0)).toBeLessThan(30_000);
     },
-    20_000,
+    45_000,
   );
 });
