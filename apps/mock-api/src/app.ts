@@ -9,6 +9,7 @@ import {
   ROUTE_NOT_FOUND_BODY,
   unsupportedVersionError,
 } from "./errors";
+import { FaultInjector, type FaultRule } from "./faults";
 import { callerForApiKey, type MockState } from "./model";
 import { resolveApiVersion } from "./negotiation";
 import { registerAppExtraRoutes } from "./routes/app-extras";
@@ -44,6 +45,11 @@ export interface MockAppOptions {
   transitionMs?: number;
   /** For a fresh state: extra CVMs seeded into the main workspace. */
   extraCvms?: number;
+  /**
+   * Tests only: scripted faults (see `faults.ts`). Without it the fault middleware
+   * is not installed at all; `[]` installs it with no rule.
+   */
+  faults?: readonly FaultRule[] | FaultInjector;
 }
 
 /** The API key policy: which keys pass and what version each defaults to. */
@@ -124,6 +130,13 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
     }
     await next();
   });
+
+  // After negotiation (wrongVersion swaps the negotiated version), before auth.
+  if (options.faults !== undefined) {
+    const faults =
+      options.faults instanceof FaultInjector ? options.faults : new FaultInjector(options.faults);
+    app.use("*", faults.middleware);
+  }
 
   // Auth is per route, not a prefix middleware: like FastAPI dependencies, an
   // unknown path is a 404 whether or not the key is valid.

@@ -7,6 +7,25 @@ export {
   type PhalaErrorBody,
   type ValidationIssue,
 } from "./errors";
+export type {
+  BodyBytesFault,
+  ContentTypeFault,
+  DelayFault,
+  DropFault,
+  EmptyFault,
+  FaultHit,
+  FaultKind,
+  FaultRule,
+  FaultStep,
+  HangFault,
+  HtmlFault,
+  PassFault,
+  RedirectFault,
+  StatusFault,
+  TruncateFault,
+  WrongVersionFault,
+} from "./faults";
+export { FaultInjector, faultKind } from "./faults";
 export { normalizeAppId, resolveCvm } from "./lookup";
 export type {
   BillingPeriod,
@@ -38,6 +57,7 @@ export {
   provisionPrivateKeyFor,
 } from "./resources/cvm-lifecycle";
 export { kmsPrivateKeyFor } from "./resources/kms";
+export { type KeyTrap, startKeyTrap, type TrapRequest } from "./second-origin";
 export { type CreateMockStateOptions, createMockState, SEED } from "./seed";
 export { type RunningMockApi, type StartMockApiOptions, startMockApi } from "./server";
 export {
