@@ -5,6 +5,7 @@
 // `node build.mjs` builds all three into dist/; the tests build their own copy
 // into a temporary folder (vitest.global-setup.ts), so concurrent runs never share files.
 import { mkdirSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -32,8 +33,9 @@ export const BUNDLES = {
     conditions: ["deno", "import"],
     mainFields: ["module", "main"],
     target: "es2022",
-    // Deno provides the Node built-ins the in-process mock API uses (node:http...).
-    external: ["node:*"],
+    // Deno provides the Node built-ins the in-process mock API uses, prefixed or
+    // not (a tsup build writes `http` for `node:http`).
+    external: ["node:*", ...builtinModules],
   },
 };
 
