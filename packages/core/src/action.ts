@@ -1,5 +1,6 @@
 import type { ResponseMap, ResponseSchemasFor, VersionedEndpoint } from "@phala/cloud-schemas";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { APIPromise, type WithResponse } from "./api-promise";
 import { type AnyClient, getClientState } from "./client";
 import {
   PhalaCloudError,
@@ -7,7 +8,14 @@ import {
   ResponseValidationError,
   type ValidationIssue,
 } from "./errors";
-import { type HttpMethod, type QueryParams, sendRequest } from "./transport";
+import { bodyExcerpt, scrubValue } from "./secret";
+import {
+  type HttpMethod,
+  type QueryParams,
+  sendRequest,
+  type TransportResponse,
+  type TransportState,
+} from "./transport";
 import {
   type ApiVersion,
   type KnownApiVersion,
@@ -22,10 +30,21 @@ export interface CallOptions {
   /** `false`: return the body unvalidated (`unknown`); a Standard Schema: validate with it instead. */
   schema?: false | StandardSchemaV1;
   signal?: AbortSignal;
-  /** Milliseconds before the call fails with `APIConnectionTimeoutError`. */
+  /** Milliseconds per attempt before it fails with `APIConnectionTimeoutError`. */
   timeout?: number;
   /** Extra headers for this call. `X-Phala-Version` and `X-API-Key` are the SDK's own. */
   headers?: Record<string, string>;
+  /** Retries after the first attempt for this call; `0` turns them off. Default: the client's (2). */
+  maxRetries?: number;
+  /** Milliseconds all attempts and waits of this call may take. Default: the client's (60000). */
+  maxRetryTime?: number;
+  /**
+   * Retry this POST or PATCH like a GET: only when repeating it is safe (the
+   * endpoint is idempotent, or the call carries its own idempotency guard).
+   */
+  retryNonIdempotent?: boolean;
+  /** Largest response body read, in bytes. Default: the client's (10 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** The options type of a call that passed none. */
@@ -62,13 +81,16 @@ type ArgsAndOptions<T extends ActionTypes, O> = T["optionalArgs"] extends true
   ? [args?: T["args"], options?: O]
   : [args: T["args"], options?: O];
 
-type Settle<T extends ActionTypes, Out> = T["safe"] extends true ? SafeResult<Out> : Out;
+/** An action returns an `APIPromise` (`.withResponse()`); its `safe` twin a plain promise. */
+export type Settle<T extends ActionTypes, Out> = T["safe"] extends true
+  ? Promise<SafeResult<Out>>
+  : APIPromise<Out>;
 
 export type Action<T extends ActionTypes> = {
   <C extends AnyClient, const O extends CallOptions = NoCallOptions>(
     client: C,
     ...params: ArgsAndOptions<T, O>
-  ): Promise<Settle<T, ActionOutput<T["responses"], C["version"], O>>>;
+  ): Settle<T, ActionOutput<T["responses"], C["version"], O>>;
   readonly actionName: string;
   /** Phantom: never set at run time. */
   readonly "~types"?: T;
@@ -77,7 +99,7 @@ export type Action<T extends ActionTypes> = {
 /** An action as a method of a client of version V. */
 export type BoundAction<T extends ActionTypes, V> = <const O extends CallOptions = NoCallOptions>(
   ...params: ArgsAndOptions<T, O>
-) => Promise<Settle<T, ActionOutput<T["responses"], V, O>>>;
+) => Settle<T, ActionOutput<T["responses"], V, O>>;
 
 /** Anything `extend` accepts: SDK actions, or plain functions taking the client first. */
 export type ActionRecord = { readonly [name: string]: (client: any, ...args: any[]) => unknown };
@@ -124,6 +146,11 @@ interface ActionSpecBase<Name extends string, Args, Opt extends boolean> {
    * answer is more than the body (a 204, a status that carries meaning).
    */
   shape?: (response: ActionResponse) => unknown;
+  /**
+   * The API documents this POST/PATCH endpoint as safe to repeat: it is retried
+   * like a GET. None is marked by default.
+   */
+  idempotent?: boolean;
 }
 
 interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boolean>
@@ -147,24 +174,78 @@ function issuePath(path: StandardSchemaV1.Issue["path"]): string {
     .join(".");
 }
 
+interface ValidationContext {
+  endpoint: string;
+  method: string;
+  path: string;
+  apiVersion: string;
+  status: number;
+  requestId: string | undefined;
+}
+
+function mediaType(contentType: string | null): string | undefined {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  return type ? type : undefined;
+}
+
+/**
+ * Whether the request asked for something other than JSON: the text actions
+ * (a compose file, a script) take the body as text, whatever its label.
+ */
+function acceptsText(accept: string | null): boolean {
+  if (!accept) return false;
+  return accept
+    .split(",")
+    .map((item) => mediaType(item))
+    .some((item) => item !== undefined && !item.includes("json"));
+}
+
+/**
+ * What is wrong with the body itself, before any schema: broken JSON, a type
+ * nobody asked for (an HTML page from a proxy). Undefined when it can be validated.
+ */
+function bodyProblem(response: TransportResponse): string | undefined {
+  if (response.text.length === 0) return undefined;
+  if (response.jsonError) return `invalid JSON: ${response.jsonError}`;
+  const type = mediaType(response.headers.get("content-type"));
+  if (type && !type.includes("json") && typeof response.data === "string") {
+    if (!acceptsText(response.accept)) return `expected JSON, got ${type}`;
+  }
+  return undefined;
+}
+
 async function validateResponse(
   schema: StandardSchemaV1,
   value: unknown,
-  context: { endpoint: string; method: string; path: string; apiVersion: string; status: number },
+  response: TransportResponse,
+  state: TransportState,
+  context: ValidationContext,
 ): Promise<unknown> {
+  const fail = (issues: ValidationIssue[]): never => {
+    throw new ResponseValidationError({
+      ...context,
+      body: scrubValue(value, state.apiKey),
+      bodyExcerpt: response.text.length > 0 ? bodyExcerpt(response.text, state.apiKey) : undefined,
+      issues,
+    });
+  };
+  const problem = bodyProblem(response);
+  if (problem) fail([{ path: "", message: problem }]);
   let result = schema["~standard"].validate(value);
   if (result instanceof Promise) result = await result;
   if (result.issues) {
-    throw new ResponseValidationError({
-      ...context,
-      body: value,
-      issues: result.issues.map((issue) => ({
+    // An empty body where the schema wants one says more than "expected object".
+    if (response.text.length === 0 && response.status !== 204) {
+      fail([{ path: "", message: "empty body" }]);
+    }
+    fail(
+      result.issues.map((issue) => ({
         path: issuePath(issue.path),
         message: issue.message,
       })),
-    });
+    );
   }
-  return result.value;
+  return (result as StandardSchemaV1.SuccessResult<unknown>).value;
 }
 
 /** Throws the typed error for wrong arguments; nothing has been sent yet. */
@@ -186,7 +267,11 @@ function createRunner<Args>(
   spec: ActionSpecBase<string, Args, boolean>,
   schemaFor: (version: KnownApiVersion) => StandardSchemaV1,
 ) {
-  return async (client: AnyClient, args?: Args, options: CallOptions = {}) => {
+  const run = async (
+    client: AnyClient,
+    args: Args | undefined,
+    options: CallOptions,
+  ): Promise<WithResponse<unknown>> => {
     const state = getClientState(client);
     const wireVersion = options.version ?? client.version;
     const schemaVersion = resolveApiVersion(wireVersion);
@@ -198,21 +283,30 @@ function createRunner<Args>(
       headers: { ...plan.headers, ...options.headers },
       signal: options.signal,
       timeout: options.timeout,
+      maxRetries: options.maxRetries,
+      maxRetryTime: options.maxRetryTime,
+      retryNonIdempotent: options.retryNonIdempotent ?? spec.idempotent,
+      maxResponseBytes: options.maxResponseBytes,
     });
     const value = spec.shape ? spec.shape(response) : response.data;
     const schema =
       options.schema === false
         ? undefined
         : (options.schema ?? (state.validateResponses ? schemaFor(schemaVersion) : undefined));
-    if (!schema) return value;
-    return validateResponse(schema, value, {
-      endpoint: spec.name,
-      method: plan.method,
-      path: plan.path,
-      apiVersion: wireVersion,
-      status: response.status,
-    });
+    const data = schema
+      ? await validateResponse(schema, value, response, state, {
+          endpoint: spec.name,
+          method: plan.method,
+          path: plan.path,
+          apiVersion: wireVersion,
+          status: response.status,
+          requestId: response.requestId,
+        })
+      : value;
+    return { data, response: response.response, requestId: response.requestId };
   };
+  return (client: AnyClient, args?: Args, options: CallOptions = {}) =>
+    new APIPromise(run(client, args, options));
 }
 
 /**

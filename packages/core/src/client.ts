@@ -1,9 +1,24 @@
 import type { ActionRecord, BoundActions } from "./action";
+import { APIPromise } from "./api-promise";
 import { readEnv } from "./env";
 import { PhalaCloudError } from "./errors";
+import { type ClientHooks, normalizeHooks } from "./hooks";
+import { createLog, type Logger, type LogLevel, resolveLogLevel } from "./logger";
+import {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_TIME_MS,
+  validMilliseconds,
+  validRetryCount,
+} from "./retry";
 import { ApiKey } from "./secret";
 import type { HttpMethod } from "./transport";
-import { type FetchLike, type QueryParams, sendRequest, type TransportState } from "./transport";
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type FetchLike,
+  type QueryParams,
+  sendRequest,
+  type TransportState,
+} from "./transport";
 import {
   type ApiVersion,
   DEFAULT_API_VERSION,
@@ -32,6 +47,26 @@ export interface ClientConfig<V extends ApiVersion = ApiVersion> {
    * returned as the server sent them, typed as the version's shape.
    */
   validateResponses?: boolean;
+  /**
+   * Retries after the first attempt (GET, HEAD, PUT, DELETE; on connection
+   * errors, timeouts, 408, 429, 500, 502, 503, 504). `0` turns retries off. Default 2.
+   */
+  maxRetries?: number;
+  /** Milliseconds all attempts and waits of one call may take. Default 60000. */
+  maxRetryTime?: number;
+  /** Largest response body read, in bytes; a larger one fails with `ResponseTooLargeError`. Default 10 MiB. */
+  maxResponseBytes?: number;
+  /**
+   * Send the API key over plain `http:` to a host that is not loopback. Off by
+   * default: anyone on the path could read the key.
+   */
+  allowInsecureHttp?: boolean;
+  /** Observe each attempt: `onRequest`, `onResponse`, `onRetry`, `onError`, `onDeprecation`. */
+  hooks?: ClientHooks;
+  /** Default: `PHALA_CLOUD_LOG`, then "warn". */
+  logLevel?: LogLevel;
+  /** Where log lines go. Default: `console`. */
+  logger?: Logger;
 }
 
 /** A low-level request: any path, no schema. */
@@ -44,6 +79,11 @@ export interface RawRequest {
   headers?: Record<string, string>;
   signal?: AbortSignal;
   timeout?: number;
+  maxRetries?: number;
+  maxRetryTime?: number;
+  /** Retry this POST or PATCH too: repeating it is safe. */
+  retryNonIdempotent?: boolean;
+  maxResponseBytes?: number;
 }
 
 const CLIENT_STATE = Symbol.for("@phala/cloud-core/client-state");
@@ -66,7 +106,7 @@ export interface BaseClient<V extends ApiVersion, A extends ActionRecord> extend
   /** A new client with these actions bound as methods (the client becomes their first argument). */
   extend<const B extends ActionRecord>(actions: B): Client<V, Omit<A, keyof B> & B>;
   /** Sends any request with this client's credentials and version; returns the parsed body. */
-  request(request: RawRequest): Promise<unknown>;
+  request(request: RawRequest): APIPromise<unknown>;
   toJSON(): { version: V; baseURL: string; timeout: number; apiKey: string | undefined };
 }
 
@@ -122,21 +162,32 @@ function makeClient(
       }
       return makeClient({ ...internals, actions: { ...internals.actions, ...actions } }, version);
     },
-    request: async (request: RawRequest) => {
-      const wireVersion = request.version ?? version;
-      resolveApiVersion(wireVersion);
-      const response = await sendRequest(transport, {
-        method: request.method ?? "GET",
-        path: request.path,
-        query: request.query,
-        body: request.body,
-        apiVersion: wireVersion,
-        headers: request.headers,
-        signal: request.signal,
-        timeout: request.timeout,
-      });
-      return response.data;
-    },
+    request: (request: RawRequest) =>
+      new APIPromise(
+        (async () => {
+          const wireVersion = request.version ?? version;
+          resolveApiVersion(wireVersion);
+          const response = await sendRequest(transport, {
+            method: request.method ?? "GET",
+            path: request.path,
+            query: request.query,
+            body: request.body,
+            apiVersion: wireVersion,
+            headers: request.headers,
+            signal: request.signal,
+            timeout: request.timeout,
+            maxRetries: request.maxRetries,
+            maxRetryTime: request.maxRetryTime,
+            retryNonIdempotent: request.retryNonIdempotent,
+            maxResponseBytes: request.maxResponseBytes,
+          });
+          return {
+            data: response.data,
+            response: response.response,
+            requestId: response.requestId,
+          };
+        })(),
+      ),
     toJSON: () => ({
       version,
       baseURL: transport.baseURL,
@@ -153,6 +204,25 @@ function makeClient(
     client[name] = (...args: unknown[]) => action(client, ...args);
   }
   return client as unknown as Client<ApiVersion, ActionRecord>;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
+  if (/^::ffff:127\.\d+\.\d+\.\d+$/.test(host)) return true;
+  if (/^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)) return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function refuseInsecureHttp(baseURL: string): void {
+  const url = new URL(baseURL);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new PhalaCloudError(
+      `Refused to send the API key over plain HTTP to ${url.origin}: use https://, or set allowInsecureHttp: true if this network is trusted`,
+    );
+  }
 }
 
 /**
@@ -176,6 +246,23 @@ export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>
       `Invalid baseURL ${JSON.stringify(baseURL)}: expected an absolute URL`,
     );
   }
+  const maxRetries = config.maxRetries ?? DEFAULT_MAX_RETRIES;
+  if (!validRetryCount(maxRetries)) {
+    throw new PhalaCloudError(`Invalid maxRetries ${String(maxRetries)}: expected an integer >= 0`);
+  }
+  const maxRetryTime = config.maxRetryTime ?? DEFAULT_MAX_RETRY_TIME_MS;
+  if (!validMilliseconds(maxRetryTime)) {
+    throw new PhalaCloudError(
+      `Invalid maxRetryTime ${String(maxRetryTime)}: expected milliseconds >= 0`,
+    );
+  }
+  const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof maxResponseBytes !== "number" || !(maxResponseBytes > 0)) {
+    throw new PhalaCloudError(
+      `Invalid maxResponseBytes ${String(maxResponseBytes)}: expected bytes > 0`,
+    );
+  }
+  if (apiKey && !config.allowInsecureHttp) refuseInsecureHttp(baseURL);
   const transport: TransportState = {
     apiKey: apiKey ? new ApiKey(apiKey) : undefined,
     baseURL,
@@ -183,6 +270,12 @@ export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>
     headers: { ...config.headers },
     timeout,
     validateResponses: config.validateResponses ?? true,
+    maxRetries,
+    maxRetryTime,
+    maxResponseBytes,
+    hooks: normalizeHooks(config.hooks),
+    log: createLog(resolveLogLevel(config.logLevel), config.logger),
+    deprecationsSeen: new Set(),
   };
   return makeClient({ transport, actions: {} }, version) as unknown as Client<V>;
 }

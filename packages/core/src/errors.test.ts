@@ -17,6 +17,7 @@ import {
   PhalaCloudError,
   RateLimitError,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseValidationError,
   UnprocessableEntityError,
   UnsupportedApiVersionError,
@@ -42,6 +43,8 @@ async function errorFor(reply: FakeReply, version: "2026-01-21" | "2025-10-28" =
     baseURL: TEST_BASE_URL,
     fetch: fake.fetch,
     version,
+    // Error mapping, not retries: a 429 or 5xx fails at its first answer.
+    maxRetries: 0,
   });
   return getCvmInfo(client, { id: "cvm_42" }).then(
     () => {
@@ -312,6 +315,7 @@ describe("error names survive minification", () => {
     [new APIUserAbortError("m"), "APIUserAbortError"],
     [new ResponseValidationError(issues), "ResponseValidationError"],
     [new RequestValidationError(issues), "RequestValidationError"],
+    [new ResponseTooLargeError({ limit: 10 }), "ResponseTooLargeError"],
     [new UnsupportedApiVersionError("x", ["2026-01-21"]), "UnsupportedApiVersionError"],
     [new CvmStateWatchError({ event: { error: "boom" } }), "CvmStateWatchError"],
     [
@@ -341,7 +345,7 @@ describe("error names survive minification", () => {
       .sort();
     const covered = instances.map(([error]) => error.constructor.name).sort();
     expect(covered).toEqual(exported);
-    expect(exported).toHaveLength(19);
+    expect(exported).toHaveLength(20);
   });
 
   it("PhalaCloudError without context adds nothing to the message", () => {

@@ -19,6 +19,25 @@ interface PhalaCloudErrorOptions extends ErrorContext {
   status?: number;
   body?: unknown;
   cause?: unknown;
+  /** The server's `x-request-id`, when there was a response. */
+  requestId?: string | undefined;
+  /** The first characters of the response body, the API key redacted. */
+  bodyExcerpt?: string | undefined;
+  errorCode?: string | undefined;
+}
+
+/** What `JSON.stringify(error)` gives: what was called and what came back, never headers. */
+export interface PhalaCloudErrorJSON {
+  name: string;
+  message: string;
+  status: number | undefined;
+  method: string | undefined;
+  path: string | undefined;
+  apiVersion: string | undefined;
+  endpoint: string | undefined;
+  requestId: string | undefined;
+  errorCode: string | undefined;
+  bodyExcerpt: string | undefined;
 }
 
 function describeCall(ctx: ErrorContext): string {
@@ -39,6 +58,15 @@ export class PhalaCloudError extends Error {
   readonly path: string | undefined;
   readonly apiVersion: string | undefined;
   readonly endpoint: string | undefined;
+  /** The server's `x-request-id`, to quote to support, when the server answered. */
+  readonly requestId: string | undefined;
+  /** The API's `error_code`, e.g. `ERR-03-001`, when it sent one. */
+  readonly errorCode: string | undefined;
+  /**
+   * At most 512 characters of the response body as received (HTML error page,
+   * truncated JSON...), with the API key redacted, when there was a body.
+   */
+  readonly bodyExcerpt: string | undefined;
 
   constructor(message: string, options: PhalaCloudErrorOptions = {}) {
     super(
@@ -51,6 +79,24 @@ export class PhalaCloudError extends Error {
     this.path = options.path;
     this.apiVersion = options.apiVersion;
     this.endpoint = options.endpoint;
+    this.requestId = options.requestId;
+    this.errorCode = options.errorCode;
+    this.bodyExcerpt = options.bodyExcerpt;
+  }
+
+  toJSON(): PhalaCloudErrorJSON {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      method: this.method,
+      path: this.path,
+      apiVersion: this.apiVersion,
+      endpoint: this.endpoint,
+      requestId: this.requestId,
+      errorCode: this.errorCode,
+      bodyExcerpt: this.bodyExcerpt,
+    };
   }
 }
 
@@ -92,6 +138,7 @@ interface APIErrorOptions extends ErrorContext {
   status: number;
   body: unknown;
   headers?: Headers;
+  bodyExcerpt?: string | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -145,26 +192,27 @@ function messageFrom(status: number, body: unknown, fieldErrors: FieldValidation
 export class APIError extends PhalaCloudError {
   override name = "APIError";
   declare readonly status: number;
-  /** The API's `error_code`, e.g. `ERR-03-001`, when it sent one. */
-  readonly errorCode: string | undefined;
   /** The structured error as sent: code, message, details, suggestions, links. */
   readonly detail: ApiStructuredError | undefined;
   readonly suggestions: string[];
   readonly links: ApiErrorLink[];
-  /** The server's `x-request-id`, to quote to support. */
-  readonly requestId: string | undefined;
+  /** The response headers (never the request's: those carry the key). */
   readonly headers: Headers | undefined;
 
   constructor(options: APIErrorOptions, message?: string) {
     const fieldErrors = fieldErrorsFrom(options.body);
-    super(message ?? messageFrom(options.status, options.body, fieldErrors), options);
     const structured = structuredFrom(options.body);
+    super(message ?? messageFrom(options.status, options.body, fieldErrors), {
+      ...options,
+      errorCode: typeof structured?.error_code === "string" ? structured.error_code : undefined,
+      requestId:
+        options.headers?.get("x-request-id") ??
+        (typeof structured?.request_id === "string" ? structured.request_id : undefined),
+    });
     this.detail = structured;
-    this.errorCode = structured?.error_code;
     this.suggestions = Array.isArray(structured?.suggestions) ? structured.suggestions : [];
     this.links = Array.isArray(structured?.links) ? structured.links : [];
     this.headers = options.headers;
-    this.requestId = options.headers?.get("x-request-id") ?? structured?.request_id ?? undefined;
   }
 }
 
@@ -273,6 +321,24 @@ export class ResponseValidationError extends PhalaCloudError {
       options,
     );
     this.issues = options.issues;
+  }
+}
+
+/**
+ * The response body is larger than the call's `maxResponseBytes`: the SDK
+ * stopped reading at the limit and dropped the connection.
+ */
+export class ResponseTooLargeError extends PhalaCloudError {
+  override name = "ResponseTooLargeError";
+  /** The limit in bytes. */
+  readonly limit: number;
+
+  constructor(options: PhalaCloudErrorOptions & { limit: number }) {
+    super(
+      `Response body larger than the limit of ${options.limit} bytes (maxResponseBytes)`,
+      options,
+    );
+    this.limit = options.limit;
   }
 }
 

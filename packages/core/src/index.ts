@@ -23,13 +23,29 @@ export {
 } from "./action";
 export * from "./actions";
 export { CvmStateWatchError, CvmStateWatchTimeoutError } from "./actions/watch/errors";
+export { APIPromise, type WithResponse } from "./api-promise";
 export type { AnyClient, BaseClient, Client, ClientConfig, RawRequest } from "./client";
-export { createBaseClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./client";
+export { createBaseClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, isLoopbackHost } from "./client";
 export { type CvmIdInput, normalizeCvmId } from "./cvm-id";
 export * from "./errors";
 export * from "./helpers";
+export type {
+  ClientHooks,
+  DeprecationEvent,
+  DeprecationNotice,
+  Hook,
+  RequestEvent,
+} from "./hooks";
+export type { Logger, LogLevel } from "./logger";
 export * from "./paginate";
 export { isComposeHashRegistrationRequired } from "./registration";
+export {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_TIME_MS,
+  MAX_RETRY_AFTER_MS,
+  type RetryReason,
+} from "./retry";
 export { ApiKey, redactApiKey } from "./secret";
 export type { FetchLike, HttpMethod, QueryParams } from "./transport";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./transport";
 export * from "./versions";

@@ -423,7 +423,7 @@ describe("transport failures (real sockets)", () => {
     const error = await getCurrentUser(
       client,
       {},
-      { timeout: 400, signal: controller.signal },
+      { timeout: 400, maxRetries: 0, signal: controller.signal },
     ).catch((e) => e);
     const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);

@@ -1,13 +1,38 @@
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
+  APIError,
   APIUserAbortError,
   createAPIError,
   type ErrorContext,
   PhalaCloudError,
   RequestValidationError,
+  ResponseTooLargeError,
 } from "./errors";
-import type { ApiKey } from "./secret";
+import {
+  type DeprecationNotice,
+  deprecationNotice,
+  type HookLists,
+  NO_HOOKS,
+  type RequestEvent,
+  redactHeaders,
+  runHooks,
+} from "./hooks";
+import { createLog, type Log } from "./logger";
+import {
+  backoffDelay,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_TIME_MS,
+  isRetriedMethod,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfterMs,
+  type RetryReason,
+  retryReasonForStatus,
+  sleep,
+  validMilliseconds,
+  validRetryCount,
+} from "./retry";
+import { type ApiKey, bodyExcerpt, scrubText } from "./secret";
 
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -17,6 +42,9 @@ export type QueryParams = Record<string, QueryValue | readonly QueryValue[]>;
 /** The fetch the SDK calls: the runtime's global fetch, or one a caller or adapter supplies. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** 10 MiB: the default bound on a response body. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
 /** What the client holds for every request it makes; shared by derived clients. */
 export interface TransportState {
   readonly apiKey: ApiKey | undefined;
@@ -25,6 +53,16 @@ export interface TransportState {
   readonly headers: Readonly<Record<string, string>>;
   readonly timeout: number;
   readonly validateResponses: boolean;
+  /** Retries after the first attempt. Default 2. */
+  readonly maxRetries?: number;
+  /** Milliseconds all attempts and waits of one call may take. Default 60000. */
+  readonly maxRetryTime?: number;
+  /** Largest response body read, in bytes. Default 10 MiB. */
+  readonly maxResponseBytes?: number;
+  readonly hooks?: HookLists;
+  readonly log?: Log;
+  /** API versions whose deprecation was already reported by this client (and its derived clients). */
+  readonly deprecationsSeen?: Set<string>;
 }
 
 export interface TransportRequest {
@@ -38,9 +76,15 @@ export interface TransportRequest {
   endpoint?: string | undefined;
   headers?: Record<string, string> | undefined;
   signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt. */
   timeout?: number | undefined;
   /** Non-2xx statuses returned as a response instead of raised as an error. */
   acceptStatus?: readonly number[] | undefined;
+  maxRetries?: number | undefined;
+  maxRetryTime?: number | undefined;
+  /** Retry POST and PATCH too: the caller says repeating the call is safe. */
+  retryNonIdempotent?: boolean | undefined;
+  maxResponseBytes?: number | undefined;
 }
 
 export interface TransportResponse {
@@ -48,6 +92,17 @@ export interface TransportResponse {
   headers: Headers;
   /** Parsed JSON, the text when the body is not JSON, undefined when empty. */
   data: unknown;
+  /** The final response; its body has been read. */
+  response: Response;
+  /** The body as received. */
+  text: string;
+  /** Why the body is not the JSON it says it is (`Unexpected end of JSON input at position 12`). */
+  jsonError: string | undefined;
+  /** The `accept` header the request was sent with. */
+  accept: string | null;
+  requestId: string | undefined;
+  /** The number of the attempt that answered (1 when not retried). */
+  attempt: number;
 }
 
 const SDK_NAME = "phala-cloud-sdk-ts";
@@ -56,6 +111,7 @@ const MAX_REDIRECTS = 5;
 // Headers the SDK owns: a caller's copy would make the request disagree with
 // the schema used to read its answer, or send credentials the client does not hold.
 const OWNED_HEADERS = ["x-phala-version", "x-api-key"];
+const SILENT_LOG = createLog("off", undefined);
 
 export function buildURL(baseURL: string, path: string, query?: QueryParams): string {
   const base = new URL(baseURL);
@@ -96,27 +152,121 @@ function isRawText(body: unknown, headers: Headers): body is string | undefined 
   return typeof body === "string" && !headers.get("content-type")?.includes("json");
 }
 
-function parseBody(text: string, contentType: string | null): unknown {
-  if (text.length === 0) return undefined;
-  const looksJson = contentType?.includes("json") || /^\s*[[{"]/.test(text);
-  if (!looksJson) return text;
+/** Node and browsers word JSON errors differently; the position is what helps. */
+function describeJsonError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /position (\d+)/.exec(message);
+  const position = match
+    ? Number(match[1])
+    : /end of (JSON )?input/i.test(message)
+      ? text.length
+      : undefined;
+  const reason = message.replace(/\s*\(line \d+ column \d+\)/, "").split("\n")[0] ?? message;
+  return position === undefined
+    ? reason
+    : `${reason.replace(/ at position \d+.*$/, "")} at position ${position}`;
+}
+
+function parseBody(
+  text: string,
+  contentType: string | null,
+): { data: unknown; jsonError: string | undefined } {
+  if (text.length === 0) return { data: undefined, jsonError: undefined };
+  const labelledJson = contentType?.includes("json") ?? false;
+  const looksJson = labelledJson || /^\s*[[{"]/.test(text);
+  if (!looksJson) return { data: text, jsonError: undefined };
   try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+    return { data: JSON.parse(text), jsonError: undefined };
+  } catch (error) {
+    // Unlabelled text that merely starts like JSON is text; a JSON label makes it broken JSON.
+    return { data: text, jsonError: labelledJson ? describeJsonError(error, text) : undefined };
+  }
+}
+
+/** Rejects with the signal's reason as soon as it aborts, whatever `promise` does. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Reads the body as a stream, at most `limit` bytes: past the limit it cancels
+ * the stream (the rest is never downloaded) and throws. An abort cancels the read.
+ */
+async function readBody(
+  response: Response,
+  limit: number,
+  signal: AbortSignal,
+  context: () => ErrorContext & { status: number; requestId: string | undefined },
+): Promise<string> {
+  const tooLarge = () => new ResponseTooLargeError({ ...context(), limit });
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const onAbort = () => {
+    reader.cancel(signal.reason).catch(() => {});
+  };
+  signal.addEventListener("abort", onAbort, { once: true });
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    return text + decoder.decode();
+  } finally {
+    signal.removeEventListener("abort", onAbort);
   }
 }
 
 /**
- * One cancellation scope per request: the caller's signal and the timeout both
- * abort it, and `dispose` removes the listener and the timer so nothing is left
- * behind whatever the outcome.
+ * The call's cancellation: one listener on the caller's signal for the whole
+ * call, whatever the number of attempts. Each attempt and each wait hangs off
+ * `signal`, which is the SDK's own.
  */
-function cancellationScope(callerSignal: AbortSignal | undefined, timeout: number) {
+function callScope(callerSignal: AbortSignal | undefined) {
   const controller = new AbortController();
-  let timedOut = false;
   const onAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    dispose() {
+      callerSignal?.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
+/** One attempt: aborted by the call or by its own timeout; `dispose` clears both. */
+function attemptScope(callSignal: AbortSignal, timeout: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(callSignal.reason);
+  callSignal.addEventListener("abort", onAbort, { once: true });
   const timer =
     timeout > 0 && Number.isFinite(timeout)
       ? setTimeout(() => {
@@ -131,7 +281,7 @@ function cancellationScope(callerSignal: AbortSignal | undefined, timeout: numbe
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onAbort);
+      callSignal.removeEventListener("abort", onAbort);
     },
   };
 }
@@ -140,9 +290,235 @@ function sameOrigin(a: string, b: string): boolean {
   return new URL(a).origin === new URL(b).origin;
 }
 
+// Connection errors that are the server's answer (a redirect the SDK refuses),
+// not a network failure: asking again would get the same answer.
+const NOT_RETRIED = new WeakSet<object>();
+
+function finalError<E extends Error>(error: E): E {
+  NOT_RETRIED.add(error);
+  return error;
+}
+
+/** Why a failed attempt may be retried, or undefined when it must not be. */
+function retryReasonOf(error: unknown): RetryReason | undefined {
+  if (typeof error !== "object" || error === null || NOT_RETRIED.has(error)) return undefined;
+  if (error instanceof APIConnectionTimeoutError) return "timeout";
+  if (error instanceof APIConnectionError) return "connection_error";
+  if (error instanceof APIError) return retryReasonForStatus(error.status);
+  return undefined;
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const headers = (error as { headers?: Headers }).headers;
+  return headers instanceof Headers ? parseRetryAfterMs(headers.get("retry-after")) : undefined;
+}
+
+function checkSetting(
+  context: ErrorContext,
+  path: string,
+  value: unknown,
+  valid: (value: unknown) => boolean,
+  expected: string,
+) {
+  if (value !== undefined && !valid(value)) {
+    throw new RequestValidationError({ ...context, issues: [{ path, message: expected }] });
+  }
+}
+
+interface Attempt {
+  number: number;
+  url: string;
+  method: string;
+  body: string | undefined;
+  timeout: number;
+}
+
+interface CallSetup {
+  state: TransportState;
+  request: TransportRequest;
+  context: ErrorContext;
+  fetch: FetchLike;
+  headers: Headers;
+  log: Log;
+  hooks: HookLists;
+  maxResponseBytes: number;
+}
+
+function baseEvent(setup: CallSetup, attempt: Attempt, url: string): RequestEvent {
+  return {
+    attempt: attempt.number,
+    method: attempt.method,
+    url,
+    headers: redactHeaders(setup.headers, setup.state.apiKey),
+    apiVersion: setup.request.apiVersion,
+    endpoint: setup.request.endpoint,
+  };
+}
+
+function reportDeprecation(setup: CallSetup, notice: DeprecationNotice, url: string) {
+  const seen = setup.state.deprecationsSeen;
+  const version = setup.request.apiVersion;
+  if (!seen || seen.has(version)) return;
+  seen.add(version);
+  const parts = [
+    notice.deprecation && `Deprecation: ${notice.deprecation}`,
+    notice.sunset && `Sunset: ${notice.sunset}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  setup.log.warn(`API version ${version} is deprecated (${parts}); move to a newer version`, {
+    apiVersion: version,
+    ...notice,
+  });
+  runHooks(
+    setup.hooks.onDeprecation,
+    { ...notice, apiVersion: version, endpoint: setup.request.endpoint, url },
+    setup.log,
+    "onDeprecation",
+  );
+}
+
+/** One attempt: fetch, follow same-origin redirects, read the body, map an error status. */
+async function sendAttempt(
+  setup: CallSetup,
+  attempt: Attempt,
+  callSignal: AbortSignal,
+): Promise<TransportResponse> {
+  const { state, request, context, headers, log, hooks } = setup;
+  const scope = attemptScope(callSignal, attempt.timeout);
+  const started = performance.now();
+  let url = attempt.url;
+  let method = attempt.method;
+  let body = attempt.body;
+  let status: number | undefined;
+  let requestId: string | undefined;
+  runHooks(hooks.onRequest, baseEvent(setup, attempt, url), log, "onRequest");
+  if (log.enabled("debug")) {
+    log.debug(`→ ${method} ${url} (attempt ${attempt.number})`, {
+      headers: redactHeaders(headers, state.apiKey),
+    });
+  }
+  try {
+    for (let redirects = 0; ; redirects++) {
+      // Called unbound: Workers' fetch throws "Illegal invocation" when `this` is another object.
+      const fetchImpl = setup.fetch;
+      const response = await untilAborted(
+        fetchImpl(url, { method, headers, body, signal: scope.signal, redirect: "manual" }),
+        scope.signal,
+      );
+      status = response.status;
+      requestId = response.headers.get("x-request-id") ?? undefined;
+      const location = response.headers.get("location");
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel().catch(() => {});
+        const next = new URL(location, url).toString();
+        if (!sameOrigin(next, state.baseURL)) {
+          throw finalError(
+            new APIConnectionError(
+              `Refused a redirect to another origin (${new URL(next).origin}): the API key is only sent to ${new URL(state.baseURL).origin}`,
+              { ...context, status: response.status, requestId },
+            ),
+          );
+        }
+        if (redirects >= MAX_REDIRECTS) {
+          throw finalError(
+            new APIConnectionError(`Too many redirects (more than ${MAX_REDIRECTS})`, context),
+          );
+        }
+        if (response.status === 303) {
+          method = "GET";
+          body = undefined;
+          headers.delete("content-type");
+        }
+        url = next;
+        continue;
+      }
+      if (response.type === "opaqueredirect") {
+        throw finalError(
+          new APIConnectionError(
+            "The API answered with a redirect that cannot be followed",
+            context,
+          ),
+        );
+      }
+      const rawText = await readBody(response, setup.maxResponseBytes, scope.signal, () => ({
+        ...context,
+        status: response.status,
+        requestId,
+      }));
+      const accepted = response.ok || (request.acceptStatus?.includes(response.status) ?? false);
+      // An error body is shown in messages and excerpts: it must not echo the key back.
+      const text = accepted ? rawText : scrubText(rawText, state.apiKey);
+      const contentType = response.headers.get("content-type");
+      const { data, jsonError } = parseBody(text, contentType);
+      const durationMs = performance.now() - started;
+      const notice = deprecationNotice(response.headers);
+      runHooks(
+        hooks.onResponse,
+        {
+          ...baseEvent(setup, attempt, url),
+          status: response.status,
+          durationMs,
+          requestId,
+          ...(notice ? { deprecation: notice } : {}),
+        },
+        log,
+        "onResponse",
+      );
+      log.debug(`← ${response.status} ${method} ${url} in ${Math.round(durationMs)} ms`, {
+        requestId,
+      });
+      if (notice) reportDeprecation(setup, notice, url);
+      if (!accepted) {
+        throw createAPIError({
+          ...context,
+          status: response.status,
+          body: data,
+          headers: response.headers,
+          bodyExcerpt: text.length > 0 ? bodyExcerpt(text, state.apiKey) : undefined,
+        });
+      }
+      return {
+        status: response.status,
+        headers: response.headers,
+        data,
+        response,
+        text,
+        jsonError,
+        accept: headers.get("accept"),
+        requestId,
+        attempt: attempt.number,
+      };
+    }
+  } catch (error) {
+    if (callSignal.aborted) {
+      throw new APIUserAbortError("Request aborted", {
+        ...context,
+        cause: request.signal?.reason ?? callSignal.reason,
+      });
+    }
+    if (scope.timedOut) {
+      throw new APIConnectionTimeoutError(`Request timed out after ${attempt.timeout} ms`, {
+        ...context,
+        timeout: attempt.timeout,
+        status,
+        requestId,
+      });
+    }
+    if (error instanceof PhalaCloudError) throw error;
+    throw new APIConnectionError(
+      `Connection failed: ${scrubText(error instanceof Error ? error.message : String(error), state.apiKey)}`,
+      { ...context, cause: error, requestId },
+    );
+  } finally {
+    scope.dispose();
+  }
+}
+
 /**
- * build URL -> headers -> fetch (timeout, caller's signal, redirects kept to the
- * API origin) -> read and parse the body -> map an error status to its error.
+ * build URL -> headers -> [fetch (per-attempt timeout, caller's signal, redirects
+ * kept to the API origin) -> read the body (bounded) -> map an error status] ->
+ * retry what may be retried, with backoff, within the call's time bound.
  */
 export async function sendRequest(
   state: TransportState,
@@ -165,8 +541,7 @@ export async function sendRequest(
     );
   }
   const headers = buildHeaders(state, request);
-  let url = buildURL(state.baseURL, request.path, request.query);
-  let method: string = request.method;
+  const url = buildURL(state.baseURL, request.path, request.query);
   let body: string | undefined;
   try {
     body = isRawText(request.body, headers) ? request.body : JSON.stringify(request.body);
@@ -184,73 +559,113 @@ export async function sendRequest(
       issues: [{ path: "timeout", message: "expected milliseconds >= 0" }],
     });
   }
-  // Created last: from here on, `finally` is what clears the timer and listener.
-  const scope = cancellationScope(request.signal, timeout);
-
+  checkSetting(
+    context,
+    "maxRetries",
+    request.maxRetries,
+    validRetryCount,
+    "expected an integer >= 0",
+  );
+  checkSetting(
+    context,
+    "maxRetryTime",
+    request.maxRetryTime,
+    validMilliseconds,
+    "expected milliseconds >= 0",
+  );
+  checkSetting(
+    context,
+    "maxResponseBytes",
+    request.maxResponseBytes,
+    (v) => typeof v === "number" && v > 0,
+    "expected bytes > 0",
+  );
+  const maxRetries = isRetriedMethod(request.method, request.retryNonIdempotent === true)
+    ? (request.maxRetries ?? state.maxRetries ?? DEFAULT_MAX_RETRIES)
+    : 0;
+  const maxRetryTime = request.maxRetryTime ?? state.maxRetryTime ?? DEFAULT_MAX_RETRY_TIME_MS;
+  const setup: CallSetup = {
+    state,
+    request,
+    context,
+    fetch: fetchImpl,
+    headers,
+    log: state.log ?? SILENT_LOG,
+    hooks: state.hooks ?? NO_HOOKS,
+    maxResponseBytes:
+      request.maxResponseBytes ?? state.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  };
+  // Created last: from here on, `finally` is what removes the caller's listener.
+  const call = callScope(request.signal);
+  const started = performance.now();
+  let attempt: Attempt = { number: 1, url, method: request.method, body, timeout };
   try {
-    for (let redirects = 0; ; redirects++) {
-      const response = await fetchImpl(url, {
-        method,
-        headers,
-        body,
-        signal: scope.signal,
-        redirect: "manual",
-      });
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel().catch(() => {});
-        const next = new URL(location, url).toString();
-        if (!sameOrigin(next, state.baseURL)) {
-          throw new APIConnectionError(
-            `Refused a redirect to another origin (${new URL(next).origin}): the API key is only sent to ${new URL(state.baseURL).origin}`,
-            { ...context, status: response.status },
-          );
+    for (;;) {
+      try {
+        return await sendAttempt(setup, attempt, call.signal);
+      } catch (error) {
+        const reason = retryReasonOf(error);
+        if (reason === undefined || attempt.number > maxRetries) throw error;
+        const retryAfter = retryAfterOf(error);
+        if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
+          // Waiting that long inside a call would look like a hang: hand the wait to the caller.
+          throw error;
         }
-        if (redirects >= MAX_REDIRECTS) {
-          throw new APIConnectionError(`Too many redirects (more than ${MAX_REDIRECTS})`, context);
-        }
-        if (response.status === 303) {
-          method = "GET";
-          body = undefined;
-          headers.delete("content-type");
-        }
-        url = next;
-        continue;
-      }
-      if (response.type === "opaqueredirect") {
-        throw new APIConnectionError(
-          "The API answered with a redirect that cannot be followed",
-          context,
+        const delayMs = retryAfter ?? backoffDelay(attempt.number);
+        const elapsed = performance.now() - started;
+        // Never start a wait that the time bound would cut short.
+        if (elapsed + delayMs >= maxRetryTime) throw error;
+        runHooks(
+          setup.hooks.onRetry,
+          {
+            ...baseEvent(setup, attempt, url),
+            status: (error as PhalaCloudError).status,
+            error: error as PhalaCloudError,
+            retryReason: reason,
+            delayMs,
+            requestId: (error as PhalaCloudError).requestId,
+          },
+          setup.log,
+          "onRetry",
         );
+        setup.log.info(
+          `Retrying ${request.method} ${request.path} in ${delayMs} ms (${reason}, attempt ${attempt.number + 1} of ${maxRetries + 1})`,
+        );
+        await sleep(delayMs, call.signal, context);
+        const remaining = maxRetryTime - (performance.now() - started);
+        attempt = {
+          number: attempt.number + 1,
+          url,
+          method: request.method,
+          body,
+          // A later attempt may not run past the call's time bound.
+          timeout:
+            timeout > 0
+              ? Math.max(1, Math.min(timeout, Math.floor(remaining)))
+              : Math.max(1, Math.floor(remaining)),
+        };
       }
-      const text = await response.text();
-      const data = parseBody(text, response.headers.get("content-type"));
-      if (!response.ok && !request.acceptStatus?.includes(response.status)) {
-        throw createAPIError({
-          ...context,
-          status: response.status,
-          body: data,
-          headers: response.headers,
-        });
-      }
-      return { status: response.status, headers: response.headers, data };
     }
   } catch (error) {
-    if (request.signal?.aborted) {
-      throw new APIUserAbortError("Request aborted", { ...context, cause: request.signal.reason });
-    }
-    if (scope.timedOut) {
-      throw new APIConnectionTimeoutError(`Request timed out after ${timeout} ms`, {
-        ...context,
-        timeout,
-      });
-    }
-    if (error instanceof PhalaCloudError) throw error;
-    throw new APIConnectionError(
-      `Connection failed: ${error instanceof Error ? error.message : String(error)}`,
-      { ...context, cause: error },
+    const failure =
+      error instanceof PhalaCloudError
+        ? error
+        : new PhalaCloudError(String(error), { ...context, cause: error });
+    runHooks(
+      setup.hooks.onError,
+      {
+        ...baseEvent(setup, attempt, url),
+        status: failure.status,
+        error: failure,
+        retryReason: retryReasonOf(failure),
+        requestId: failure.requestId,
+      },
+      setup.log,
+      "onError",
     );
+    setup.log.debug(`✗ ${request.method} ${request.path}: ${failure.message}`);
+    throw failure;
   } finally {
-    scope.dispose();
+    call.dispose();
   }
 }

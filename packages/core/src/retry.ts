@@ -1,0 +1,100 @@
+import { APIUserAbortError, type ErrorContext } from "./errors";
+import type { HttpMethod } from "./transport";
+
+export const DEFAULT_MAX_RETRIES = 2;
+/** Bound on the whole call, all attempts and waits included. */
+export const DEFAULT_MAX_RETRY_TIME_MS = 60_000;
+export const INITIAL_RETRY_DELAY_MS = 500;
+export const MAX_RETRY_DELAY_MS = 8_000;
+/** The longest `Retry-After` the SDK waits for; a longer one fails the call at once. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Why an attempt is retried. */
+export type RetryReason =
+  | "connection_error"
+  | "timeout"
+  | "http_408"
+  | "http_429"
+  | "http_500"
+  | "http_502"
+  | "http_503"
+  | "http_504";
+
+const RETRIED_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const IDEMPOTENT_METHODS = new Set<string>(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+
+/** How a call retries, from the client's settings and the call's own. */
+export interface RetryPolicy {
+  maxRetries: number;
+  maxRetryTime: number;
+  /** POST and PATCH are retried only when the call (or its action) says it is safe. */
+  retryNonIdempotent: boolean;
+}
+
+export function isRetriedMethod(method: HttpMethod | string, retryNonIdempotent: boolean): boolean {
+  return retryNonIdempotent || IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+export function retryReasonForStatus(status: number): RetryReason | undefined {
+  return RETRIED_STATUSES.has(status) ? (`http_${status}` as RetryReason) : undefined;
+}
+
+/**
+ * Milliseconds asked by `Retry-After` (delta seconds or an HTTP date), or
+ * undefined when absent or unreadable.
+ */
+export function parseRetryAfterMs(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null || value === undefined || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // A negative or signed number is not a date either (Date.parse reads "-5" as a year).
+  if (/^[+-]?\d/.test(trimmed)) return undefined;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Exponential backoff with full jitter: a uniform wait in [0, min(8 s, 0.5 s · 2^(retry-1))).
+ * `retry` is 1 for the first retry.
+ */
+export function backoffDelay(retry: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(
+    MAX_RETRY_DELAY_MS,
+    INITIAL_RETRY_DELAY_MS * 2 ** Math.max(0, retry - 1),
+  );
+  return Math.floor(random() * ceiling);
+}
+
+/** Checks a retry setting given in config or per call. */
+export function validRetryCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+export function validMilliseconds(value: unknown): value is number {
+  return typeof value === "number" && value >= 0;
+}
+
+/**
+ * Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` aborts.
+ * The timer and the listener are removed either way.
+ */
+export function sleep(ms: number, signal: AbortSignal, context: ErrorContext): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new APIUserAbortError("Request aborted", { ...context, cause: signal.reason }));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError("Request aborted", { ...context, cause: signal.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
