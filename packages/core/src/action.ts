@@ -1,7 +1,8 @@
 import type { ResponseMap, ResponseSchemasFor, VersionedEndpoint } from "@phala/cloud-schemas";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { APIPromise, type WithResponse } from "./api-promise";
-import { type AnyClient, getClientState } from "./client";
+import type { AnyClient, RawRequest } from "./client";
+import { getClientState } from "./client-state";
 import {
   PhalaCloudError,
   RequestValidationError,
@@ -175,7 +176,7 @@ function issuePath(path: StandardSchemaV1.Issue["path"]): string {
 }
 
 interface ValidationContext {
-  endpoint: string;
+  endpoint: string | undefined;
   method: string;
   path: string;
   apiVersion: string;
@@ -208,7 +209,9 @@ function bodyProblem(response: TransportResponse): string | undefined {
   if (response.text.length === 0) return undefined;
   if (response.jsonError) return `invalid JSON: ${response.jsonError}`;
   const type = mediaType(response.headers.get("content-type"));
-  if (type && !type.includes("json") && typeof response.data === "string") {
+  // A label other than JSON is refused even when the text parses as JSON: what the
+  // server says it sent is not what this call asked for.
+  if (type && !type.includes("json")) {
     if (!acceptsText(response.accept)) return `expected JSON, got ${type}`;
   }
   return undefined;
@@ -264,8 +267,9 @@ export function requireString(endpoint: string, args: unknown, key: string): str
 }
 
 function createRunner<Args>(
-  spec: ActionSpecBase<string, Args, boolean>,
-  schemaFor: (version: KnownApiVersion) => StandardSchemaV1,
+  // No name for a raw request: its errors name the method and path instead.
+  spec: Omit<ActionSpecBase<string, Args, boolean>, "name"> & { name?: string },
+  schemaFor: (version: KnownApiVersion) => StandardSchemaV1 | undefined,
 ) {
   const run = async (
     client: AnyClient,
@@ -335,6 +339,22 @@ export function defineAction<Name extends string, Args, Out, Opt extends boolean
   const run = createRunner(spec, () => spec.response);
   return Object.assign(run, { actionName: spec.name }) as never;
 }
+
+/**
+ * `client.request(request)`: the action pipeline with the plan taken from the
+ * request and no schema. The request is its own options (version, headers, signal...).
+ */
+export const sendRawRequest = /* @__PURE__ */ createRunner<RawRequest>(
+  {
+    plan: (request) => ({
+      method: request.method ?? "GET",
+      path: request.path,
+      query: request.query,
+      body: request.body,
+    }),
+  },
+  () => undefined,
+);
 
 function toPhalaCloudError(error: unknown, endpoint: string): PhalaCloudError {
   if (error instanceof PhalaCloudError) return error;

@@ -39,21 +39,12 @@ export class APIPromise<T> extends Promise<T> {
     return this.#data;
   }
 
+  // `catch` and `finally` need no override: Promise's own call `this.then`.
   // biome-ignore lint/suspicious/noThenProperty: a promise subclass is a thenable by design
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#parsed().then(onfulfilled, onrejected);
-  }
-
-  override catch<R = never>(
-    onrejected?: ((reason: any) => R | PromiseLike<R>) | null,
-  ): Promise<T | R> {
-    return this.#parsed().catch(onrejected);
-  }
-
-  override finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.#parsed().finally(onfinally);
   }
 }

@@ -1,22 +1,18 @@
-import type { ActionRecord, BoundActions } from "./action";
-import { APIPromise } from "./api-promise";
+import { type ActionRecord, type BoundActions, sendRawRequest } from "./action";
+import type { APIPromise } from "./api-promise";
+import { attachClientState, type ClientInternals } from "./client-state";
 import { readEnv } from "./env";
 import { PhalaCloudError } from "./errors";
 import { type ClientHooks, normalizeHooks } from "./hooks";
 import { createLog, type Logger, type LogLevel, resolveLogLevel } from "./logger";
-import {
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_MAX_RETRY_TIME_MS,
-  validMilliseconds,
-  validRetryCount,
-} from "./retry";
-import { ApiKey } from "./secret";
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_TIME_MS } from "./retry";
+import { ApiKey, INSPECT } from "./secret";
+import { checkSettings } from "./settings";
 import type { HttpMethod } from "./transport";
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   type FetchLike,
   type QueryParams,
-  sendRequest,
   type TransportState,
 } from "./transport";
 import {
@@ -25,6 +21,8 @@ import {
   type DefaultApiVersion,
   resolveApiVersion,
 } from "./versions";
+
+export { getClientState } from "./client-state";
 
 export const DEFAULT_BASE_URL = "https://cloud-api.phala.com/api/v1";
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -86,8 +84,6 @@ export interface RawRequest {
   maxResponseBytes?: number;
 }
 
-const CLIENT_STATE = Symbol.for("@phala/cloud-core/client-state");
-
 declare const clientBrand: unique symbol;
 
 /** What every client has, whatever actions it carries. */
@@ -116,31 +112,6 @@ export type Client<
   A extends ActionRecord = Record<never, never>,
 > = BaseClient<V, A> & BoundActions<A, V>;
 
-interface ClientInternals {
-  transport: TransportState;
-  actions: ActionRecord;
-}
-
-export function getClientState(client: AnyClient): TransportState {
-  const internals = (client as unknown as { [CLIENT_STATE]?: ClientInternals } | null)?.[
-    CLIENT_STATE
-  ];
-  if (!internals) {
-    throw new PhalaCloudError("Expected a client made by createClient() or createBaseClient()");
-  }
-  return internals.transport;
-}
-
-const RESERVED = new Set([
-  "version",
-  "baseURL",
-  "timeout",
-  "withVersion",
-  "extend",
-  "request",
-  "toJSON",
-]);
-
 function makeClient(
   internals: ClientInternals,
   version: ApiVersion,
@@ -154,7 +125,8 @@ function makeClient(
     withVersion: (next: ApiVersion) => makeClient(internals, next),
     extend: (actions: ActionRecord) => {
       for (const name of Object.keys(actions)) {
-        if (RESERVED.has(name)) {
+        // Its actions may be replaced; its own members (version, request...) may not.
+        if (Object.hasOwn(client, name) && !Object.hasOwn(internals.actions, name)) {
           throw new PhalaCloudError(
             `Cannot extend a client with "${name}": the name is the client's own`,
           );
@@ -162,32 +134,9 @@ function makeClient(
       }
       return makeClient({ ...internals, actions: { ...internals.actions, ...actions } }, version);
     },
+    // The raw request is an action with no schema: the same pipeline, unvalidated.
     request: (request: RawRequest) =>
-      new APIPromise(
-        (async () => {
-          const wireVersion = request.version ?? version;
-          resolveApiVersion(wireVersion);
-          const response = await sendRequest(transport, {
-            method: request.method ?? "GET",
-            path: request.path,
-            query: request.query,
-            body: request.body,
-            apiVersion: wireVersion,
-            headers: request.headers,
-            signal: request.signal,
-            timeout: request.timeout,
-            maxRetries: request.maxRetries,
-            maxRetryTime: request.maxRetryTime,
-            retryNonIdempotent: request.retryNonIdempotent,
-            maxResponseBytes: request.maxResponseBytes,
-          });
-          return {
-            data: response.data,
-            response: response.response,
-            requestId: response.requestId,
-          };
-        })(),
-      ),
+      sendRawRequest(client as unknown as AnyClient, request, request),
     toJSON: () => ({
       version,
       baseURL: transport.baseURL,
@@ -195,10 +144,10 @@ function makeClient(
       apiKey: transport.apiKey?.redacted,
     }),
   };
-  Object.defineProperty(client, CLIENT_STATE, { value: internals, enumerable: false });
-  Object.defineProperty(client, Symbol.for("nodejs.util.inspect.custom"), {
+  attachClientState(client, internals);
+  // Defined, not assigned: neither enumerable nor writable.
+  Object.defineProperty(client, INSPECT, {
     value: () => `PhalaCloudClient ${JSON.stringify((client.toJSON as () => unknown)())}`,
-    enumerable: false,
   });
   for (const [name, action] of Object.entries(internals.actions)) {
     client[name] = (...args: unknown[]) => action(client, ...args);
@@ -235,31 +184,21 @@ export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>
   const version = config.version ?? DEFAULT_API_VERSION;
   const apiKey = config.apiKey ?? readEnv("PHALA_CLOUD_API_KEY");
   const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (typeof timeout !== "number" || !(timeout >= 0)) {
-    throw new PhalaCloudError(`Invalid timeout ${String(timeout)}: expected milliseconds >= 0`);
-  }
   const baseURL = config.baseURL ?? readEnv("PHALA_CLOUD_API_PREFIX") ?? DEFAULT_BASE_URL;
+  const maxRetries = config.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const maxRetryTime = config.maxRetryTime ?? DEFAULT_MAX_RETRY_TIME_MS;
+  const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  checkSettings(
+    { timeout, maxRetries, maxRetryTime, maxResponseBytes },
+    (name, value, expected) => {
+      throw new PhalaCloudError(`Invalid ${name} ${String(value)}: ${expected}`);
+    },
+  );
   try {
     new URL(baseURL);
   } catch {
     throw new PhalaCloudError(
       `Invalid baseURL ${JSON.stringify(baseURL)}: expected an absolute URL`,
-    );
-  }
-  const maxRetries = config.maxRetries ?? DEFAULT_MAX_RETRIES;
-  if (!validRetryCount(maxRetries)) {
-    throw new PhalaCloudError(`Invalid maxRetries ${String(maxRetries)}: expected an integer >= 0`);
-  }
-  const maxRetryTime = config.maxRetryTime ?? DEFAULT_MAX_RETRY_TIME_MS;
-  if (!validMilliseconds(maxRetryTime)) {
-    throw new PhalaCloudError(
-      `Invalid maxRetryTime ${String(maxRetryTime)}: expected milliseconds >= 0`,
-    );
-  }
-  const maxResponseBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (typeof maxResponseBytes !== "number" || !(maxResponseBytes > 0)) {
-    throw new PhalaCloudError(
-      `Invalid maxResponseBytes ${String(maxResponseBytes)}: expected bytes > 0`,
     );
   }
   if (apiKey && !config.allowInsecureHttp) refuseInsecureHttp(baseURL);

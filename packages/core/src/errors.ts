@@ -48,55 +48,52 @@ function describeCall(ctx: ErrorContext): string {
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
 
+/** What an error copies from its options, in this order; `toJSON` shows all but `body`. */
+const ERROR_FIELDS = [
+  "status",
+  "body",
+  "method",
+  "path",
+  "apiVersion",
+  "endpoint",
+  "requestId",
+  "errorCode",
+  "bodyExcerpt",
+] as const;
+
 export class PhalaCloudError extends Error {
   override name = "PhalaCloudError";
+  // Declared, not initialised: the constructor sets each one from ERROR_FIELDS.
   /** HTTP status, when the server answered. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The parsed response body (JSON when it was JSON, else text), when there was one. */
-  readonly body: unknown;
-  readonly method: string | undefined;
-  readonly path: string | undefined;
-  readonly apiVersion: string | undefined;
-  readonly endpoint: string | undefined;
+  declare readonly body: unknown;
+  declare readonly method: string | undefined;
+  declare readonly path: string | undefined;
+  declare readonly apiVersion: string | undefined;
+  declare readonly endpoint: string | undefined;
   /** The server's `x-request-id`, to quote to support, when the server answered. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The API's `error_code`, e.g. `ERR-03-001`, when it sent one. */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   /**
    * At most 512 characters of the response body as received (HTML error page,
    * truncated JSON...), with the API key redacted, when there was a body.
    */
-  readonly bodyExcerpt: string | undefined;
+  declare readonly bodyExcerpt: string | undefined;
 
   constructor(message: string, options: PhalaCloudErrorOptions = {}) {
     super(
       message + describeCall(options),
       options.cause === undefined ? undefined : { cause: options.cause },
     );
-    this.status = options.status;
-    this.body = options.body;
-    this.method = options.method;
-    this.path = options.path;
-    this.apiVersion = options.apiVersion;
-    this.endpoint = options.endpoint;
-    this.requestId = options.requestId;
-    this.errorCode = options.errorCode;
-    this.bodyExcerpt = options.bodyExcerpt;
+    for (const key of ERROR_FIELDS) (this as Record<string, unknown>)[key] = options[key];
   }
 
   toJSON(): PhalaCloudErrorJSON {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      method: this.method,
-      path: this.path,
-      apiVersion: this.apiVersion,
-      endpoint: this.endpoint,
-      requestId: this.requestId,
-      errorCode: this.errorCode,
-      bodyExcerpt: this.bodyExcerpt,
-    };
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const key of ERROR_FIELDS) if (key !== "body") json[key] = this[key];
+    return json as unknown as PhalaCloudErrorJSON;
   }
 }
 
@@ -193,11 +190,11 @@ export class APIError extends PhalaCloudError {
   override name = "APIError";
   declare readonly status: number;
   /** The structured error as sent: code, message, details, suggestions, links. */
-  readonly detail: ApiStructuredError | undefined;
-  readonly suggestions: string[];
-  readonly links: ApiErrorLink[];
+  declare readonly detail: ApiStructuredError | undefined;
+  declare readonly suggestions: string[];
+  declare readonly links: ApiErrorLink[];
   /** The response headers (never the request's: those carry the key). */
-  readonly headers: Headers | undefined;
+  declare readonly headers: Headers | undefined;
 
   constructor(options: APIErrorOptions, message?: string) {
     const fieldErrors = fieldErrorsFrom(options.body);
@@ -235,7 +232,7 @@ export class ConflictError extends APIError {
 /** 422: the API refused the request's fields; `validationErrors` lists each one. */
 export class UnprocessableEntityError extends APIError {
   override name = "UnprocessableEntityError";
-  readonly validationErrors: FieldValidationError[];
+  declare readonly validationErrors: FieldValidationError[];
 
   constructor(options: APIErrorOptions) {
     super(options);
@@ -255,7 +252,7 @@ function parseRetryAfter(headers: Headers | undefined): number | undefined {
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
   /** Seconds the server asked to wait (`Retry-After`), when it said. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(options: APIErrorOptions) {
     super(options);
@@ -267,18 +264,22 @@ export class InternalServerError extends APIError {
   override name = "InternalServerError";
 }
 
+/** The subclass of each HTTP error status that has its own; 5xx is `InternalServerError`. */
+const ERROR_BY_STATUS: Record<number, new (options: APIErrorOptions) => APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 /** The right subclass for an HTTP error status. */
 export function createAPIError(options: APIErrorOptions): APIError {
   const { status } = options;
-  if (status === 400) return new BadRequestError(options);
-  if (status === 401) return new AuthenticationError(options);
-  if (status === 403) return new PermissionDeniedError(options);
-  if (status === 404) return new NotFoundError(options);
-  if (status === 409) return new ConflictError(options);
-  if (status === 422) return new UnprocessableEntityError(options);
-  if (status === 429) return new RateLimitError(options);
-  if (status >= 500) return new InternalServerError(options);
-  return new APIError(options);
+  const ErrorClass = ERROR_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
+  return new ErrorClass(options);
 }
 
 /** No usable answer: DNS, refused or reset connection, a redirect the SDK will not follow. */
@@ -289,7 +290,7 @@ export class APIConnectionError extends PhalaCloudError {
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
   /** The timeout that elapsed, in milliseconds. */
-  readonly timeout: number | undefined;
+  declare readonly timeout: number | undefined;
 
   constructor(message: string, options: PhalaCloudErrorOptions & { timeout?: number } = {}) {
     super(message, options);
@@ -311,7 +312,7 @@ export interface ValidationIssue {
 /** The server answered 2xx, but the body is not the shape of the version that was asked for. */
 export class ResponseValidationError extends PhalaCloudError {
   override name = "ResponseValidationError";
-  readonly issues: ValidationIssue[];
+  declare readonly issues: ValidationIssue[];
 
   constructor(options: PhalaCloudErrorOptions & { issues: ValidationIssue[] }) {
     const shown = options.issues.slice(0, 5).map((i) => `${i.path || "(root)"}: ${i.message}`);
@@ -331,7 +332,7 @@ export class ResponseValidationError extends PhalaCloudError {
 export class ResponseTooLargeError extends PhalaCloudError {
   override name = "ResponseTooLargeError";
   /** The limit in bytes. */
-  readonly limit: number;
+  declare readonly limit: number;
 
   constructor(options: PhalaCloudErrorOptions & { limit: number }) {
     super(
@@ -345,7 +346,7 @@ export class ResponseTooLargeError extends PhalaCloudError {
 /** The arguments of a call are wrong; nothing was sent. */
 export class RequestValidationError extends PhalaCloudError {
   override name = "RequestValidationError";
-  readonly issues: ValidationIssue[];
+  declare readonly issues: ValidationIssue[];
 
   constructor(options: PhalaCloudErrorOptions & { issues: ValidationIssue[] }) {
     const list = options.issues.map((i) => `${i.path || "(arguments)"}: ${i.message}`).join("; ");
@@ -366,8 +367,8 @@ function describeValue(value: unknown): string {
 /** A version string the SDK does not know; raised before any request. */
 export class UnsupportedApiVersionError extends PhalaCloudError {
   override name = "UnsupportedApiVersionError";
-  readonly version: unknown;
-  readonly supportedVersions: readonly string[];
+  declare readonly version: unknown;
+  declare readonly supportedVersions: readonly string[];
 
   constructor(version: unknown, supportedVersions: readonly string[]) {
     super(

@@ -73,14 +73,6 @@ export interface HookLists {
 
 const HOOK_NAMES = ["onRequest", "onResponse", "onRetry", "onError", "onDeprecation"] as const;
 
-export const NO_HOOKS: HookLists = {
-  onRequest: [],
-  onResponse: [],
-  onRetry: [],
-  onError: [],
-  onDeprecation: [],
-};
-
 /** Arrays for every hook name; anything that is not a function is refused at client creation. */
 export function normalizeHooks(hooks: ClientHooks | undefined): HookLists {
   if (hooks === undefined) return NO_HOOKS;
@@ -100,6 +92,9 @@ export function normalizeHooks(hooks: ClientHooks | undefined): HookLists {
   return lists as unknown as HookLists;
 }
 
+/** Every list empty: what a client without hooks runs. */
+export const NO_HOOKS: HookLists = /* @__PURE__ */ normalizeHooks({});
+
 /**
  * Calls each hook with the event. A hook that throws or rejects is logged and
  * otherwise ignored: observing a call must never change its outcome.
@@ -110,22 +105,20 @@ export function runHooks<E>(
   log: Log,
   name: keyof HookLists,
 ): void {
+  const failed = (error: unknown) =>
+    log.error(`A ${name} hook threw; the call goes on`, {
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
   for (const hook of hooks) {
     try {
       const result = hook(event);
       if (result && typeof (result as Promise<void>).then === "function") {
-        (result as Promise<void>).then(undefined, (error: unknown) => hookFailed(log, name, error));
+        (result as Promise<void>).then(undefined, failed);
       }
     } catch (error) {
-      hookFailed(log, name, error);
+      failed(error);
     }
   }
-}
-
-function hookFailed(log: Log, name: string, error: unknown): void {
-  log.error(`A ${name} hook threw; the call goes on`, {
-    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-  });
 }
 
 /** The request headers as a plain object, `x-api-key` redacted. */

@@ -56,6 +56,17 @@ describe("hostile responses become typed errors with a bounded excerpt", () => {
     expect(HTML.length).toBeGreaterThan(512);
   });
 
+  it("valid JSON labelled text/plain: ResponseValidationError, the label is not what was asked", async () => {
+    const fake = fakeFetch({
+      status: 200,
+      raw: JSON.stringify(currentUserV20260121()),
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+    const error = await getCurrentUser(makeClient(fake.fetch)).catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.issues).toEqual([{ path: "", message: "expected JSON, got text/plain" }]);
+  });
+
   it("an empty 200 body: ResponseValidationError 'empty body'", async () => {
     const fake = fakeFetch({
       status: 200,
@@ -237,12 +248,17 @@ describe("hostile servers (real sockets)", () => {
 
   it("a server that never answers: APIConnectionTimeoutError after each attempt's timeout", async () => {
     const server = await startServer(() => {});
-    const client = createBaseClient({ apiKey: TEST_API_KEY, baseURL: server.baseURL, timeout: 40 });
+    // 400 ms: long enough for a loaded machine to deliver each attempt to the server.
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: server.baseURL,
+      timeout: 400,
+    });
     const started = performance.now();
     const error = await getCurrentUser(client, {}, { maxRetries: 1 }).catch((e) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
-    expect(error.timeout).toBe(40);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    expect(error.timeout).toBe(400);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(795);
     expect(server.requests()).toBe(2);
   });
 

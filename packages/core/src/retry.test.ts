@@ -56,6 +56,40 @@ function sequence(...replies: FakeReply[]) {
 
 const OK: FakeReply = { body: currentUserV20260121() };
 
+describe("Retry-After from an adapter's own Headers class", () => {
+  it("is honoured when the response headers are not the global Headers (undici's fetch)", async () => {
+    class ForeignHeaders {
+      readonly #inner: Headers;
+      constructor(init: Record<string, string>) {
+        this.#inner = new Headers(init);
+      }
+      get(name: string) {
+        return this.#inner.get(name);
+      }
+      has(name: string) {
+        return this.#inner.has(name);
+      }
+      forEach(fn: (value: string, key: string) => void) {
+        this.#inner.forEach(fn);
+      }
+    }
+    let calls = 0;
+    const fetch: FetchLike = async () => {
+      calls += 1;
+      const response = new Response(JSON.stringify({ detail: "slow down" }), { status: 429 });
+      Object.defineProperty(response, "headers", {
+        value: new ForeignHeaders({ "retry-after": "120", "content-type": "application/json" }),
+      });
+      return response;
+    };
+    const error = await getCurrentUser(makeClient(fetch)).catch((e) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfter).toBe(120);
+    // Above 60 s the call fails at once: one attempt, no retry.
+    expect(calls).toBe(1);
+  });
+});
+
 describe("retry policy (pure functions)", () => {
   it("backoff is full jitter under an exponential ceiling from 500 ms, capped at 8 s", () => {
     expect(backoffDelay(1, () => 0.999)).toBe(499);

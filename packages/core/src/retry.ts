@@ -68,33 +68,21 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
   return Math.floor(random() * ceiling);
 }
 
-/** Checks a retry setting given in config or per call. */
-export function validRetryCount(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0;
-}
-
-export function validMilliseconds(value: unknown): value is number {
-  return typeof value === "number" && value >= 0;
-}
-
 /**
  * Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` aborts.
  * The timer and the listener are removed either way.
  */
 export function sleep(ms: number, signal: AbortSignal, context: ErrorContext): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new APIUserAbortError("Request aborted", { ...context, cause: signal.reason }));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new APIUserAbortError("Request aborted", { ...context, cause: signal.reason }));
-    };
     const timer = setTimeout(() => {
       signal.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError("Request aborted", { ...context, cause: signal.reason }));
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
   });
 }

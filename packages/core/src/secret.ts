@@ -1,4 +1,5 @@
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** The key of the method Node's `util.inspect` calls. */
+export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** `phak_…1a2b`: enough to tell keys apart, never enough to use one. */
 export function redactApiKey(key: string): string {

@@ -29,10 +29,9 @@ import {
   type RetryReason,
   retryReasonForStatus,
   sleep,
-  validMilliseconds,
-  validRetryCount,
 } from "./retry";
 import { type ApiKey, bodyExcerpt, scrubText } from "./secret";
+import { checkSettings } from "./settings";
 
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -111,7 +110,7 @@ const MAX_REDIRECTS = 5;
 // Headers the SDK owns: a caller's copy would make the request disagree with
 // the schema used to read its answer, or send credentials the client does not hold.
 const OWNED_HEADERS = ["x-phala-version", "x-api-key"];
-const SILENT_LOG = createLog("off", undefined);
+const SILENT_LOG = /* @__PURE__ */ createLog("off", undefined);
 
 export function buildURL(baseURL: string, path: string, query?: QueryParams): string {
   const base = new URL(baseURL);
@@ -189,16 +188,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    // `then` settles this promise and never rejects, so `finally` cannot leave a rejection unhandled.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
@@ -220,10 +211,6 @@ async function readBody(
   }
   if (!response.body) return "";
   const reader = response.body.getReader();
-  const onAbort = () => {
-    reader.cancel(signal.reason).catch(() => {});
-  };
-  signal.addEventListener("abort", onAbort, { once: true });
   const decoder = new TextDecoder();
   let text = "";
   let size = 0;
@@ -232,56 +219,51 @@ async function readBody(
       const { done, value } = await untilAborted(reader.read(), signal);
       if (done) break;
       size += value.byteLength;
-      if (size > limit) {
-        reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
+      if (size > limit) throw tooLarge();
       text += decoder.decode(value, { stream: true });
     }
     return text + decoder.decode();
-  } finally {
-    signal.removeEventListener("abort", onAbort);
+  } catch (error) {
+    // Past the limit, aborted or broken: the rest of the body is never downloaded.
+    reader.cancel(signal.aborted ? signal.reason : undefined).catch(() => {});
+    throw error;
   }
 }
 
 /**
- * The call's cancellation: one listener on the caller's signal for the whole
- * call, whatever the number of attempts. Each attempt and each wait hangs off
- * `signal`, which is the SDK's own.
+ * A signal of the SDK's own that aborts when `parent` does; `dispose` removes the
+ * one listener it puts on `parent`.
  */
-function callScope(callerSignal: AbortSignal | undefined) {
+function follow(parent: AbortSignal | undefined) {
   const controller = new AbortController();
-  const onAbort = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", onAbort, { once: true });
+  const onAbort = () => controller.abort(parent?.reason);
+  parent?.addEventListener("abort", onAbort, { once: true });
   return {
+    controller,
     signal: controller.signal,
-    dispose() {
-      callerSignal?.removeEventListener("abort", onAbort);
-    },
+    dispose: () => parent?.removeEventListener("abort", onAbort),
   };
 }
 
 /** One attempt: aborted by the call or by its own timeout; `dispose` clears both. */
 function attemptScope(callSignal: AbortSignal, timeout: number) {
-  const controller = new AbortController();
+  const scope = follow(callSignal);
   let timedOut = false;
-  const onAbort = () => controller.abort(callSignal.reason);
-  callSignal.addEventListener("abort", onAbort, { once: true });
   const timer =
     timeout > 0 && Number.isFinite(timeout)
       ? setTimeout(() => {
           timedOut = true;
-          controller.abort();
+          scope.controller.abort();
         }, timeout)
       : undefined;
   return {
-    signal: controller.signal,
+    signal: scope.signal,
     get timedOut() {
       return timedOut;
     },
     dispose() {
-      if (timer !== undefined) clearTimeout(timer);
-      callSignal.removeEventListener("abort", onAbort);
+      clearTimeout(timer);
+      scope.dispose();
     },
   };
 }
@@ -310,26 +292,15 @@ function retryReasonOf(error: unknown): RetryReason | undefined {
 
 function retryAfterOf(error: unknown): number | undefined {
   const headers = (error as { headers?: Headers }).headers;
-  return headers instanceof Headers ? parseRetryAfterMs(headers.get("retry-after")) : undefined;
-}
-
-function checkSetting(
-  context: ErrorContext,
-  path: string,
-  value: unknown,
-  valid: (value: unknown) => boolean,
-  expected: string,
-) {
-  if (value !== undefined && !valid(value)) {
-    throw new RequestValidationError({ ...context, issues: [{ path, message: expected }] });
-  }
+  // Not `instanceof Headers`: an adapter's fetch (undici's own) has its own Headers class.
+  return typeof (headers as Headers | undefined)?.get === "function"
+    ? parseRetryAfterMs((headers as Headers).get("retry-after"))
+    : undefined;
 }
 
 interface Attempt {
   number: number;
-  url: string;
-  method: string;
-  body: string | undefined;
+  /** Milliseconds this attempt may take. */
   timeout: number;
 }
 
@@ -338,21 +309,38 @@ interface CallSetup {
   request: TransportRequest;
   context: ErrorContext;
   fetch: FetchLike;
+  url: string;
   headers: Headers;
+  /** The body as sent. */
+  body: string | undefined;
   log: Log;
   hooks: HookLists;
   maxResponseBytes: number;
 }
 
-function baseEvent(setup: CallSetup, attempt: Attempt, url: string): RequestEvent {
-  return {
+/**
+ * Runs the `name` hooks with the attempt's event plus `extra`. The event (and
+ * its redacted copy of the headers) is only made when a hook listens.
+ */
+function notify(
+  setup: CallSetup,
+  name: Exclude<keyof HookLists, "onDeprecation">,
+  attempt: Attempt,
+  url: string,
+  extra?: Partial<RequestEvent>,
+): void {
+  const hooks = setup.hooks[name];
+  if (hooks.length === 0) return;
+  const event: RequestEvent = {
     attempt: attempt.number,
-    method: attempt.method,
+    method: setup.request.method,
     url,
     headers: redactHeaders(setup.headers, setup.state.apiKey),
     apiVersion: setup.request.apiVersion,
     endpoint: setup.request.endpoint,
+    ...extra,
   };
+  runHooks(hooks, event, setup.log, name);
 }
 
 function reportDeprecation(setup: CallSetup, notice: DeprecationNotice, url: string) {
@@ -384,15 +372,14 @@ async function sendAttempt(
   attempt: Attempt,
   callSignal: AbortSignal,
 ): Promise<TransportResponse> {
-  const { state, request, context, headers, log, hooks } = setup;
+  const { state, request, context, headers, log } = setup;
   const scope = attemptScope(callSignal, attempt.timeout);
   const started = performance.now();
-  let url = attempt.url;
-  let method = attempt.method;
-  let body = attempt.body;
+  let { url, body } = setup;
+  let method: string = request.method;
   let status: number | undefined;
   let requestId: string | undefined;
-  runHooks(hooks.onRequest, baseEvent(setup, attempt, url), log, "onRequest");
+  notify(setup, "onRequest", attempt, url);
   if (log.enabled("debug")) {
     log.debug(`→ ${method} ${url} (attempt ${attempt.number})`, {
       headers: redactHeaders(headers, state.apiKey),
@@ -453,18 +440,12 @@ async function sendAttempt(
       const { data, jsonError } = parseBody(text, contentType);
       const durationMs = performance.now() - started;
       const notice = deprecationNotice(response.headers);
-      runHooks(
-        hooks.onResponse,
-        {
-          ...baseEvent(setup, attempt, url),
-          status: response.status,
-          durationMs,
-          requestId,
-          ...(notice ? { deprecation: notice } : {}),
-        },
-        log,
-        "onResponse",
-      );
+      notify(setup, "onResponse", attempt, url, {
+        status: response.status,
+        durationMs,
+        requestId,
+        ...(notice ? { deprecation: notice } : {}),
+      });
       log.debug(`← ${response.status} ${method} ${url} in ${Math.round(durationMs)} ms`, {
         requestId,
       });
@@ -553,32 +534,16 @@ export async function sendRequest(
     });
   }
   const timeout = request.timeout ?? state.timeout;
-  if (typeof timeout !== "number" || !(timeout >= 0)) {
-    throw new RequestValidationError({
-      ...context,
-      issues: [{ path: "timeout", message: "expected milliseconds >= 0" }],
-    });
-  }
-  checkSetting(
-    context,
-    "maxRetries",
-    request.maxRetries,
-    validRetryCount,
-    "expected an integer >= 0",
-  );
-  checkSetting(
-    context,
-    "maxRetryTime",
-    request.maxRetryTime,
-    validMilliseconds,
-    "expected milliseconds >= 0",
-  );
-  checkSetting(
-    context,
-    "maxResponseBytes",
-    request.maxResponseBytes,
-    (v) => typeof v === "number" && v > 0,
-    "expected bytes > 0",
+  checkSettings(
+    {
+      timeout,
+      maxRetries: request.maxRetries,
+      maxRetryTime: request.maxRetryTime,
+      maxResponseBytes: request.maxResponseBytes,
+    },
+    (path, _value, message) => {
+      throw new RequestValidationError({ ...context, issues: [{ path, message }] });
+    },
   );
   const maxRetries = isRetriedMethod(request.method, request.retryNonIdempotent === true)
     ? (request.maxRetries ?? state.maxRetries ?? DEFAULT_MAX_RETRIES)
@@ -589,16 +554,18 @@ export async function sendRequest(
     request,
     context,
     fetch: fetchImpl,
+    url,
     headers,
+    body,
     log: state.log ?? SILENT_LOG,
     hooks: state.hooks ?? NO_HOOKS,
     maxResponseBytes:
       request.maxResponseBytes ?? state.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   // Created last: from here on, `finally` is what removes the caller's listener.
-  const call = callScope(request.signal);
+  const call = follow(request.signal);
   const started = performance.now();
-  let attempt: Attempt = { number: 1, url, method: request.method, body, timeout };
+  let attempt: Attempt = { number: 1, timeout };
   try {
     for (;;) {
       try {
@@ -615,19 +582,13 @@ export async function sendRequest(
         const elapsed = performance.now() - started;
         // Never start a wait that the time bound would cut short.
         if (elapsed + delayMs >= maxRetryTime) throw error;
-        runHooks(
-          setup.hooks.onRetry,
-          {
-            ...baseEvent(setup, attempt, url),
-            status: (error as PhalaCloudError).status,
-            error: error as PhalaCloudError,
-            retryReason: reason,
-            delayMs,
-            requestId: (error as PhalaCloudError).requestId,
-          },
-          setup.log,
-          "onRetry",
-        );
+        notify(setup, "onRetry", attempt, url, {
+          status: (error as PhalaCloudError).status,
+          error: error as PhalaCloudError,
+          retryReason: reason,
+          delayMs,
+          requestId: (error as PhalaCloudError).requestId,
+        });
         setup.log.info(
           `Retrying ${request.method} ${request.path} in ${delayMs} ms (${reason}, attempt ${attempt.number + 1} of ${maxRetries + 1})`,
         );
@@ -635,9 +596,6 @@ export async function sendRequest(
         const remaining = maxRetryTime - (performance.now() - started);
         attempt = {
           number: attempt.number + 1,
-          url,
-          method: request.method,
-          body,
           // A later attempt may not run past the call's time bound.
           timeout:
             timeout > 0
@@ -651,18 +609,12 @@ export async function sendRequest(
       error instanceof PhalaCloudError
         ? error
         : new PhalaCloudError(String(error), { ...context, cause: error });
-    runHooks(
-      setup.hooks.onError,
-      {
-        ...baseEvent(setup, attempt, url),
-        status: failure.status,
-        error: failure,
-        retryReason: retryReasonOf(failure),
-        requestId: failure.requestId,
-      },
-      setup.log,
-      "onError",
-    );
+    notify(setup, "onError", attempt, url, {
+      status: failure.status,
+      error: failure,
+      retryReason: retryReasonOf(failure),
+      requestId: failure.requestId,
+    });
     setup.log.debug(`✗ ${request.method} ${request.path}: ${failure.message}`);
     throw failure;
   } finally {
