@@ -1,9 +1,7 @@
 import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
-import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
-import { cvmPath } from "../cvm-reads/cvm-path";
+import { planTextFileUpdate } from "./text-file-update";
 import { shapeUpdateResult } from "./update-result";
 
 export type UpdateDockerComposeArgs = CvmIdInput & {
@@ -26,30 +24,12 @@ const NAME = "updateDockerCompose";
 export const updateDockerCompose = /* @__PURE__ */ defineAction({
   name: NAME,
   response: CvmUpdateResultSchema,
-  plan: (args: UpdateDockerComposeArgs) => {
-    const path = cvmPath(NAME, args, "/docker-compose");
-    const fields = checkBodyArgs(
-      NAME,
-      args,
-      {
-        docker_compose_file: { kind: "string", required: true },
-        compose_hash: "hash",
-        transaction_hash: "transactionHash",
-      },
-      { pathKeys: CVM_ID_KEYS },
-    );
-    return {
-      method: "PATCH",
-      path,
-      // The API reads this body as the file itself, not as JSON.
-      body: fields.docker_compose_file,
-      headers: {
-        "Content-Type": "text/yaml",
-        ...registrationHeaders(fields.compose_hash, fields.transaction_hash),
-      },
-      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
-    };
-  },
+  plan: (args: UpdateDockerComposeArgs) =>
+    planTextFileUpdate(NAME, args, {
+      segment: "/docker-compose",
+      field: "docker_compose_file",
+      contentType: "text/yaml",
+    }),
   shape: shapeUpdateResult,
 });
 

@@ -1,9 +1,7 @@
 import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
-import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
-import { cvmPath } from "../cvm-reads/cvm-path";
+import { planTextFileUpdate } from "./text-file-update";
 import { shapeUpdateResult } from "./update-result";
 
 export type UpdatePreLaunchScriptArgs = CvmIdInput & {
@@ -23,30 +21,12 @@ const NAME = "updatePreLaunchScript";
 export const updatePreLaunchScript = /* @__PURE__ */ defineAction({
   name: NAME,
   response: CvmUpdateResultSchema,
-  plan: (args: UpdatePreLaunchScriptArgs) => {
-    const path = cvmPath(NAME, args, "/pre-launch-script");
-    const fields = checkBodyArgs(
-      NAME,
-      args,
-      {
-        pre_launch_script: { kind: "string", required: true },
-        compose_hash: "hash",
-        transaction_hash: "transactionHash",
-      },
-      { pathKeys: CVM_ID_KEYS },
-    );
-    return {
-      method: "PATCH",
-      path,
-      // The API reads this body as the file itself, not as JSON.
-      body: fields.pre_launch_script,
-      headers: {
-        "Content-Type": "text/plain",
-        ...registrationHeaders(fields.compose_hash, fields.transaction_hash),
-      },
-      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
-    };
-  },
+  plan: (args: UpdatePreLaunchScriptArgs) =>
+    planTextFileUpdate(NAME, args, {
+      segment: "/pre-launch-script",
+      field: "pre_launch_script",
+      contentType: "text/plain",
+    }),
   shape: shapeUpdateResult,
 });
 
