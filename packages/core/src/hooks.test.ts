@@ -75,6 +75,24 @@ describe("hooks", () => {
     expect(String(logger.error.mock.calls[0]![0])).toContain("onRequest hook threw");
   });
 
+  it("a hook whose own error quotes the API key is logged with the key redacted", async () => {
+    const logger = spyLogger();
+    const fake = fakeFetch({ body: currentUserV20260121() });
+    await getCurrentUser(
+      makeClient(fake.fetch, {
+        logger,
+        hooks: {
+          onRequest: () => {
+            throw new Error(`leaked ${TEST_API_KEY}`);
+          },
+        },
+      }),
+    );
+    const logged = JSON.stringify(logger.error.mock.calls);
+    expect(logged).toContain("leaked");
+    expect(logged).not.toContain(TEST_API_KEY);
+  });
+
   it("a hook that is not a function is refused at client creation", () => {
     expect(() => makeClient(fakeFetch().fetch, { hooks: { onError: "x" as never } })).toThrow(
       /hooks.onError/,

@@ -1,7 +1,7 @@
 import { PhalaCloudError } from "./errors";
 import type { Log } from "./logger";
 import type { RetryReason } from "./retry";
-import type { ApiKey } from "./secret";
+import { type ApiKey, scrubText } from "./secret";
 
 /** The `Deprecation` / `Sunset` headers of a response, as sent. */
 export interface DeprecationNotice {
@@ -104,10 +104,15 @@ export function runHooks<E>(
   event: E,
   log: Log,
   name: keyof HookLists,
+  apiKey?: ApiKey,
 ): void {
+  // The hook's own error text is the caller's, and may quote the key: log it redacted.
   const failed = (error: unknown) =>
     log.error(`A ${name} hook threw; the call goes on`, {
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      error: scrubText(
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        apiKey,
+      ),
     });
   for (const hook of hooks) {
     try {

@@ -340,7 +340,7 @@ function notify(
     endpoint: setup.request.endpoint,
     ...extra,
   };
-  runHooks(hooks, event, setup.log, name);
+  runHooks(hooks, event, setup.log, name, setup.state.apiKey);
 }
 
 function reportDeprecation(setup: CallSetup, notice: DeprecationNotice, url: string) {
@@ -363,6 +363,7 @@ function reportDeprecation(setup: CallSetup, notice: DeprecationNotice, url: str
     { ...notice, apiVersion: version, endpoint: setup.request.endpoint, url },
     setup.log,
     "onDeprecation",
+    setup.state.apiKey,
   );
 }
 
