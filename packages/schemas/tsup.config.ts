@@ -23,7 +23,7 @@ const keepModules: Plugin = {
 };
 
 export default defineConfig({
-  entry: ["src/**/*.ts", "!src/**/*.test.ts", "!src/**/*.test-d.ts"],
+  entry: ["src/**/*.ts", "!src/**/*.test.ts", "!src/**/*.test-d.ts", "!src/**/*.test-support.ts"],
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", "valibot/index": "src/valibot/index.ts" } },
   clean: true,

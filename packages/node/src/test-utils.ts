@@ -3,48 +3,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 
-/** A valid `GET /auth/me` body of 2026-01-21 (copied from the core's test data). */
-export function currentUserV20260121() {
-  return {
-    user: {
-      username: "alice",
-      email: "alice@example.com",
-      role: "admin",
-      avatar: "https://avatars.example.com/alice.png",
-      email_verified: true,
-      totp_enabled: false,
-      has_backup_codes: false,
-      flag_has_password: true,
-    },
-    workspace: {
-      id: "ws_3f9a",
-      name: "Acme",
-      slug: "acme",
-      tier: "pro",
-      role: "owner",
-      avatar: null,
-    },
-    credits: {
-      balance: "12.50",
-      granted_balance: 5,
-      is_post_paid: false,
-      outstanding_amount: null,
-    },
-  };
-}
+import {
+  currentUserV20251028,
+  currentUserV20260121,
+} from "../../schemas/src/fixtures.test-support";
 
-/** A valid `GET /auth/me` body of 2025-10-28. */
-export function currentUserV20251028() {
-  return {
-    username: "alice",
-    email: "alice@example.com",
-    credits: 12.5,
-    granted_credits: 5,
-    avatar: "https://avatars.example.com/alice.png",
-    team_name: "Acme",
-    team_tier: "pro",
-  };
-}
+// The shared test data of the schemas package (one copy for every package's tests).
+export { currentUserV20251028, currentUserV20260121 };
 
 export interface RecordedRequest {
   method: string;
