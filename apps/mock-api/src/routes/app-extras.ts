@@ -6,6 +6,7 @@ import {
   type ValidationIssue,
   validationError,
 } from "../errors";
+import { parseJsonBody } from "../json-body";
 import { appCvms, normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
 import { getNode, type MockApp } from "../model";
 import { QueryReader } from "../query";
@@ -36,19 +37,7 @@ function ownApp(c: Context<MockEnv>): MockApp {
 async function jsonBody(c: Context<MockEnv>): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw validationError([
-      {
-        type: "json_invalid",
-        loc: ["body", 0],
-        msg: "JSON decode error",
-        input: {},
-        ctx: { error: error instanceof Error ? error.message : String(error) },
-      },
-    ]);
-  }
+  return parseJsonBody(text);
 }
 
 /** Optional typed fields of an is-allowed body, checked as pydantic would. */

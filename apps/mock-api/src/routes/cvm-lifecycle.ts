@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
+import { parseJsonBody, requireJsonObject } from "../json-body";
 import { normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
 import { getNode, type MockCvm, type MockKms, type MockState } from "../model";
 import {
@@ -139,31 +140,7 @@ async function jsonBody(c: Context<MockEnv>, required: boolean): Promise<Body> {
     }
     return {};
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw validationError([
-      {
-        type: "json_invalid",
-        loc: ["body", 0],
-        msg: "JSON decode error",
-        input: {},
-        ctx: { error: error instanceof Error ? error.message : String(error) },
-      },
-    ]);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw validationError([
-      {
-        type: "model_attributes_type",
-        loc: ["body"],
-        msg: "Input should be a valid dictionary or object to extract fields from",
-        input: parsed,
-      },
-    ]);
-  }
-  return parsed as Body;
+  return requireJsonObject(parseJsonBody(text)) as Body;
 }
 
 function cvmOf(c: Context<MockEnv>): MockCvm {

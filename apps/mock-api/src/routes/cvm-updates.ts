@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
+import { parseJsonBody, requireJsonObject } from "../json-body";
 import { resolveCvm } from "../lookup";
 import type { MockCvm } from "../model";
 import {
@@ -35,31 +36,7 @@ function cvmOf(c: Ctx): MockCvm {
 async function jsonBody(c: Ctx, optional = false): Promise<Json> {
   const text = await c.req.text();
   if (text.trim() === "" && optional) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw validationError([
-      {
-        type: "json_invalid",
-        loc: ["body", 0],
-        msg: "JSON decode error",
-        input: {},
-        ctx: { error: String(error) },
-      },
-    ]);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw validationError([
-      {
-        type: "model_attributes_type",
-        loc: ["body"],
-        msg: "Input should be a valid dictionary or object to extract fields from",
-        input: value,
-      },
-    ]);
-  }
-  return value as Json;
+  return requireJsonObject(parseJsonBody(text)) as Json;
 }
 
 /** A body the API reads as a file: raw text, or a JSON string. */

@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
 import { MockApiError, type ValidationIssue, validationError } from "../errors";
+import { parseJsonBody, requireJsonObject } from "../json-body";
 import type { MockUser } from "../model";
 import {
   type MockSshKey,
@@ -41,35 +42,10 @@ async function readStringFields<const K extends string>(
   c: Context<MockEnv>,
   fields: readonly K[],
 ): Promise<Record<K, string>> {
-  const text = await c.req.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw validationError([
-      {
-        type: "json_invalid",
-        loc: ["body", 0],
-        msg: "JSON decode error",
-        input: {},
-        ctx: { error: error instanceof Error ? error.message : String(error) },
-      },
-    ]);
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw validationError([
-      {
-        type: "model_attributes_type",
-        loc: ["body"],
-        msg: "Input should be a valid dictionary or object to extract fields from",
-        input: body,
-      },
-    ]);
-  }
-  const record = body as Record<string, unknown>;
+  const body = requireJsonObject(parseJsonBody(await c.req.text()));
   const issues: ValidationIssue[] = [];
   for (const field of fields) {
-    const value = record[field];
+    const value = body[field];
     const loc = ["body", field];
     if (value === undefined) {
       issues.push({ type: "missing", loc, msg: "Field required", input: body });
@@ -91,7 +67,7 @@ async function readStringFields<const K extends string>(
     }
   }
   if (issues.length > 0) throw validationError(issues);
-  return record as Record<K, string>;
+  return body as Record<K, string>;
 }
 
 function userKeys(keys: SshKeyState, userId: number): MockSshKey[] {
