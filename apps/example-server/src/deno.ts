@@ -2,9 +2,7 @@
 // `deno run --allow-net --allow-env --allow-read dist/deno.js`. With no
 // PHALA_CLOUD_API_KEY and no PHALA_CLOUD_API_PREFIX it starts the mock API in
 // this process (through Deno's node:http), as the Node entry does.
-import { createBaseClient } from "#sdk";
-import { createStatusApp } from "./app";
-import { describeTarget, resolveApiTarget } from "./config";
+import { prepareStatusServer } from "./serve";
 
 // The slice of the Deno namespace used here (the app is type-checked without Deno's types).
 declare const Deno: {
@@ -21,28 +19,9 @@ declare const Deno: {
   exit(code?: number): never;
 };
 
-const target = resolveApiTarget({
+const { app, description, close } = await prepareStatusServer({
   PHALA_CLOUD_API_KEY: Deno.env.get("PHALA_CLOUD_API_KEY"),
   PHALA_CLOUD_API_PREFIX: Deno.env.get("PHALA_CLOUD_API_PREFIX"),
-});
-let mock: { url: string; close(): Promise<void> } | undefined;
-let apiKey: string;
-let baseURL: string | undefined;
-if (target.kind === "embedded-mock") {
-  const { SEED, startMockApi } = await import("@phala/cloud-mock-api");
-  mock = await startMockApi();
-  apiKey = SEED.apiKeys.demo;
-  baseURL = mock.url;
-} else {
-  apiKey = target.apiKey;
-  baseURL = target.baseURL;
-}
-
-const client = createBaseClient({ apiKey, baseURL });
-const app = createStatusApp({
-  client,
-  source: describeTarget(target, mock?.url),
-  secrets: [apiKey],
 });
 
 const hostname = Deno.env.get("HOST") || "127.0.0.1";
@@ -53,9 +32,7 @@ const server = Deno.serve(
     port,
     onListen: (addr) => {
       const host = addr.hostname.includes(":") ? `[${addr.hostname}]` : addr.hostname;
-      console.log(
-        `CVM status page on http://${host}:${addr.port}/ (${describeTarget(target, mock?.url)})`,
-      );
+      console.log(`CVM status page on http://${host}:${addr.port}/ (${description})`);
     },
   },
   app.fetch,
@@ -66,7 +43,7 @@ async function stop(): Promise<void> {
   if (stopping) Deno.exit(130);
   stopping = true;
   await server.shutdown();
-  await mock?.close();
+  await close();
   Deno.exit(0);
 }
 Deno.addSignalListener("SIGINT", () => void stop());

@@ -3,31 +3,9 @@
 // this process, so the status page works with nothing configured.
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createBaseClient } from "#sdk";
-import { createStatusApp } from "./app";
-import { describeTarget, resolveApiTarget } from "./config";
+import { prepareStatusServer } from "./serve";
 
-const target = resolveApiTarget(process.env);
-let mock: { url: string; close(): Promise<void> } | undefined;
-let apiKey: string;
-let baseURL: string | undefined;
-if (target.kind === "embedded-mock") {
-  // Loaded only when used: with a key, the mock is never imported.
-  const { SEED, startMockApi } = await import("@phala/cloud-mock-api");
-  mock = await startMockApi();
-  apiKey = SEED.apiKeys.demo;
-  baseURL = mock.url;
-} else {
-  apiKey = target.apiKey;
-  baseURL = target.baseURL;
-}
-
-const client = createBaseClient({ apiKey, baseURL });
-const app = createStatusApp({
-  client,
-  source: describeTarget(target, mock?.url),
-  secrets: [apiKey],
-});
+const { app, description, close } = await prepareStatusServer(process.env);
 
 const hostname = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
@@ -35,9 +13,7 @@ const server = serve(
   { fetch: app.fetch, hostname, port, overrideGlobalObjects: false },
   (info: AddressInfo) => {
     const host = info.address.includes(":") ? `[${info.address}]` : info.address;
-    console.log(
-      `CVM status page on http://${host}:${info.port}/ (${describeTarget(target, mock?.url)})`,
-    );
+    console.log(`CVM status page on http://${host}:${info.port}/ (${description})`);
   },
 );
 
@@ -48,7 +24,7 @@ function stop(signal: string): void {
   console.log(`Received ${signal}, shutting down`);
   server.close();
   (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-  void (mock?.close() ?? Promise.resolve()).then(
+  void close().then(
     () => {
       process.exitCode = 0;
     },
