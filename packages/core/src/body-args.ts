@@ -216,4 +216,4 @@ export function checkBodyArgs(
 }
 
 /** The argument keys that name a CVM (see `CvmIdInput`): pass them as `pathKeys`. */
-export const CVM_ID_KEYS: readonly string[] = ["id", "uuid", "app_id", "instance_id", "name"];
+export { CVM_ID_KEYS } from "./cvm-id";

@@ -14,7 +14,8 @@ export type CvmIdInput =
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const APP_ID = /^(?:0x)?[0-9a-f]{40}$/i;
-const KEYS = ["id", "uuid", "app_id", "instance_id", "name"] as const;
+/** The argument names that identify a CVM (exactly one is given). */
+export const CVM_ID_KEYS = ["id", "uuid", "app_id", "instance_id", "name"] as const;
 
 /**
  * The path segment the API accepts for a CVM: UUIDs lose their dashes, app ids
@@ -24,13 +25,13 @@ const KEYS = ["id", "uuid", "app_id", "instance_id", "name"] as const;
 export function normalizeCvmId(endpoint: string, input: unknown): string {
   const given =
     typeof input === "object" && input !== null
-      ? KEYS.filter((key) => (input as Record<string, unknown>)[key] !== undefined)
+      ? CVM_ID_KEYS.filter((key) => (input as Record<string, unknown>)[key] !== undefined)
       : [];
   if (given.length !== 1) {
     invalidArguments(endpoint, [
       {
         path: given.length ? given.join("|") : "id",
-        message: `name the CVM with exactly one of ${KEYS.join(", ")}`,
+        message: `name the CVM with exactly one of ${CVM_ID_KEYS.join(", ")}`,
       },
     ]);
   }

@@ -6,7 +6,7 @@ import {
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { invalidArguments, requireString, type SafeResult } from "../../action";
 import { type AnyClient, getClientState } from "../../client";
-import { type CvmIdInput, normalizeCvmId } from "../../cvm-id";
+import { CVM_ID_KEYS, type CvmIdInput, normalizeCvmId } from "../../cvm-id";
 import {
   APIConnectionError,
   APIError,
@@ -24,7 +24,6 @@ import { asStreamError, type EventStreamRequest, openEventStream } from "./event
 import { type ServerSentEvent, ServerSentEventParser } from "./sse-parser";
 
 const ENDPOINT = "watchCvmState";
-const CVM_ID_KEYS = ["id", "uuid", "app_id", "instance_id", "name"];
 const DEFAULT_MAX_RECONNECTS = 3;
 const DEFAULT_RECONNECT_DELAY_MS = 1000;
 const MAX_RECONNECT_DELAY_MS = 30_000;
