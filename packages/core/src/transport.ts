@@ -84,6 +84,14 @@ export interface TransportRequest {
   /** Retry POST and PATCH too: the caller says repeating the call is safe. */
   retryNonIdempotent?: boolean | undefined;
   maxResponseBytes?: number | undefined;
+  /**
+   * The caller reads the body of a 2xx response itself (an event stream): it is
+   * returned unread, and the caller also owns the retry policy and the final
+   * `onError` report. An error status is still read (bounded) and thrown.
+   */
+  stream?: boolean | undefined;
+  /** The number of the first attempt, for a caller that retries on its own (default 1). */
+  firstAttempt?: number | undefined;
 }
 
 export interface TransportResponse {
@@ -93,7 +101,7 @@ export interface TransportResponse {
   data: unknown;
   /** The final response; its body has been read. */
   response: Response;
-  /** The body as received. */
+  /** The body as received; empty when the request asked for the stream. */
   text: string;
   /** Why the body is not the JSON it says it is (`Unexpected end of JSON input at position 12`). */
   jsonError: string | undefined;
@@ -282,7 +290,7 @@ function finalError<E extends Error>(error: E): E {
 }
 
 /** Why a failed attempt may be retried, or undefined when it must not be. */
-function retryReasonOf(error: unknown): RetryReason | undefined {
+export function retryReasonOf(error: unknown): RetryReason | undefined {
   if (typeof error !== "object" || error === null || NOT_RETRIED.has(error)) return undefined;
   if (error instanceof APIConnectionTimeoutError) return "timeout";
   if (error instanceof APIConnectionError) return "connection_error";
@@ -341,6 +349,16 @@ function notify(
     ...extra,
   };
   runHooks(hooks, event, setup.log, name, setup.state.apiKey);
+}
+
+/** Runs a client's `name` hooks with `event`, for a caller outside `sendRequest` (a stream's reconnections). */
+export function reportToHooks(
+  state: TransportState,
+  name: Exclude<keyof HookLists, "onDeprecation">,
+  event: RequestEvent,
+): void {
+  const hooks = (state.hooks ?? NO_HOOKS)[name];
+  if (hooks.length > 0) runHooks(hooks, event, state.log ?? SILENT_LOG, name, state.apiKey);
 }
 
 function reportDeprecation(setup: CallSetup, notice: DeprecationNotice, url: string) {
@@ -429,12 +447,33 @@ async function sendAttempt(
           ),
         );
       }
+      const accepted = response.ok || (request.acceptStatus?.includes(response.status) ?? false);
+      if (accepted && request.stream) {
+        const notice = deprecationNotice(response.headers);
+        notify(setup, "onResponse", attempt, url, {
+          status: response.status,
+          durationMs: performance.now() - started,
+          requestId,
+          ...(notice ? { deprecation: notice } : {}),
+        });
+        if (notice) reportDeprecation(setup, notice, url);
+        return {
+          status: response.status,
+          headers: response.headers,
+          data: undefined,
+          response,
+          text: "",
+          jsonError: undefined,
+          accept: headers.get("accept"),
+          requestId,
+          attempt: attempt.number,
+        };
+      }
       const rawText = await readBody(response, setup.maxResponseBytes, scope.signal, () => ({
         ...context,
         status: response.status,
         requestId,
       }));
-      const accepted = response.ok || (request.acceptStatus?.includes(response.status) ?? false);
       // An error body is shown in messages and excerpts: it must not echo the key back.
       const text = accepted ? rawText : scrubText(rawText, state.apiKey);
       const contentType = response.headers.get("content-type");
@@ -566,14 +605,16 @@ export async function sendRequest(
   // Created last: from here on, `finally` is what removes the caller's listener.
   const call = follow(request.signal);
   const started = performance.now();
-  let attempt: Attempt = { number: 1, timeout };
+  let attempt: Attempt = { number: request.firstAttempt ?? 1, timeout };
   try {
     for (;;) {
       try {
         return await sendAttempt(setup, attempt, call.signal);
       } catch (error) {
         const reason = retryReasonOf(error);
-        if (reason === undefined || attempt.number > maxRetries) throw error;
+        if (reason === undefined || attempt.number - (request.firstAttempt ?? 1) >= maxRetries) {
+          throw error;
+        }
         const retryAfter = retryAfterOf(error);
         if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
           // Waiting that long inside a call would look like a hang: hand the wait to the caller.
@@ -610,12 +651,14 @@ export async function sendRequest(
       error instanceof PhalaCloudError
         ? error
         : new PhalaCloudError(String(error), { ...context, cause: error });
-    notify(setup, "onError", attempt, url, {
-      status: failure.status,
-      error: failure,
-      retryReason: retryReasonOf(failure),
-      requestId: failure.requestId,
-    });
+    if (!request.stream) {
+      notify(setup, "onError", attempt, url, {
+        status: failure.status,
+        error: failure,
+        retryReason: retryReasonOf(failure),
+        requestId: failure.requestId,
+      });
+    }
     setup.log.debug(`✗ ${request.method} ${request.path}: ${failure.message}`);
     throw failure;
   } finally {

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
 // Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
-// README.md ## Every resource (line 148, 159, 166, 174, 191, 233, 243, 252, 271, 280)
+// README.md ## Every resource (line 148, 159, 166, 174, 191, 240, 250, 259, 278, 287)
 import {
   createClient,
   encryptEnvVars,
@@ -61,20 +61,20 @@ export async function run(): Promise<void> {
     timeout: 300,
   });
 
-  // README.md:233 ### CVM lifecycle
+  // README.md:240 ### CVM lifecycle
   const id = { name: "hello-tee" };
   await client.updateCvmResources({ ...id, instance_type: "tdx.medium", allow_restart: true });
   await client.stopCvm(id);
   const again = await client.safeStopCvm(id); // { success: false, error: ConflictError (409) }
   await client.deleteCvm(id); // 204; getCvmInfo(id) now throws NotFoundError
 
-  // README.md:243 ### CVM reads
+  // README.md:250 ### CVM reads
   const cvmState = await client.getCvmState({ name: "cvm-abc123" });
   const stats = await client.getCvmStats({ name: "cvm-abc123" });
   const yaml = await client.getCvmDockerCompose({ name: "cvm-abc123" }); // a string
   const attestation = await client.getCvmAttestation({ name: "cvm-abc123" });
 
-  // README.md:252 ### CVM updates and the on-chain (HTTP 465) path
+  // README.md:259 ### CVM updates and the on-chain (HTTP 465) path
   const yaml2 = "services:\n  web:\n    image: nginx:1.28-alpine\n";
   const result = await client.patchCvm({ name: "oracle-us-west", docker_compose_file: yaml2 });
   if (result.status === "precondition_required") {
@@ -86,13 +86,13 @@ export async function run(): Promise<void> {
     });
   }
 
-  // README.md:271 ### Apps
+  // README.md:278 ### Apps
   const appId = "d9c80774fdfb97076c7d21cac0c4b8e8acebf384";
   const { revisions } = await client.getAppRevisions({ appId, page_size: 10 });
   const filters = await client.getAppFilterOptions();
   const allowed = await client.checkCvmIsAllowed({ name: "oracle-ap" });
 
-  // README.md:280 ### Pagination
+  // README.md:287 ### Pagination
   for await (const cvm of paginate(getCvmList, client, { page_size: 50 })) console.log(cvm.name);
   const apps = await paginate(getAppList, client).toArray({ limit: 100 });
   const workspaces = await paginate(listWorkspaces, client, { limit: 20 }).toArray(); // cursor

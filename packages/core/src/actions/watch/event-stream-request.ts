@@ -2,25 +2,27 @@ import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
-  createAPIError,
   type ErrorContext,
   PhalaCloudError,
 } from "../../errors";
+import { type RequestEvent, redactHeaders } from "../../hooks";
 import {
   buildHeaders,
   buildURL,
-  type FetchLike,
   type QueryParams,
+  reportToHooks,
+  retryReasonOf,
+  sendRequest,
+  type TransportRequest,
   type TransportState,
 } from "../../transport";
-
-const MAX_REDIRECTS = 5;
 
 export interface EventStreamRequest {
   path: string;
   query: QueryParams;
   /** The `X-Phala-Version` value, exactly as it goes on the wire. */
   apiVersion: string;
+  endpoint: string;
   headers: Record<string, string> | undefined;
   context: ErrorContext;
   /** Aborts the request and the body; the caller owns it. */
@@ -29,93 +31,82 @@ export interface EventStreamRequest {
   userAborted: () => boolean;
   /** True once the caller timed the connection out. */
   timedOut: () => boolean;
+  /** 1 for the first connection, 2 for the first reconnection, ... */
+  attempt: number;
 }
 
-/** The transport's headers, asking for an event stream. */
-function eventStreamHeaders(state: TransportState, request: EventStreamRequest): Headers {
-  return buildHeaders(state, {
+function transportRequest(request: EventStreamRequest): TransportRequest {
+  return {
     method: "GET",
     path: request.path,
+    query: request.query,
     apiVersion: request.apiVersion,
+    endpoint: request.endpoint,
     headers: { accept: "text/event-stream", "cache-control": "no-cache", ...request.headers },
-  });
-}
-
-function parseErrorBody(text: string): unknown {
-  if (text.length === 0) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+    signal: request.signal,
+    // The watch's idle timer covers the connection; its reconnections are the retries.
+    timeout: 0,
+    maxRetries: 0,
+    stream: true,
+    firstAttempt: request.attempt,
+  };
 }
 
 /**
- * Opens an event stream with the transport's rules: the same URL building and
- * headers, redirects followed only within the API origin, an error status
- * mapped to its typed error. Resolves with the streaming 2xx response; the
- * caller reads and releases its body.
+ * Opens an event stream through the transport, so it keeps every rule of a
+ * call: the same URL and headers, redirects only within the API origin, hooks
+ * and logs with the key redacted, an error status read (bounded) into its typed
+ * error. Resolves with the streaming 2xx response; the caller reads and releases
+ * its body.
  */
 export async function openEventStream(
   state: TransportState,
   request: EventStreamRequest,
 ): Promise<Response> {
-  const { context } = request;
-  const fetchImpl = state.fetch ?? (globalThis.fetch as FetchLike | undefined);
-  if (!fetchImpl) {
-    throw new APIConnectionError(
-      "No fetch implementation: pass `fetch` in the client config",
-      context,
-    );
-  }
-  const headers = eventStreamHeaders(state, request);
-  let url = buildURL(state.baseURL, request.path, request.query);
+  let response: Response;
   try {
-    for (let redirects = 0; ; redirects++) {
-      const response = await fetchImpl(url, {
-        method: "GET",
-        headers,
-        signal: request.signal,
-        redirect: "manual",
-      });
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel().catch(() => {});
-        const next = new URL(location, url);
-        if (next.origin !== new URL(state.baseURL).origin) {
-          throw new APIConnectionError(
-            `Refused a redirect to another origin (${next.origin}): the API key is only sent to ${new URL(state.baseURL).origin}`,
-            { ...context, status: response.status },
-          );
-        }
-        if (redirects >= MAX_REDIRECTS) {
-          throw new APIConnectionError(`Too many redirects (more than ${MAX_REDIRECTS})`, context);
-        }
-        url = next.toString();
-        continue;
-      }
-      if (!response.ok) {
-        const body = parseErrorBody(await response.text());
-        throw createAPIError({
-          ...context,
-          status: response.status,
-          body,
-          headers: response.headers,
-        });
-      }
-      const contentType = response.headers.get("content-type") ?? "";
-      if (!contentType.includes("text/event-stream") || !response.body) {
-        await response.body?.cancel().catch(() => {});
-        throw new PhalaCloudError(
-          `Expected an event stream, got ${contentType || "no content type"}`,
-          { ...context, status: response.status },
-        );
-      }
-      return response;
-    }
+    ({ response } = await sendRequest(state, transportRequest(request)));
   } catch (error) {
     throw asStreamError(error, request);
   }
+  const contentType = response.headers.get("content-type") ?? "";
+  if (!contentType.includes("text/event-stream") || !response.body) {
+    await response.body?.cancel().catch(() => {});
+    throw new PhalaCloudError(`Expected an event stream, got ${contentType || "no content type"}`, {
+      ...request.context,
+      status: response.status,
+    });
+  }
+  return response;
+}
+
+/**
+ * Runs the client's `onRetry` or `onError` hooks for the watch as a whole (the
+ * transport reports each connection's `onRequest` and `onResponse`). The event
+ * is only built when a hook listens.
+ */
+export function reportStreamHook(
+  state: TransportState,
+  name: "onRetry" | "onError",
+  request: EventStreamRequest,
+  error: PhalaCloudError,
+  delayMs?: number,
+): void {
+  if (!state.hooks || state.hooks[name].length === 0) return;
+  const event: RequestEvent = {
+    attempt: request.attempt,
+    method: "GET",
+    url: buildURL(state.baseURL, request.path, request.query),
+    headers: redactHeaders(buildHeaders(state, transportRequest(request)), state.apiKey),
+    apiVersion: request.apiVersion,
+    endpoint: request.endpoint,
+    status: error.status,
+    error,
+    retryReason: retryReasonOf(error),
+    requestId: error.requestId,
+    ...(delayMs === undefined ? {} : { delayMs }),
+  };
+  reportToHooks(state, name, event);
 }
 
 /** The typed error for a failure while connecting to or reading the stream. */

@@ -13,6 +13,16 @@ export class ServerSentEventParser {
   private buffer = "";
   private event = "";
   private data: string[] = [];
+  private dataLength = 0;
+
+  /**
+   * Characters of the message still being received (the unparsed rest and its
+   * data lines so far): a stream that never ends a line or a message is stopped
+   * by its reader when this passes a limit, rather than buffered forever.
+   */
+  get pendingLength(): number {
+    return this.buffer.length + this.dataLength;
+  }
 
   push(text: string): ServerSentEvent[] {
     this.buffer += text;
@@ -38,6 +48,7 @@ export class ServerSentEventParser {
           : undefined;
       this.event = "";
       this.data = [];
+      this.dataLength = 0;
       return message;
     }
     if (line.startsWith(":")) return undefined;
@@ -46,7 +57,10 @@ export class ServerSentEventParser {
     let value = colon === -1 ? "" : line.slice(colon + 1);
     if (value.startsWith(" ")) value = value.slice(1);
     if (field === "event") this.event = value;
-    else if (field === "data") this.data.push(value);
+    else if (field === "data") {
+      this.data.push(value);
+      this.dataLength += value.length + 1;
+    }
     // `id` and `retry` are not used: the watch reconnects on its own schedule.
     return undefined;
   }

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createBaseClient } from "../../client";
+import { type ClientConfig, createBaseClient } from "../../client";
 import {
   APIUserAbortError,
   AuthenticationError,
   NotFoundError,
   RequestValidationError,
+  ResponseTooLargeError,
 } from "../../errors";
+import type { RequestEvent } from "../../hooks";
 import {
   fakeFetch,
   type Responder,
@@ -36,12 +38,13 @@ function eventStream(text: string, { hang = false } = {}): Response {
   return new Response(body, { headers: { "content-type": "text/event-stream" } });
 }
 
-function setup(reply: Responder) {
+function setup(reply: Responder, config: Partial<ClientConfig> = {}) {
   const fake = fakeFetch(reply);
   const client = createBaseClient({
     apiKey: TEST_API_KEY,
     baseURL: TEST_BASE_URL,
     fetch: fake.fetch,
+    ...config,
   });
   return { fake, client };
 }
@@ -202,5 +205,125 @@ describe("watchCvmState", () => {
     expect(fake.calls).toHaveLength(0);
     const result = await safeWatchCvmState(client, { id: "c", target: "" });
     expect(result.success).toBe(false);
+  });
+
+  it("runs the client's hooks for each connection, reconnection and the final failure, never with the key", async () => {
+    const seen: [string, RequestEvent][] = [];
+    const record = (name: string) => (event: RequestEvent) => {
+      seen.push([name, event]);
+    };
+    const { client } = setup(
+      (_call, index) =>
+        index === 0
+          ? eventStream(sse(["state", { status: "starting" }]))
+          : { status: 503, body: { detail: "busy" }, headers: { "x-request-id": "req-9" } },
+      {
+        hooks: {
+          onRequest: record("onRequest"),
+          onResponse: record("onResponse"),
+          onRetry: record("onRetry"),
+          onError: record("onError"),
+        },
+      },
+    );
+    const error = await watchCvmState(
+      client,
+      { id: "c", target: "running" },
+      { reconnectDelay: 1, maxReconnects: 1 },
+    ).catch((e) => e);
+    expect(error).toMatchObject({ status: 503 });
+    expect(seen.map(([name, event]) => `${name}#${event.attempt}`)).toEqual([
+      "onRequest#1",
+      "onResponse#1",
+      "onRetry#1",
+      "onRequest#2",
+      "onResponse#2",
+      "onError#2",
+    ]);
+    const [, retry] = seen.find(([name]) => name === "onRetry")!;
+    expect(retry).toMatchObject({
+      endpoint: "watchCvmState",
+      method: "GET",
+      url: `${TEST_BASE_URL}/cvms/c/state?target=running`,
+      error: { name: "APIConnectionError" },
+      retryReason: "connection_error",
+    });
+    expect(retry.delayMs).toBeGreaterThanOrEqual(0);
+    const [, failed] = seen.find(([name]) => name === "onError")!;
+    expect(failed).toMatchObject({ status: 503, retryReason: "http_503", requestId: "req-9" });
+    expect(seen[1]![1]).toMatchObject({ status: 200 });
+    const serialized = JSON.stringify(
+      seen.map(([, event]) => ({ ...event, error: String(event.error) })),
+    );
+    expect(serialized).not.toContain(TEST_API_KEY);
+    expect(seen[0]![1].headers["x-api-key"]).toMatch(/…/);
+  });
+
+  it("stops an event larger than maxResponseBytes, or a line that never ends, with ResponseTooLargeError", async () => {
+    const big = setup(() => eventStream(sse(["state", { status: "x".repeat(5000) }])), {
+      maxResponseBytes: 1024,
+    });
+    await expect(
+      watchCvmState(big.client, { id: "c", target: "running" }, { reconnectDelay: 1 }),
+    ).rejects.toBeInstanceOf(ResponseTooLargeError);
+    // Not a network failure: the same stream would come again, so no reconnection.
+    expect(big.fake.calls).toHaveLength(1);
+
+    let pulls = 0;
+    const endless = setup(
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              pulls += 1;
+              controller.enqueue(new TextEncoder().encode("data: ".padEnd(600, "y")));
+            },
+          }),
+          { headers: { "content-type": "text/event-stream" } },
+        ),
+      { maxResponseBytes: 4096 },
+    );
+    const error = await watchCvmState(endless.client, { id: "c", target: "running" }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error).toMatchObject({ limit: 4096, endpoint: "watchCvmState" });
+    expect(pulls).toBeLessThan(20);
+  });
+
+  it("follows a redirect within the API origin, refuses another origin, and scrubs the key from an error body", async () => {
+    const { fake, client } = setup((call) =>
+      call.url.includes("/moved")
+        ? eventStream(sse(["complete", { status: "running", target: "running", elapsed: 1 }]))
+        : { status: 307, raw: null, headers: { location: `${TEST_BASE_URL}/moved` } },
+    );
+    await expect(watchCvmState(client, { id: "c", target: "running" })).resolves.toEqual({
+      status: "running",
+    });
+    expect(fake.calls.map((call) => call.url)).toEqual([
+      `${TEST_BASE_URL}/cvms/c/state?target=running`,
+      `${TEST_BASE_URL}/moved`,
+    ]);
+
+    const away = setup(() => ({
+      status: 302,
+      raw: null,
+      headers: { location: "https://evil.example/steal" },
+    }));
+    const refused = await watchCvmState(away.client, { id: "c", target: "running" }).catch(
+      (e) => e,
+    );
+    expect(refused).toMatchObject({ name: "APIConnectionError" });
+    expect(refused.message).toContain("another origin");
+    expect(away.fake.calls).toHaveLength(1);
+
+    const echo = setup(() => ({ status: 400, body: { detail: `bad key ${TEST_API_KEY}` } }));
+    const rejected = await watchCvmState(echo.client, { id: "c", target: "running" }).catch(
+      (e) => e,
+    );
+    expect(rejected.status).toBe(400);
+    expect(`${String(rejected)} ${JSON.stringify(rejected)} ${rejected.stack}`).not.toContain(
+      TEST_API_KEY,
+    );
   });
 });

@@ -9,18 +9,23 @@ import { type AnyClient, getClientState } from "../../client";
 import { CVM_ID_KEYS, type CvmIdInput, normalizeCvmId } from "../../cvm-id";
 import {
   APIConnectionError,
-  APIError,
   APIUserAbortError,
   type ErrorContext,
   PhalaCloudError,
   RateLimitError,
+  ResponseTooLargeError,
   ResponseValidationError,
   type ValidationIssue,
 } from "../../errors";
-import type { TransportState } from "../../transport";
+import { DEFAULT_MAX_RESPONSE_BYTES, retryReasonOf, type TransportState } from "../../transport";
 import { type ApiVersion, resolveApiVersion } from "../../versions";
 import { CvmStateWatchError, CvmStateWatchTimeoutError } from "./errors";
-import { asStreamError, type EventStreamRequest, openEventStream } from "./event-stream-request";
+import {
+  asStreamError,
+  type EventStreamRequest,
+  openEventStream,
+  reportStreamHook,
+} from "./event-stream-request";
 import { type ServerSentEvent, ServerSentEventParser } from "./sse-parser";
 
 const ENDPOINT = "watchCvmState";
@@ -175,14 +180,12 @@ function validateEvent(
   return { type, data: result.value } as CvmStateStreamEvent;
 }
 
-/** Worth another connection: the network or the server failed, not the request. */
+/**
+ * Worth another connection: the network or the server failed, not the request
+ * (the transport's own rule for retries, so a refused redirect is final too).
+ */
 function isReconnectable(error: unknown): boolean {
-  if (error instanceof APIUserAbortError) return false;
-  if (error instanceof APIConnectionError) return true;
-  if (error instanceof APIError) {
-    return error.status === 408 || error.status === 429 || error.status >= 500;
-  }
-  return false;
+  return retryReasonOf(error) !== undefined;
 }
 
 function backoff(reconnection: number, baseDelay: number, error: unknown): number {
@@ -226,6 +229,30 @@ interface Attempt {
   lastState: CvmStateEventData | undefined;
   /** Whether the current connection delivered an event. */
   progressed: boolean;
+  /** 1 for the first connection, 2 for the first reconnection, ... */
+  number: number;
+  /** The most characters one event may take (the client's `maxResponseBytes`). */
+  maxEventLength: number;
+}
+
+/** The request of the current connection, as the transport and the hooks see it. */
+function streamRequest(
+  attempt: Attempt,
+  signal: AbortSignal,
+  timedOut: () => boolean,
+): EventStreamRequest {
+  return {
+    path: attempt.plan.path,
+    query: attempt.plan.query,
+    apiVersion: attempt.apiVersion,
+    endpoint: ENDPOINT,
+    headers: attempt.headers,
+    context: attempt.context,
+    signal,
+    userAborted: attempt.userAborted,
+    timedOut,
+    attempt: attempt.number,
+  };
 }
 
 /**
@@ -254,16 +281,7 @@ async function streamOnce(attempt: Attempt): Promise<CvmStateEventData> {
       }, attempt.idleTimeout);
     }
   };
-  const request: EventStreamRequest = {
-    path: attempt.plan.path,
-    query: attempt.plan.query,
-    apiVersion: attempt.apiVersion,
-    headers: attempt.headers,
-    context: attempt.context,
-    signal: controller.signal,
-    userAborted: attempt.userAborted,
-    timedOut: () => timedOut,
-  };
+  const request = streamRequest(attempt, controller.signal, () => timedOut);
   try {
     armIdleTimer();
     const response = await openEventStream(attempt.transport, request);
@@ -271,6 +289,8 @@ async function streamOnce(attempt: Attempt): Promise<CvmStateEventData> {
     if (controller.signal.aborted) throw asStreamError(undefined, request);
     const decoder = new TextDecoder();
     const parser = new ServerSentEventParser();
+    const tooLarge = () =>
+      new ResponseTooLargeError({ ...attempt.context, status: 200, limit: attempt.maxEventLength });
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -280,7 +300,10 @@ async function streamOnce(attempt: Attempt): Promise<CvmStateEventData> {
       }
       if (chunk.done) break;
       armIdleTimer();
-      for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
+      const messages = parser.push(decoder.decode(chunk.value, { stream: true }));
+      if (parser.pendingLength > attempt.maxEventLength) throw tooLarge();
+      for (const message of messages) {
+        if (message.data.length > attempt.maxEventLength) throw tooLarge();
         const event = validateEvent(message, attempt.context);
         if (!event) continue;
         attempt.progressed = true;
@@ -362,10 +385,13 @@ export async function watchCvmState(
     onEvent: options.onEvent,
     lastState: undefined,
     progressed: false,
+    number: 1,
+    maxEventLength: transport.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
+  const log = transport.log;
   try {
     let failures = 0;
-    for (;;) {
+    for (; ; attempt.number++) {
       attempt.progressed = false;
       try {
         return await streamOnce(attempt);
@@ -375,13 +401,36 @@ export async function watchCvmState(
         if (attempt.progressed) failures = 0;
         if (failures >= maxReconnects) throw error;
         failures += 1;
+        const delayMs = Math.round(backoff(failures, reconnectDelay, error));
+        const failure = error as PhalaCloudError;
+        reportStreamHook(
+          transport,
+          "onRetry",
+          streamRequest(attempt, watch.signal, () => false),
+          failure,
+          delayMs,
+        );
+        log?.info(
+          `Reconnecting ${ENDPOINT} in ${delayMs} ms (${failure.message}; reconnection ${failures} of ${maxReconnects})`,
+        );
         try {
-          await sleep(backoff(failures, reconnectDelay, error), watch.signal);
+          await sleep(delayMs, watch.signal);
         } catch (reason) {
           throw new APIUserAbortError("Watch aborted", { ...context, cause: reason });
         }
       }
     }
+  } catch (error) {
+    if (error instanceof PhalaCloudError) {
+      reportStreamHook(
+        transport,
+        "onError",
+        streamRequest(attempt, watch.signal, () => false),
+        error,
+      );
+      log?.debug(`✗ GET ${plan.path}: ${error.message}`);
+    }
+    throw error;
   } finally {
     userSignal?.removeEventListener("abort", onUserAbort);
     // Nothing may outlive the watch: this also ends any connection still open.
