@@ -7,6 +7,7 @@ import {
   PhalaCloudError,
   RequestValidationError,
   ResponseValidationError,
+  UnsupportedApiVersionError,
   type ValidationIssue,
 } from "./errors";
 import { bodyExcerpt, scrubValue } from "./secret";
@@ -280,6 +281,11 @@ function createRunner<Args>(
     const wireVersion = options.version ?? client.version;
     const schemaVersion = resolveApiVersion(wireVersion);
     const plan = spec.plan((args ?? {}) as Args);
+    // Chosen before sending: a version this build has no schema for fails here, not after the call.
+    const schema =
+      options.schema === false
+        ? undefined
+        : (options.schema ?? (state.validateResponses ? schemaFor(schemaVersion) : undefined));
     const response = await sendRequest(state, {
       ...plan,
       apiVersion: wireVersion,
@@ -293,10 +299,6 @@ function createRunner<Args>(
       maxResponseBytes: options.maxResponseBytes,
     });
     const value = spec.shape ? spec.shape(response) : response.data;
-    const schema =
-      options.schema === false
-        ? undefined
-        : (options.schema ?? (state.validateResponses ? schemaFor(schemaVersion) : undefined));
     const data = schema
       ? await validateResponse(schema, value, response, state, {
           endpoint: spec.name,
@@ -313,6 +315,16 @@ function createRunner<Args>(
     new APIPromise(run(client, args, options));
 }
 
+/** A bundle built for one API version (`__PHALA_CLOUD_API_VERSION__`) has no schema for the others. */
+function versionLeftOut(
+  endpoint: string,
+  version: string,
+  responses: Partial<Record<string, StandardSchemaV1>>,
+): never {
+  const kept = Object.keys(responses).filter((key) => responses[key] !== undefined);
+  throw new UnsupportedApiVersionError(version, kept, { endpoint });
+}
+
 /**
  * A standalone action for a version-aware endpoint: `fn(client, args?, options?)`.
  * It sends the client's version (or the call's), validates the body with that
@@ -325,7 +337,10 @@ export function defineVersionedAction<
 >(
   spec: VersionedActionSpec<E, Args, Opt>,
 ): Action<{ args: Args; responses: VersionedResponses<E>; optionalArgs: Opt; safe: false }> {
-  const run = createRunner(spec, (version) => spec.responses[version]);
+  const run = createRunner(
+    spec,
+    (version) => spec.responses[version] ?? versionLeftOut(spec.name, version, spec.responses),
+  );
   return Object.assign(run, { actionName: spec.name }) as never;
 }
 

@@ -448,32 +448,15 @@ async function sendAttempt(
         );
       }
       const accepted = response.ok || (request.acceptStatus?.includes(response.status) ?? false);
-      if (accepted && request.stream) {
-        const notice = deprecationNotice(response.headers);
-        notify(setup, "onResponse", attempt, url, {
-          status: response.status,
-          durationMs: performance.now() - started,
-          requestId,
-          ...(notice ? { deprecation: notice } : {}),
-        });
-        if (notice) reportDeprecation(setup, notice, url);
-        return {
-          status: response.status,
-          headers: response.headers,
-          data: undefined,
-          response,
-          text: "",
-          jsonError: undefined,
-          accept: headers.get("accept"),
-          requestId,
-          attempt: attempt.number,
-        };
-      }
-      const rawText = await readBody(response, setup.maxResponseBytes, scope.signal, () => ({
-        ...context,
-        status: response.status,
-        requestId,
-      }));
+      // A stream's body is its caller's to read.
+      const rawText =
+        accepted && request.stream
+          ? ""
+          : await readBody(response, setup.maxResponseBytes, scope.signal, () => ({
+              ...context,
+              status: response.status,
+              requestId,
+            }));
       // An error body is shown in messages and excerpts: it must not echo the key back.
       const text = accepted ? rawText : scrubText(rawText, state.apiKey);
       const contentType = response.headers.get("content-type");
