@@ -138,10 +138,10 @@ function checkOptions(options: WatchCvmStateOptions) {
   return { maxReconnects, reconnectDelay, idleTimeout };
 }
 
-function validateEvent(
+async function validateEvent(
   message: ServerSentEvent,
   context: ErrorContext,
-): CvmStateStreamEvent | undefined {
+): Promise<CvmStateStreamEvent | undefined> {
   if (!Object.hasOwn(cvmStateEventDataSchemas, message.event)) return undefined;
   const type = message.event as CvmStateStreamEvent["type"];
   const schema: StandardSchemaV1 = cvmStateEventDataSchemas[type];
@@ -158,9 +158,10 @@ function validateEvent(
   } catch {
     throw fail([{ path: "", message: "event data is not JSON" }], message.data);
   }
-  const result = schema["~standard"].validate(data);
-  if (result instanceof Promise)
-    throw new PhalaCloudError("Event schemas are synchronous", context);
+  let result = schema["~standard"].validate(data);
+  // The default build's schemas are built at their first validation, which is
+  // asynchronous; later ones are synchronous and skip this turn.
+  if (result instanceof Promise) result = await result;
   if (result.issues) {
     throw fail(
       result.issues.map((issue) => ({
@@ -281,7 +282,7 @@ async function streamOnce(attempt: Attempt): Promise<CvmStateEventData> {
       if (chunk.done) break;
       armIdleTimer();
       for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
-        const event = validateEvent(message, attempt.context);
+        const event = await validateEvent(message, attempt.context);
         if (!event) continue;
         attempt.progressed = true;
         attempt.onEvent?.(event);
