@@ -4,7 +4,11 @@
 // Which files load, not how long it takes: timing is bench/'s.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { modulesLoadedBy, packagesIn } from "../../schemas/src/loaded-modules.test-support";
+import {
+  CHILD_PROCESS_TIMEOUT,
+  modulesLoadedBy,
+  packagesIn,
+} from "../../schemas/src/loaded-modules.test-support";
 
 const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
 
@@ -22,19 +26,27 @@ describe.each([
   ["deno.js", "deno"],
   ["index.js", "default"],
 ])("@phala/cloud: dist/%s, the %s entry", (file) => {
-  it("importing it loads neither zod nor undici; the first validation loads zod", async () => {
-    const loaded = await modulesLoadedBy(dist(file), CALL);
-    expect(packagesIn(loaded.atImport)).toEqual([]);
-    expect(packagesIn(loaded.afterward)).toContain("zod");
-  });
+  it(
+    "importing it loads neither zod nor undici; the first validation loads zod",
+    async () => {
+      const loaded = await modulesLoadedBy(dist(file), CALL);
+      expect(packagesIn(loaded.atImport)).toEqual([]);
+      expect(packagesIn(loaded.afterward)).toContain("zod");
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 });
 
 describe("@phala/cloud/schemas", () => {
-  it.each(["schemas.js", "schemas.cjs"])("dist/%s exports the zod schemas", async (file) => {
-    const loaded = await modulesLoadedBy(
-      dist(file),
-      `if (typeof m.getCvmInfoResponseSchemas["2026-01-21"].parse !== "function") throw new Error("not zod");`,
-    );
-    expect(packagesIn(loaded.atImport)).toContain("zod");
-  });
+  it.each(["schemas.js", "schemas.cjs"])(
+    "dist/%s exports the zod schemas",
+    async (file) => {
+      const loaded = await modulesLoadedBy(
+        dist(file),
+        `if (typeof m.getCvmInfoResponseSchemas["2026-01-21"].parse !== "function") throw new Error("not zod");`,
+      );
+      expect(packagesIn(loaded.atImport)).toContain("zod");
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 });

@@ -3,7 +3,11 @@
 // load, not how long it takes: timing is bench/'s.
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { modulesLoadedBy, packagesIn } from "../../schemas/src/loaded-modules.test-support";
+import {
+  CHILD_PROCESS_TIMEOUT,
+  modulesLoadedBy,
+  packagesIn,
+} from "../../schemas/src/loaded-modules.test-support";
 import { startTestApi, type TestApi } from "./test-utils";
 
 const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
@@ -15,24 +19,32 @@ afterEach(async () => {
 });
 
 describe.each(["index.js", "index.cjs"])("@phala/cloud-node (dist/%s)", (file) => {
-  it("importing it loads neither undici nor zod; the first request loads both", async () => {
-    server = await startTestApi();
-    const loaded = await modulesLoadedBy(
-      dist(file),
-      `const client = m.createClient({ apiKey: "phak_test", baseURL: ${JSON.stringify(server.baseURL)}, proxy: false });
+  it(
+    "importing it loads neither undici nor zod; the first request loads both",
+    async () => {
+      server = await startTestApi();
+      const loaded = await modulesLoadedBy(
+        dist(file),
+        `const client = m.createClient({ apiKey: "phak_test", baseURL: ${JSON.stringify(server.baseURL)}, proxy: false });
       const me = await client.getCurrentUser();
       if (me.workspace.slug !== "acme") throw new Error("unexpected body");`,
-    );
-    expect(packagesIn(loaded.atImport)).toEqual([]);
-    expect(packagesIn(loaded.afterward)).toEqual(expect.arrayContaining(["undici", "zod"]));
-    expect(server.requests).toHaveLength(1);
-  });
+      );
+      expect(packagesIn(loaded.atImport)).toEqual([]);
+      expect(packagesIn(loaded.afterward)).toEqual(expect.arrayContaining(["undici", "zod"]));
+      expect(server.requests).toHaveLength(1);
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 
-  it("the schemas subpath has the zod schemas", async () => {
-    const loaded = await modulesLoadedBy(
-      dist(file.replace("index", "schemas")),
-      `if (typeof m.CvmInfoV20260121Schema.parse !== "function") throw new Error("not zod");`,
-    );
-    expect(packagesIn(loaded.atImport)).toContain("zod");
-  });
+  it(
+    "the schemas subpath has the zod schemas",
+    async () => {
+      const loaded = await modulesLoadedBy(
+        dist(file.replace("index", "schemas")),
+        `if (typeof m.CvmInfoV20260121Schema.parse !== "function") throw new Error("not zod");`,
+      );
+      expect(packagesIn(loaded.atImport)).toContain("zod");
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 });

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validBodies } from "./fixtures.test-support";
-import { modulesLoadedBy, packagesIn } from "./loaded-modules.test-support";
+import { CHILD_PROCESS_TIMEOUT, modulesLoadedBy, packagesIn } from "./loaded-modules.test-support";
 
 // The built entry, as core links it: build first (turbo runs this test after build).
 const dist = new URL("../dist/", import.meta.url);
@@ -81,26 +81,34 @@ describe("@phala/cloud-schemas/lazy", () => {
     }
   });
 
-  it("importing it loads no zod; the first validation loads zod and the one module it needs", async () => {
-    const loaded = await modulesLoadedBy(
-      new URL("lazy.js", dist).pathname,
-      'await m.CvmVmSchema["~standard"].validate({});',
-    );
-    expect(packagesIn(loaded.atImport)).toEqual([]);
-    expect(loaded.atImport.filter((file) => file.includes("/dist/resources/"))).toEqual([]);
-    expect(packagesIn(loaded.afterward)).toContain("zod");
-    const resources = loaded.afterward.filter((file) => file.includes("/dist/resources/"));
-    expect(resources.map((file) => file.replace(/^.*\/dist\//, ""))).toEqual([
-      "resources/cvm-lifecycle.js",
-    ]);
-  });
+  it(
+    "importing it loads no zod; the first validation loads zod and the one module it needs",
+    async () => {
+      const loaded = await modulesLoadedBy(
+        new URL("lazy.js", dist).pathname,
+        'await m.CvmVmSchema["~standard"].validate({});',
+      );
+      expect(packagesIn(loaded.atImport)).toEqual([]);
+      expect(loaded.atImport.filter((file) => file.includes("/dist/resources/"))).toEqual([]);
+      expect(packagesIn(loaded.afterward)).toContain("zod");
+      const resources = loaded.afterward.filter((file) => file.includes("/dist/resources/"));
+      expect(resources.map((file) => file.replace(/^.*\/dist\//, ""))).toEqual([
+        "resources/cvm-lifecycle.js",
+      ]);
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 
-  it("the same with require", async () => {
-    const loaded = await modulesLoadedBy(
-      new URL("lazy.cjs", dist).pathname,
-      'await m.CvmVmSchema["~standard"].validate({});',
-    );
-    expect(packagesIn(loaded.atImport)).toEqual([]);
-    expect(packagesIn(loaded.afterward)).toContain("zod");
-  });
+  it(
+    "the same with require",
+    async () => {
+      const loaded = await modulesLoadedBy(
+        new URL("lazy.cjs", dist).pathname,
+        'await m.CvmVmSchema["~standard"].validate({});',
+      );
+      expect(packagesIn(loaded.atImport)).toEqual([]);
+      expect(packagesIn(loaded.afterward)).toContain("zod");
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 });

@@ -9,6 +9,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 
+/**
+ * A test timeout for tests that start Node: generous, as a child's start-up on
+ * a loaded machine (every package's tests at once) takes seconds. Not a speed
+ * check: no test here measures time.
+ */
+export const CHILD_PROCESS_TIMEOUT = 60_000;
+
 export interface LoadedModules {
   /** Every file loaded by the import itself (file URLs). */
   atImport: string[];
