@@ -32,7 +32,10 @@ export interface EventStreamRequest {
 }
 
 /** The transport's headers, asking for an event stream. */
-function eventStreamHeaders(state: TransportState, request: EventStreamRequest): Headers {
+function eventStreamHeaders(
+  state: TransportState,
+  request: EventStreamRequest,
+): Record<string, string> {
   return buildHeaders(state, {
     method: "GET",
     path: request.path,
