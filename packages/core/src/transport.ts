@@ -341,18 +341,20 @@ function decodeChunks(chunks: readonly Uint8Array[], size: number): string {
  */
 async function readBody(
   response: Response,
+  headers: Headers,
   limit: number,
   scope: AttemptScope,
   context: () => ErrorContext & { status: number; requestId: string | undefined },
 ): Promise<string> {
   const tooLarge = () => new ResponseTooLargeError({ ...context(), limit });
-  const declared = Number(response.headers.get("content-length"));
+  const declared = Number(headers.get("content-length"));
+  const stream = response.body;
   if (Number.isFinite(declared) && declared > limit) {
-    response.body?.cancel().catch(ignore);
+    stream?.cancel().catch(ignore);
     throw tooLarge();
   }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
+  if (!stream) return "";
+  const reader = stream.getReader();
   const { signal } = scope;
   // A cancelled reader ends a pending read (done), so the loop below sees the abort at once.
   scope.interrupt = (reason) => {
@@ -504,7 +506,9 @@ async function sendAttempt(
 ): Promise<TransportResponse> {
   const { state, request, context, headers, log } = setup;
   const scope = attemptScope(callSignal, attempt.timeout);
-  const started = performance.now();
+  // The duration is for onResponse hooks and the debug log only.
+  const timed = setup.hooks.onResponse.length > 0 || log.enabled("debug");
+  const started = timed ? performance.now() : 0;
   let { url, body } = setup;
   let method: string = request.method;
   let status: number | undefined;
@@ -523,10 +527,13 @@ async function sendAttempt(
         fetchImpl(url, { method, headers, body, signal: scope.signal, redirect: "manual" }),
         scope,
       );
-      status = response.status;
-      requestId = response.headers.get("x-request-id") ?? undefined;
-      const location =
-        response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+      // Each getter of an undici Response checks its receiver: read each once.
+      const code = response.status;
+      const responseHeaders = response.headers;
+      const ok = response.ok;
+      status = code;
+      requestId = responseHeaders.get("x-request-id") ?? undefined;
+      const location = code >= 300 && code < 400 ? responseHeaders.get("location") : null;
       if (location) {
         await response.body?.cancel().catch(ignore);
         const next = new URL(location, url).toString();
@@ -534,7 +541,7 @@ async function sendAttempt(
           throw finalError(
             new APIConnectionError(
               `Refused a redirect to another origin (${new URL(next).origin}): the API key is only sent to ${new URL(state.baseURL).origin}`,
-              { ...context, status: response.status, requestId },
+              { ...context, status: code, requestId },
             ),
           );
         }
@@ -543,7 +550,7 @@ async function sendAttempt(
             new APIConnectionError(`Too many redirects (more than ${MAX_REDIRECTS})`, context),
           );
         }
-        if (response.status === 303) {
+        if (code === 303) {
           method = "GET";
           body = undefined;
           delete headers["content-type"];
@@ -551,7 +558,8 @@ async function sendAttempt(
         url = next;
         continue;
       }
-      if (response.type === "opaqueredirect") {
+      // An opaque redirect has status 0, so it is never ok.
+      if (!ok && response.type === "opaqueredirect") {
         throw finalError(
           new APIConnectionError(
             "The API answered with a redirect that cannot be followed",
@@ -559,42 +567,48 @@ async function sendAttempt(
           ),
         );
       }
-      const rawText = await readBody(response, setup.maxResponseBytes, scope, () => ({
-        ...context,
-        status: response.status,
-        requestId,
-      }));
-      const accepted = response.ok || (request.acceptStatus?.includes(response.status) ?? false);
+      const rawText = await readBody(
+        response,
+        responseHeaders,
+        setup.maxResponseBytes,
+        scope,
+        () => ({
+          ...context,
+          status: code,
+          requestId,
+        }),
+      );
+      const accepted = ok || (request.acceptStatus?.includes(code) ?? false);
       // An error body is shown in messages and excerpts: it must not echo the key back.
       const text = accepted ? rawText : scrubText(rawText, state.apiKey);
-      const contentType = response.headers.get("content-type");
+      const contentType = responseHeaders.get("content-type");
       const { data, jsonError } = parseBody(text, contentType);
-      const durationMs = performance.now() - started;
-      const notice = deprecationNotice(response.headers);
-      notify(setup, "onResponse", attempt, url, {
-        status: response.status,
-        durationMs,
-        requestId,
-        ...(notice ? { deprecation: notice } : {}),
-      });
-      if (log.enabled("debug")) {
-        log.debug(`← ${response.status} ${method} ${url} in ${Math.round(durationMs)} ms`, {
+      const notice = deprecationNotice(responseHeaders);
+      if (timed) {
+        const durationMs = performance.now() - started;
+        notify(setup, "onResponse", attempt, url, {
+          status: code,
+          durationMs,
           requestId,
+          ...(notice ? { deprecation: notice } : {}),
         });
+        if (log.enabled("debug")) {
+          log.debug(`← ${code} ${method} ${url} in ${Math.round(durationMs)} ms`, { requestId });
+        }
       }
       if (notice) reportDeprecation(setup, notice, url);
       if (!accepted) {
         throw createAPIError({
           ...context,
-          status: response.status,
+          status: code,
           body: data,
-          headers: response.headers,
+          headers: responseHeaders,
           bodyExcerpt: text.length > 0 ? bodyExcerpt(text, state.apiKey) : undefined,
         });
       }
       return {
-        status: response.status,
-        headers: response.headers,
+        status: code,
+        headers: responseHeaders,
         data,
         response,
         text,
