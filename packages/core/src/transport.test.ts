@@ -207,6 +207,8 @@ describe("the request as built without a URL parse or a Headers object", () => {
     // Not in the parser's own form: these go through the parser every time.
     "https://API.phala.test:443/api/v1",
     "https://api.phala.test/api v1",
+    "https://api.phala.test/api?k=1",
+    "https://api.phala.test/api#f",
   ];
   const paths = [
     "/auth/me",
@@ -224,6 +226,8 @@ describe("the request as built without a URL parse or a Headers object", () => {
     "/ünï",
     "/a\\b",
     "/a{b}",
+    "/it's/(all)/*plain*:@=;,+$!~",
+    "/a.b/c%41",
   ];
   const queries = [
     undefined,

@@ -114,10 +114,9 @@ const MAX_REDIRECTS = 5;
 const OWNED_HEADERS = ["x-phala-version", "x-api-key"];
 const SILENT_LOG = /* @__PURE__ */ createLog("off", undefined);
 
-// Characters a URL path keeps as they are (RFC 3986 pchar and "/"); a path made
-// only of these, with no dot segment, needs no URL parse to be appended to the base.
-const PLAIN_PATH = /^\/[\w\-.~!$&'()*+,;=:@%/]*$/;
-const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+// Characters a URL path keeps as they are, without "." and "%" (no dot segment,
+// plain or encoded): such a path needs no URL parse to be appended to the base.
+const PLAIN_PATH = /^\/[\w\-~!$&'()*+,;=:@/]*$/;
 
 /** What every request of a client shares, worked out on its first request. */
 interface Prepared {
@@ -135,7 +134,9 @@ function prepare(state: TransportState): Prepared {
   let prepared = PREPARED.get(state);
   if (prepared) return prepared;
   const base = state.baseURL.replace(/\/+$/, "");
-  const probe = new URL(`${base}/x`);
+  // Every character a plain path may hold: when the parser gives this back
+  // unchanged, it gives back the base followed by any plain path unchanged.
+  const probe = `${base}/_-~!$&'()*+,;=:@/`;
   // Through Headers once: names lower-cased, values checked and trimmed as fetch would.
   const headers = new Headers(state.headers);
   for (const name of OWNED_HEADERS) headers.delete(name);
@@ -149,34 +150,14 @@ function prepare(state: TransportState): Prepared {
   });
   prepared = {
     base,
-    plainBase: probe.href === `${base}/x` && probe.search === "" && probe.hash === "",
+    plainBase: new URL(probe).href === probe,
     headers: record,
   };
   PREPARED.set(state, prepared);
   return prepared;
 }
 
-/** `url` (no query or fragment yet) with the query, encoded as `URL.searchParams` does. */
-function appendQuery(url: string, query: QueryParams): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (item !== undefined && item !== null) params.append(key, String(item));
-    }
-  }
-  const search = params.toString();
-  return search ? `${url}?${search}` : url;
-}
-
-export function buildURL(baseURL: string, path: string, query?: QueryParams): string {
-  const base = new URL(baseURL);
-  // A path is always appended below the base URL: one that does not start with
-  // "/" (".evil.test", "@evil.test") would otherwise move the request to another host.
-  const url = new URL(baseURL.replace(/\/+$/, "") + (path.startsWith("/") ? path : `/${path}`));
-  if (url.origin !== base.origin) {
-    throw new PhalaCloudError(`Refused path ${JSON.stringify(path)}: it leaves the API origin`);
-  }
+function addQuery(url: URL, query: QueryParams | undefined): string {
   if (query) {
     for (const [key, value] of Object.entries(query)) {
       const values = Array.isArray(value) ? value : [value];
@@ -188,13 +169,22 @@ export function buildURL(baseURL: string, path: string, query?: QueryParams): st
   return url.toString();
 }
 
-/** `buildURL` without a URL parse when the base and the path are already plain. */
-function requestURL(state: TransportState, prepared: Prepared, path: string, query?: QueryParams) {
-  if (!prepared.plainBase || !PLAIN_PATH.test(path) || DOT_SEGMENT.test(path)) {
-    return buildURL(state.baseURL, path, query);
+export function buildURL(baseURL: string, path: string, query?: QueryParams): string {
+  const base = new URL(baseURL);
+  // A path is always appended below the base URL: one that does not start with
+  // "/" (".evil.test", "@evil.test") would otherwise move the request to another host.
+  const url = new URL(baseURL.replace(/\/+$/, "") + (path.startsWith("/") ? path : `/${path}`));
+  if (url.origin !== base.origin) {
+    throw new PhalaCloudError(`Refused path ${JSON.stringify(path)}: it leaves the API origin`);
   }
+  return addQuery(url, query);
+}
+
+/** `buildURL` without a URL parse when the base and the path are already plain (one parse with a query). */
+function requestURL(state: TransportState, prepared: Prepared, path: string, query?: QueryParams) {
+  if (!prepared.plainBase || !PLAIN_PATH.test(path)) return buildURL(state.baseURL, path, query);
   const url = prepared.base + path;
-  return query ? appendQuery(url, query) : url;
+  return query ? addQuery(new URL(url), query) : url;
 }
 
 /**
