@@ -451,14 +451,25 @@ describe("transport failures (fake fetch)", () => {
       baseURL: TEST_BASE_URL,
       fetch: fake.fetch,
       timeout: 40,
-      maxRetries: 0,
     });
     const error = await getCurrentUser(client).catch((e) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.timeout).toBe(40);
     expect(error.message).toContain("40 ms");
-    // With no caller signal, fetch still got one: the timeout aborted the request itself.
+  });
+
+  it("without a caller signal, fetch still gets one, and the attempt's timeout aborts it", async () => {
+    const fake = hangingFetch();
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+      timeout: 40,
+      maxRetries: 0,
+    });
+    const error = await getCurrentUser(client).catch((e) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(fake.calls).toHaveLength(1);
     expect(fake.calls[0]!.signal?.aborted).toBe(true);
   });
