@@ -186,6 +186,7 @@ interface ValidationContext {
 }
 
 function mediaType(contentType: string | null): string | undefined {
+  if (contentType === "application/json") return contentType;
   const type = contentType?.split(";")[0]?.trim().toLowerCase();
   return type ? type : undefined;
 }
@@ -209,7 +210,7 @@ function acceptsText(accept: string | null): boolean {
 function bodyProblem(response: TransportResponse): string | undefined {
   if (response.text.length === 0) return undefined;
   if (response.jsonError) return `invalid JSON: ${response.jsonError}`;
-  const type = mediaType(response.headers.get("content-type"));
+  const type = mediaType(response.contentType);
   // A label other than JSON is refused even when the text parses as JSON: what the
   // server says it sent is not what this call asked for.
   if (type && !type.includes("json")) {
@@ -286,11 +287,19 @@ function createRunner<Args>(
       options.schema === false
         ? undefined
         : (options.schema ?? (state.validateResponses ? schemaFor(schemaVersion) : undefined));
+    // Every field named (no spread): one object shape for every call.
     const response = await sendRequest(state, {
-      ...plan,
+      method: plan.method,
+      path: plan.path,
+      query: plan.query,
+      body: plan.body,
+      acceptStatus: plan.acceptStatus,
       apiVersion: wireVersion,
       endpoint: spec.name,
-      headers: { ...plan.headers, ...options.headers },
+      headers:
+        plan.headers && options.headers
+          ? { ...plan.headers, ...options.headers }
+          : (options.headers ?? plan.headers),
       signal: options.signal,
       timeout: options.timeout,
       maxRetries: options.maxRetries,

@@ -20,6 +20,7 @@ import {
   fakeFetch,
   TEST_API_KEY,
   TEST_BASE_URL,
+  trackAbortListeners,
 } from "./test-utils";
 import type { FetchLike } from "./transport";
 
@@ -190,6 +191,123 @@ describe("response size limit", () => {
     expect(user.user.username).toBe("alice");
     const { DEFAULT_MAX_RESPONSE_BYTES } = await import("./transport");
     expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(10 * 1024 * 1024);
+  });
+});
+
+describe("reading the body", () => {
+  /**
+   * A body that sends `chunks`, then neither ends nor errors. `state.waiting`
+   * turns true once the reader has taken the chunks and waits for more;
+   * `state.cancelled` records the cancel.
+   */
+  function stalledBody(
+    chunks: Uint8Array[],
+    state: { waiting: boolean; cancelled: number; reason?: unknown },
+  ) {
+    let sent = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks[sent++];
+        if (chunk) controller.enqueue(chunk);
+        else state.waiting = true;
+      },
+      cancel(reason) {
+        state.cancelled++;
+        state.reason = reason;
+      },
+    });
+  }
+
+  it("a character split between chunks is decoded whole", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ name: "é€😀 café" }));
+    // Cut inside the 2-, 3- and 4-byte sequences.
+    const cuts = [11, 13, 16, 19, bytes.length];
+    const chunks = cuts.map((end, i) => bytes.slice(i === 0 ? 0 : cuts[i - 1], end));
+    const client = makeClient(
+      async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (const chunk of chunks) controller.enqueue(chunk);
+              controller.close();
+            },
+          }),
+          { headers: { "content-type": "application/json" } },
+        ),
+    );
+    await expect(client.request({ path: "/x" })).resolves.toEqual({ name: "é€😀 café" });
+  });
+
+  it("a byte sequence that is not UTF-8 becomes U+FFFD, as a streaming decode gives it", async () => {
+    const bytes = Uint8Array.of(0x22, 0x61, 0xc3, 0x22);
+    const client = makeClient(
+      async () => new Response(bytes, { headers: { "content-type": "application/json" } }),
+    );
+    await expect(client.request({ path: "/x" })).resolves.toBe("a\ufffd");
+  });
+
+  it("a caller's abort ends a stalled body read at once and cancels the body", async () => {
+    const body = { waiting: false, cancelled: 0 } as {
+      waiting: boolean;
+      cancelled: number;
+      reason?: unknown;
+    };
+    const controller = new AbortController();
+    const tracker = trackAbortListeners(controller.signal);
+    const client = makeClient(
+      async () =>
+        new Response(stalledBody([new TextEncoder().encode('{"user": ')], body), {
+          headers: { "content-type": "application/json" },
+        }),
+    );
+    const pending = getCurrentUser(client, {}, { signal: controller.signal }).catch((e) => e);
+    await vi.waitFor(() => expect(body.waiting).toBe(true));
+    const reason = new Error("stop");
+    controller.abort(reason);
+    const error = await pending;
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(error.cause).toBe(reason);
+    expect(body.cancelled).toBeGreaterThanOrEqual(1);
+    expect(body.reason).toBe(reason);
+    expect(tracker.live).toBe(0);
+  });
+
+  it("the attempt's timeout ends a stalled body read and cancels the body", async () => {
+    const body = { waiting: false, cancelled: 0 };
+    const client = makeClient(
+      async () =>
+        new Response(stalledBody([new TextEncoder().encode("{")], body), {
+          headers: { "content-type": "application/json" },
+        }),
+      { timeout: 30, maxRetries: 0 },
+    );
+    const error = await getCurrentUser(client).catch((e) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(error.timeout).toBe(30);
+    expect(body.waiting).toBe(true);
+    expect(body.cancelled).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a declared Content-Length does not replace the count: a longer body is still cut at the limit", async () => {
+    const pulled = { count: 0 };
+    const chunk = new Uint8Array(1024).fill(0x20);
+    const client = makeClient(
+      async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              pulled.count++;
+              controller.enqueue(chunk);
+            },
+          }),
+          // Says 10 bytes; sends without end.
+          { headers: { "content-type": "application/json", "content-length": "10" } },
+        ),
+      { maxResponseBytes: 4 * 1024 },
+    );
+    const error = await getCurrentUser(client).catch((e) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(pulled.count).toBeLessThan(10);
   });
 });
 
