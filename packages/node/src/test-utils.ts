@@ -55,6 +55,10 @@ export async function startTestApi(): Promise<TestApi> {
   server.on("connection", () => {
     connections++;
   });
+  // Announced in `Keep-Alive: timeout=60`, which undici follows: on a loaded machine
+  // a pause of a few seconds between two calls (the first validation loads the
+  // schemas) must not close the socket that the reuse tests count.
+  server.keepAliveTimeout = 60_000;
   const port = await listen(server);
   return {
     server,
