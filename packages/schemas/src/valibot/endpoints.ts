@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { ResponseSchemasFor } from "../response-map";
+import { precompile } from "./precompile";
 import {
   CurrentUserV20251028Schema,
   CvmDetailV20251028Schema,
@@ -18,7 +19,8 @@ import {
 } from "./v2026-01-21";
 
 // One table per endpoint (not one object of all of them) so that a bundle using
-// one action keeps only that action's schemas.
+// one action keeps only that action's schemas. The list endpoints' schemas are
+// precompiled (./precompile.ts): their pages run to 1,000 items.
 
 export const getCurrentUserResponseSchemas = {
   "2025-10-28": CurrentUserV20251028Schema,
@@ -45,7 +47,11 @@ export const getAppInfoResponseSchemas = {
   "2026-01-21": DstackAppWithCvmResponseV20260121Schema,
 } satisfies ResponseSchemasFor<"getAppInfo">;
 
+// Declared apart from `precompile(...)`: a bundle without the endpoint then drops both.
+const AppCvmsV20251028 = v.array(CvmInfoV20251028Schema);
+const AppCvmsV20260121 = v.array(CvmInfoV20260121Schema);
+
 export const getAppCvmsResponseSchemas = {
-  "2025-10-28": v.array(CvmInfoV20251028Schema),
-  "2026-01-21": v.array(CvmInfoV20260121Schema),
+  "2025-10-28": /* @__PURE__ */ precompile(AppCvmsV20251028),
+  "2026-01-21": /* @__PURE__ */ precompile(AppCvmsV20260121),
 } satisfies ResponseSchemasFor<"getAppCvms">;
