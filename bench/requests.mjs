@@ -109,6 +109,23 @@ const candidates = {
     await new Promise((resolve) => setImmediate(resolve));
     return raw();
   },
+  // What any per-request timeout costs: the SDK gives fetch an AbortSignal per
+  // attempt (its 30 s default timeout), and undici does work for each signal.
+  "raw undici fetch with an AbortSignal and a 30 s timer per request": async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const response = await undici.fetch(meURL, {
+        headers,
+        dispatcher: rawAgent,
+        signal: controller.signal,
+      });
+      if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
+      return await response.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  },
 };
 const names = Object.keys(candidates);
 // New sockets each candidate opens while it runs (undici publishes every connect).
@@ -122,6 +139,8 @@ for (const name of names) for (let i = 0; i < WARMUP; i++) await candidates[name
 
 /** @type {Record<string, number[]>} requests per second of each block */
 const throughput = Object.fromEntries(names.map((n) => [n, []]));
+/** @type {Record<string, number[]>} this process's CPU time (user + system) per request of each block, µs */
+const cpu = Object.fromEntries(names.map((n) => [n, []]));
 const started = Date.now();
 for (let r = 0; r < ROUNDS; r++) {
   // Rotate the order each round so no candidate always runs first.
@@ -130,9 +149,12 @@ for (let r = 0; r < ROUNDS; r++) {
     const run = candidates[name];
     current = name;
     const t = process.hrtime.bigint();
+    const usage = process.cpuUsage();
     for (let i = 0; i < PER_ROUND; i++) await run();
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const used = process.cpuUsage(usage);
     throughput[name].push((PER_ROUND / ms) * 1000);
+    cpu[name].push((used.user + used.system) / PER_ROUND);
     current = "";
   }
 }
@@ -150,6 +172,12 @@ const pairedRatio = Object.fromEntries(
   names.map((n) => [n, median(throughput[n].map((rps, r) => rps / throughput[names[0]][r]))]),
 );
 const ratio = pairedRatio[names[1]];
+// Client CPU per request over raw's in the same round: less moved by other
+// processes' load than throughput is.
+const cpuMedian = Object.fromEntries(names.map((n) => [n, median(cpu[n])]));
+const cpuOverRaw = Object.fromEntries(
+  names.map((n) => [n, median(cpu[n].map((us, r) => us - cpu[names[0]][r]))]),
+);
 const ok = ratio >= 0.9;
 
 const lines = [
@@ -157,13 +185,13 @@ const lines = [
   "",
   `- Command: \`pnpm --filter @phala/cloud-bench requests\` (bench/requests.mjs), ${new Date().toISOString().slice(0, 10)}; undici ${undici.Agent ? createRequire(undiciPath)("./package.json").version : "?"}`,
   `- Machine: ${machine()}`,
-  `- Method: GET \`/api/v1/auth/me\` (getCurrentUser, 2026-01-21) against the mock API (apps/mock-api, Hono on @hono/node-server) on 127.0.0.1 in a child process. Each candidate makes ${(ROUNDS * PER_ROUND).toLocaleString("en")} sequential requests, in ${ROUNDS} blocks of ${PER_ROUND.toLocaleString("en")}, the candidates interleaved block by block (order rotated each round) after ${WARMUP} warm-up requests each; figures are medians of the blocks' throughput, and the ratio the budget reads is the median of the per-round ratios (each block against raw's block of the same round). Raw fetch sends the same URL and headers as the SDK (checked) on its own \`new Agent()\` (undici defaults, as the adapter's) and parses the JSON. Sockets are counted from undici's \`undici:client:connected\` diagnostics channel. ${elapsed.toFixed(0)} s in all.`,
+  `- Method: GET \`/api/v1/auth/me\` (getCurrentUser, 2026-01-21) against the mock API (apps/mock-api, Hono on @hono/node-server) on 127.0.0.1 in a child process. Each candidate makes ${(ROUNDS * PER_ROUND).toLocaleString("en")} sequential requests, in ${ROUNDS} blocks of ${PER_ROUND.toLocaleString("en")}, the candidates interleaved block by block (order rotated each round) after ${WARMUP} warm-up requests each; figures are medians of the blocks' throughput, and the ratio the budget reads is the median of the per-round ratios (each block against raw's block of the same round). Raw fetch sends the same URL and headers as the SDK (checked) on its own \`new Agent()\` (undici defaults, as the adapter's) and parses the JSON. Sockets are counted from undici's \`undici:client:connected\` diagnostics channel. Client CPU is this process's user + system time per request (\`process.cpuUsage\`) per block, median; "over raw" is the median of each block's difference from raw's block of the same round. ${elapsed.toFixed(0)} s in all.`,
   "",
-  "| candidate | median requests / s | median µs / request | ratio of medians | median of per-round ratios | sockets opened while timed |",
-  "|---|---:|---:|---:|---:|---:|",
+  "| candidate | median requests / s | median µs / request | ratio of medians | median of per-round ratios | client CPU µs / request | CPU µs over raw | sockets opened while timed |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|",
   ...names.map(
     (n) =>
-      `| ${n} | ${medians[n].toFixed(0)} | ${(1e6 / medians[n]).toFixed(0)} | ${(medians[n] / rawRps).toFixed(2)}x | ${pairedRatio[n].toFixed(2)}x | ${connects[n]} |`,
+      `| ${n} | ${medians[n].toFixed(0)} | ${(1e6 / medians[n]).toFixed(0)} | ${(medians[n] / rawRps).toFixed(2)}x | ${pairedRatio[n].toFixed(2)}x | ${cpuMedian[n].toFixed(0)} | ${cpuOverRaw[n].toFixed(0)} | ${connects[n]} |`,
   ),
   "",
   `Budget: the SDK (validated) at least 0.9x the throughput of raw undici fetch: ${ratio.toFixed(2)}x (median of per-round ratios), ${ok ? "pass" : "**miss**"}.`,
@@ -172,6 +200,6 @@ const lines = [
 writeFileSync(new URL("./results/requests.md", here), `${lines.join("\n")}\n`);
 writeFileSync(
   new URL("./results/requests.json", here),
-  `${JSON.stringify({ rounds: ROUNDS, perRound: PER_ROUND, medianRps: medians, pairedRatio, blocks: throughput, connects, ratio, pass: ok }, null, 2)}\n`,
+  `${JSON.stringify({ rounds: ROUNDS, perRound: PER_ROUND, medianRps: medians, pairedRatio, cpuMedianUs: cpuMedian, cpuOverRawUs: cpuOverRaw, blocks: throughput, cpuBlocksUs: cpu, connects, ratio, pass: ok }, null, 2)}\n`,
 );
 console.log(lines.join("\n"));

@@ -2,25 +2,30 @@ import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 
 /**
- * The valibot flavour of core is the same source with `@phala/cloud-schemas`
- * resolved to its valibot entry: the code validates through Standard Schema and
- * never names a validator, so only the schemas it links change.
+ * Core validates through Standard Schema and never names a validator, so each
+ * flavour is the same source with `@phala/cloud-schemas` resolved to another
+ * entry of the schemas package; only the schemas it links change. Types come
+ * from the package root (the zod schemas) for both.
  */
-const valibotSchemas: Plugin = {
-  name: "valibot-schemas",
-  setup(build) {
-    build.onResolve({ filter: /^@phala\/cloud-schemas$/ }, () => ({
-      path: "@phala/cloud-schemas/valibot",
-      external: true,
-    }));
-  },
-};
+function linkSchemas(entry: string): Plugin {
+  return {
+    name: `link-${entry}`,
+    setup(build) {
+      build.onResolve({ filter: /^@phala\/cloud-schemas$/ }, () => ({
+        path: `@phala/cloud-schemas/${entry}`,
+        external: true,
+      }));
+    },
+  };
+}
 
 const common = {
   format: ["esm", "cjs"] as ("esm" | "cjs")[],
   treeshake: true,
   splitting: true,
   target: "es2022",
+  // tsup would otherwise mark the package external before the plugin sees it.
+  noExternal: ["@phala/cloud-schemas"],
 };
 
 export default defineConfig([
@@ -28,6 +33,10 @@ export default defineConfig([
     ...common,
     entry: { index: "src/index.ts", "actions/index": "src/actions/index.ts" },
     dts: true,
+    // The zod flavour links the lazy entry: a Standard Schema proxy per schema
+    // that imports its zod module at the first validation, so importing core
+    // (or the SDK) loads neither zod nor any schema.
+    esbuildPlugins: [linkSchemas("lazy")],
   },
   {
     ...common,
@@ -37,8 +46,7 @@ export default defineConfig([
     outDir: "dist/valibot",
     // Types are the same as the default entry's (they come from the response map).
     dts: false,
-    // tsup would otherwise mark the package external before the plugin sees it.
-    noExternal: ["@phala/cloud-schemas"],
-    esbuildPlugins: [valibotSchemas],
+    // Static: edge bundles keep valibot and only the schemas they use.
+    esbuildPlugins: [linkSchemas("valibot")],
   },
 ]);

@@ -25,7 +25,14 @@ const keepModules: Plugin = {
 export default defineConfig({
   entry: ["src/**/*.ts", "!src/**/*.test.ts", "!src/**/*.test-d.ts", "!src/**/*.test-support.ts"],
   format: ["esm", "cjs"],
-  dts: { entry: { index: "src/index.ts", "valibot/index": "src/valibot/index.ts" } },
+  dts: {
+    entry: {
+      index: "src/index.ts",
+      "valibot/index": "src/valibot/index.ts",
+      // The types dist/lazy.d.ts (written by scripts/gen-entries.mjs) imports.
+      "lazy-schema": "src/lazy-schema.ts",
+    },
+  },
   clean: true,
   target: "es2022",
   esbuildPlugins: [keepModules],

@@ -29,7 +29,7 @@ async function start(env: Record<string, string>): Promise<RunningServer> {
     process.execPath,
     [DIST.node],
     childEnv({ PORT: "0", ...env }),
-    30_000,
+    90_000,
   );
   servers.push(server);
   return server;

@@ -3,5 +3,6 @@
 // star exports are repeated here for the reason given in node.ts.
 export * from "@phala/cloud-core";
 export { createBaseClient, createClient } from "@phala/cloud-deno";
-export * from "@phala/cloud-schemas";
+// Types only, as in ./index: the schemas are exported by `@phala/cloud/schemas`.
+export type * from "@phala/cloud-schemas/types";
 export { allActions, type PhalaCloudClient } from "./create-client";

@@ -4,5 +4,6 @@
 // `export *` of another package only at an entry's top level.
 export * from "@phala/cloud-core";
 export { createBaseClient, createClient } from "@phala/cloud-node";
-export * from "@phala/cloud-schemas";
+// Types only, as in ./index: the schemas are exported by `@phala/cloud/schemas`.
+export type * from "@phala/cloud-schemas/types";
 export { allActions, type PhalaCloudClient } from "./create-client";

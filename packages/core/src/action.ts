@@ -7,6 +7,7 @@ import {
   PhalaCloudError,
   RequestValidationError,
   ResponseValidationError,
+  UnsupportedApiVersionError,
   type ValidationIssue,
 } from "./errors";
 import { bodyExcerpt, scrubValue } from "./secret";
@@ -185,6 +186,7 @@ interface ValidationContext {
 }
 
 function mediaType(contentType: string | null): string | undefined {
+  if (contentType === "application/json") return contentType;
   const type = contentType?.split(";")[0]?.trim().toLowerCase();
   return type ? type : undefined;
 }
@@ -208,7 +210,7 @@ function acceptsText(accept: string | null): boolean {
 function bodyProblem(response: TransportResponse): string | undefined {
   if (response.text.length === 0) return undefined;
   if (response.jsonError) return `invalid JSON: ${response.jsonError}`;
-  const type = mediaType(response.headers.get("content-type"));
+  const type = mediaType(response.contentType);
   // A label other than JSON is refused even when the text parses as JSON: what the
   // server says it sent is not what this call asked for.
   if (type && !type.includes("json")) {
@@ -280,11 +282,24 @@ function createRunner<Args>(
     const wireVersion = options.version ?? client.version;
     const schemaVersion = resolveApiVersion(wireVersion);
     const plan = spec.plan((args ?? {}) as Args);
+    // Chosen before sending: a version this build has no schema for fails here, not after the call.
+    const schema =
+      options.schema === false
+        ? undefined
+        : (options.schema ?? (state.validateResponses ? schemaFor(schemaVersion) : undefined));
+    // Every field named (no spread): one object shape for every call.
     const response = await sendRequest(state, {
-      ...plan,
+      method: plan.method,
+      path: plan.path,
+      query: plan.query,
+      body: plan.body,
+      acceptStatus: plan.acceptStatus,
       apiVersion: wireVersion,
       endpoint: spec.name,
-      headers: { ...plan.headers, ...options.headers },
+      headers:
+        plan.headers && options.headers
+          ? { ...plan.headers, ...options.headers }
+          : (options.headers ?? plan.headers),
       signal: options.signal,
       timeout: options.timeout,
       maxRetries: options.maxRetries,
@@ -293,10 +308,6 @@ function createRunner<Args>(
       maxResponseBytes: options.maxResponseBytes,
     });
     const value = spec.shape ? spec.shape(response) : response.data;
-    const schema =
-      options.schema === false
-        ? undefined
-        : (options.schema ?? (state.validateResponses ? schemaFor(schemaVersion) : undefined));
     const data = schema
       ? await validateResponse(schema, value, response, state, {
           endpoint: spec.name,
@@ -313,6 +324,16 @@ function createRunner<Args>(
     new APIPromise(run(client, args, options));
 }
 
+/** A bundle built for one API version (`__PHALA_CLOUD_API_VERSION__`) has no schema for the others. */
+function versionLeftOut(
+  endpoint: string,
+  version: string,
+  responses: Partial<Record<string, StandardSchemaV1>>,
+): never {
+  const kept = Object.keys(responses).filter((key) => responses[key] !== undefined);
+  throw new UnsupportedApiVersionError(version, kept, { endpoint });
+}
+
 /**
  * A standalone action for a version-aware endpoint: `fn(client, args?, options?)`.
  * It sends the client's version (or the call's), validates the body with that
@@ -325,7 +346,10 @@ export function defineVersionedAction<
 >(
   spec: VersionedActionSpec<E, Args, Opt>,
 ): Action<{ args: Args; responses: VersionedResponses<E>; optionalArgs: Opt; safe: false }> {
-  const run = createRunner(spec, (version) => spec.responses[version]);
+  const run = createRunner(
+    spec,
+    (version) => spec.responses[version] ?? versionLeftOut(spec.name, version, spec.responses),
+  );
   return Object.assign(run, { actionName: spec.name }) as never;
 }
 

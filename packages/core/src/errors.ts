@@ -370,9 +370,17 @@ export class UnsupportedApiVersionError extends PhalaCloudError {
   declare readonly version: unknown;
   declare readonly supportedVersions: readonly string[];
 
-  constructor(version: unknown, supportedVersions: readonly string[]) {
+  /** `builtFor`: an action of a bundle built for fewer versions than the SDK knows. */
+  constructor(
+    version: unknown,
+    supportedVersions: readonly string[],
+    builtFor?: { endpoint: string },
+  ) {
     super(
-      `Unsupported API version ${describeValue(version)}. Supported versions: ${supportedVersions.join(", ")} (or "LATEST")`,
+      builtFor
+        ? `${builtFor.endpoint} was built for ${supportedVersions.join(", ")} only (__PHALA_CLOUD_API_VERSION__), not ${describeValue(version)}; pass \`schema\` or \`schema: false\` to call it in another version`
+        : `Unsupported API version ${describeValue(version)}. Supported versions: ${supportedVersions.join(", ")} (or "LATEST")`,
+      builtFor ? { endpoint: builtFor.endpoint, apiVersion: String(version) } : {},
     );
     this.version = version;
     this.supportedVersions = supportedVersions;

@@ -128,13 +128,14 @@ export function runHooks<E>(
 
 /** The request headers as a plain object, `x-api-key` redacted. */
 export function redactHeaders(
-  headers: Headers,
+  headers: Readonly<Record<string, string>>,
   apiKey: ApiKey | undefined,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = name.toLowerCase() === "x-api-key" ? (apiKey?.redacted ?? "…") : value;
-  });
+  for (const name in headers) {
+    out[name] =
+      name.toLowerCase() === "x-api-key" ? (apiKey?.redacted ?? "…") : (headers[name] as string);
+  }
   return out;
 }
 

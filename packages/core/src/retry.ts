@@ -72,17 +72,21 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
  * Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` aborts.
  * The timer and the listener are removed either way.
  */
-export function sleep(ms: number, signal: AbortSignal, context: ErrorContext): Promise<void> {
+export function sleep(
+  ms: number,
+  signal: AbortSignal | undefined,
+  context: ErrorContext,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new APIUserAbortError("Request aborted", { ...context, cause: signal.reason }));
+      reject(new APIUserAbortError("Request aborted", { ...context, cause: signal?.reason }));
     };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -199,6 +199,133 @@ describe("buildURL", () => {
   });
 });
 
+describe("the request as built without a URL parse or a Headers object", () => {
+  const bases = [
+    "https://api.phala.test/api/v1",
+    "https://api.phala.test/api/v1//",
+    "https://api.phala.test",
+    // Not in the parser's own form: these go through the parser every time.
+    "https://API.phala.test:443/api/v1",
+    "https://api.phala.test/api v1",
+    "https://api.phala.test/api?k=1",
+    "https://api.phala.test/api#f",
+  ];
+  const paths = [
+    "/auth/me",
+    "/cvms/cvm_9xK2mQ7tLp",
+    `/apps/${encodeURIComponent("a b/c'd(e)!*")}`,
+    "/a//b/",
+    "/a/./b",
+    "/a/../b",
+    "/a/%2E%2e/b",
+    "/a/.%2e",
+    "/a/..b/.c",
+    "/a b",
+    "/a?b=1",
+    "/a#b",
+    "/ünï",
+    "/a\\b",
+    "/a{b}",
+    "/it's/(all)/*plain*:@=;,+$!~",
+    "/a.b/c%41",
+  ];
+  const queries = [
+    undefined,
+    {},
+    { page: 2, status: ["running", "stopped"], search: "a b&c=é", node: undefined, region: null },
+  ];
+
+  it("sends the URL that buildURL gives, for every base, path and query", async () => {
+    for (const baseURL of bases) {
+      const fake = fakeFetch({ body: {} });
+      const client = createBaseClient({ apiKey: TEST_API_KEY, baseURL, fetch: fake.fetch });
+      for (const path of paths) {
+        for (const query of queries) {
+          await client.request({ path, query });
+          expect(fake.calls.at(-1)?.url, `${baseURL} ${path}`).toBe(buildURL(baseURL, path, query));
+        }
+      }
+    }
+  });
+
+  it("fetch gets a plain record: names lower-cased, a call's header over the client's, the SDK's own last", async () => {
+    let sent: RequestInit | undefined;
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: async (_url, init) => {
+        sent = init;
+        return new Response("{}", { headers: { "content-type": "application/json" } });
+      },
+      headers: {
+        "X-Trace-Id": " t-1 ",
+        Accept: "application/vnd.test+json",
+        "X-Phala-Version": "x",
+      },
+    });
+    await client.request({
+      path: "/x",
+      headers: { "x-trace-id": "t-2", "User-Agent": "mine/1", "X-API-Key": "other" },
+    });
+    expect(sent?.headers).not.toBeInstanceOf(Headers);
+    expect(sent?.headers).toEqual({
+      accept: "application/vnd.test+json",
+      "user-agent": "mine/1",
+      "x-trace-id": "t-2",
+      "x-phala-version": "2026-01-21",
+      "x-api-key": TEST_API_KEY,
+    });
+    await client.request({ path: "/x" });
+    // Trimmed as a Headers object trims it; the previous call's headers did not stick.
+    expect(sent?.headers).toMatchObject({
+      "x-trace-id": "t-1",
+      "user-agent": /^phala-cloud-sdk-ts\//,
+    });
+  });
+
+  it("a header value that a Headers object refuses is refused before fetch, from config or call", async () => {
+    const fake = fakeFetch({ body: {} });
+    const badConfig = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+      headers: { "x-bad": "a\nb" },
+    });
+    await expect(getCurrentUser(badConfig)).rejects.toThrow(TypeError);
+    const good = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    });
+    await expect(getCurrentUser(good, {}, { headers: { "x-bad": "a\rb" } })).rejects.toThrow(
+      TypeError,
+    );
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("a hook that edits its copy of the headers changes nothing that is sent", async () => {
+    const fake = fakeFetch({ body: currentUserV20260121() });
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+      hooks: {
+        onRequest: (event) => {
+          expect(event.headers["x-api-key"]).toBe("phak_…wxyz");
+          event.headers["x-api-key"] = "changed";
+          event.headers["x-phala-version"] = "changed";
+        },
+      },
+    });
+    await getCurrentUser(client);
+    await getCurrentUser(client);
+    for (const call of fake.calls) {
+      expect(call.headers["x-api-key"]).toBe(TEST_API_KEY);
+      expect(call.headers["x-phala-version"]).toBe("2026-01-21");
+    }
+  });
+});
+
 describe("requests that cannot be sent", () => {
   it("a per-call timeout that is not milliseconds >= 0 is refused before fetch", async () => {
     const fake = fakeFetch({ body: {} });
@@ -330,6 +457,21 @@ describe("transport failures (fake fetch)", () => {
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.timeout).toBe(40);
     expect(error.message).toContain("40 ms");
+  });
+
+  it("without a caller signal, fetch still gets one, and the attempt's timeout aborts it", async () => {
+    const fake = hangingFetch();
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+      timeout: 40,
+      maxRetries: 0,
+    });
+    const error = await getCurrentUser(client).catch((e) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]!.signal?.aborted).toBe(true);
   });
 
   it.each([

@@ -107,6 +107,8 @@ export interface TransportResponse {
   jsonError: string | undefined;
   /** The `accept` header the request was sent with. */
   accept: string | null;
+  /** The response's `content-type` header. */
+  contentType: string | null;
   requestId: string | undefined;
   /** The number of the attempt that answered (1 when not retried). */
   attempt: number;
@@ -120,14 +122,50 @@ const MAX_REDIRECTS = 5;
 const OWNED_HEADERS = ["x-phala-version", "x-api-key"];
 const SILENT_LOG = /* @__PURE__ */ createLog("off", undefined);
 
-export function buildURL(baseURL: string, path: string, query?: QueryParams): string {
-  const base = new URL(baseURL);
-  // A path is always appended below the base URL: one that does not start with
-  // "/" (".evil.test", "@evil.test") would otherwise move the request to another host.
-  const url = new URL(baseURL.replace(/\/+$/, "") + (path.startsWith("/") ? path : `/${path}`));
-  if (url.origin !== base.origin) {
-    throw new PhalaCloudError(`Refused path ${JSON.stringify(path)}: it leaves the API origin`);
-  }
+// Characters a URL path keeps as they are, without "." and "%" (no dot segment,
+// plain or encoded): such a path needs no URL parse to be appended to the base.
+const PLAIN_PATH = /^\/[\w\-~!$&'()*+,;=:@/]*$/;
+
+/** What every request of a client shares, worked out on its first request. */
+interface Prepared {
+  /** The base URL without trailing slashes. */
+  base: string;
+  /** True when `base` + a plain path is already the URL the parser would give. */
+  plainBase: boolean;
+  /** Config headers (lower-cased, the SDK's own removed), defaults and the API key. */
+  headers: Readonly<Record<string, string>>;
+}
+
+const PREPARED = new WeakMap<TransportState, Prepared>();
+
+function prepare(state: TransportState): Prepared {
+  let prepared = PREPARED.get(state);
+  if (prepared) return prepared;
+  const base = state.baseURL.replace(/\/+$/, "");
+  // Every character a plain path may hold: when the parser gives this back
+  // unchanged, it gives back the base followed by any plain path unchanged.
+  const probe = `${base}/_-~!$&'()*+,;=:@/`;
+  // Through Headers once: names lower-cased, values checked and trimmed as fetch would.
+  const headers = new Headers(state.headers);
+  for (const name of OWNED_HEADERS) headers.delete(name);
+  if (!headers.has("accept")) headers.set("accept", "application/json");
+  if (!headers.has("user-agent")) headers.set("user-agent", `${SDK_NAME}/${SDK_VERSION}`);
+  if (state.apiKey) headers.set("x-api-key", state.apiKey.reveal());
+  // The version is set on each copy: a slot for it here keeps that a plain store.
+  const record: Record<string, string> = { "x-phala-version": "" };
+  headers.forEach((value, name) => {
+    record[name] = value;
+  });
+  prepared = {
+    base,
+    plainBase: new URL(probe).href === probe,
+    headers: record,
+  };
+  PREPARED.set(state, prepared);
+  return prepared;
+}
+
+function addQuery(url: URL, query: QueryParams | undefined): string {
   if (query) {
     for (const [key, value] of Object.entries(query)) {
       const values = Array.isArray(value) ? value : [value];
@@ -139,24 +177,55 @@ export function buildURL(baseURL: string, path: string, query?: QueryParams): st
   return url.toString();
 }
 
-export function buildHeaders(state: TransportState, request: TransportRequest): Headers {
-  const headers = new Headers(state.headers);
-  for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
-  for (const name of OWNED_HEADERS) headers.delete(name);
-  if (!headers.has("accept")) headers.set("accept", "application/json");
-  if (!headers.has("user-agent")) headers.set("user-agent", `${SDK_NAME}/${SDK_VERSION}`);
-  headers.set("x-phala-version", request.apiVersion);
-  if (state.apiKey) headers.set("x-api-key", state.apiKey.reveal());
-  if (request.body !== undefined && !headers.has("content-type")) {
-    headers.set("content-type", "application/json");
+export function buildURL(baseURL: string, path: string, query?: QueryParams): string {
+  const base = new URL(baseURL);
+  // A path is always appended below the base URL: one that does not start with
+  // "/" (".evil.test", "@evil.test") would otherwise move the request to another host.
+  const url = new URL(baseURL.replace(/\/+$/, "") + (path.startsWith("/") ? path : `/${path}`));
+  if (url.origin !== base.origin) {
+    throw new PhalaCloudError(`Refused path ${JSON.stringify(path)}: it leaves the API origin`);
+  }
+  return addQuery(url, query);
+}
+
+/** `buildURL` without a URL parse when the base and the path are already plain (one parse with a query). */
+function requestURL(state: TransportState, prepared: Prepared, path: string, query?: QueryParams) {
+  if (!prepared.plainBase || !PLAIN_PATH.test(path)) return buildURL(state.baseURL, path, query);
+  const url = prepared.base + path;
+  return query ? addQuery(new URL(url), query) : url;
+}
+
+/**
+ * The request's headers as a plain record, names lower-cased: the client's
+ * (prepared once), the call's, then the SDK's own, which nobody overrides.
+ */
+export function buildHeaders(
+  state: TransportState,
+  request: TransportRequest,
+): Record<string, string> {
+  const headers = { ...prepare(state).headers };
+  const extra = request.headers;
+  if (extra) {
+    let given: Headers | undefined;
+    for (const name in extra) {
+      given ??= new Headers();
+      given.set(name, extra[name] as string);
+    }
+    given?.forEach((value, name) => {
+      if (!OWNED_HEADERS.includes(name)) headers[name] = value;
+    });
+  }
+  headers["x-phala-version"] = request.apiVersion;
+  if (request.body !== undefined && headers["content-type"] === undefined) {
+    headers["content-type"] = "application/json";
   }
   return headers;
 }
 
 /** A string body the action labelled with a non-JSON type (a YAML file, a script) goes as is. */
-function isRawText(body: unknown, headers: Headers): body is string | undefined {
+function isRawText(body: unknown, headers: Record<string, string>): body is string | undefined {
   if (body === undefined) return true;
-  return typeof body === "string" && !headers.get("content-type")?.includes("json");
+  return typeof body === "string" && !headers["content-type"]?.includes("json");
 }
 
 /** Node and browsers word JSON errors differently; the position is what helps. */
@@ -190,15 +259,78 @@ function parseBody(
   }
 }
 
-/** Rejects with the signal's reason as soon as it aborts, whatever `promise` does. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+/** What an abort must stop at once: the pending fetch, or the body being read. */
+type Interrupt = (reason: unknown) => void;
+
+/** One attempt: its signal, aborted by the call or by its own timeout; `dispose` clears both. */
+interface AttemptScope {
+  readonly signal: AbortSignal;
+  /** `signal.aborted`, without the cost of its getter. */
+  readonly aborted: boolean;
+  readonly timedOut: boolean;
+  /** Run on abort, after the signal: a fetch or a body that ignores the signal still ends. */
+  interrupt: Interrupt | undefined;
+  dispose(): void;
+}
+
+function attemptScope(callSignal: AbortSignal | undefined, timeout: number): AttemptScope {
+  const controller = new AbortController();
+  const abort = (reason?: unknown) => {
+    scope.aborted = true;
+    controller.abort(reason);
+    scope.interrupt?.(controller.signal.reason);
+  };
+  const onCallAbort = () => abort(callSignal?.reason);
+  const timer =
+    timeout > 0 && Number.isFinite(timeout)
+      ? setTimeout(() => {
+          scope.timedOut = true;
+          abort();
+        }, timeout)
+      : undefined;
+  const scope = {
+    signal: controller.signal,
+    aborted: false,
+    timedOut: false,
+    interrupt: undefined as Interrupt | undefined,
+    dispose() {
+      clearTimeout(timer);
+      callSignal?.removeEventListener("abort", onCallAbort);
+    },
+  };
+  if (callSignal?.aborted) abort(callSignal.reason);
+  else callSignal?.addEventListener("abort", onCallAbort, { once: true });
+  return scope;
+}
+
+const ignore = () => {};
+
+/** Rejects with the signal's reason as soon as the attempt aborts, whatever `promise` does. */
+function untilAborted<T>(promise: Promise<T>, scope: AttemptScope): Promise<T> {
+  if (scope.aborted) {
+    promise.catch(ignore);
+    return Promise.reject(scope.signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    // `then` settles this promise and never rejects, so `finally` cannot leave a rejection unhandled.
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    scope.interrupt = reject;
+    promise.then(resolve, reject);
   });
+}
+
+let utf8: TextDecoder | undefined;
+
+/** The chunks as one UTF-8 string: one decode, with a decoder shared by every call (decode without `stream` keeps no state). */
+function decodeChunks(chunks: readonly Uint8Array[], size: number): string {
+  if (chunks.length === 0) return "";
+  utf8 ??= new TextDecoder();
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return utf8.decode(bytes);
 }
 
 /**
@@ -207,72 +339,60 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  */
 async function readBody(
   response: Response,
+  headers: Headers,
   limit: number,
-  signal: AbortSignal,
+  scope: AttemptScope,
   context: () => ErrorContext & { status: number; requestId: string | undefined },
 ): Promise<string> {
   const tooLarge = () => new ResponseTooLargeError({ ...context(), limit });
-  const declared = Number(response.headers.get("content-length"));
+  const declared = Number(headers.get("content-length"));
+  const stream = response.body;
   if (Number.isFinite(declared) && declared > limit) {
-    response.body?.cancel().catch(() => {});
+    stream?.cancel().catch(ignore);
     throw tooLarge();
   }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  if (!stream) return "";
+  const reader = stream.getReader();
+  const { signal } = scope;
+  // A cancelled reader ends a pending read (done), so the loop below sees the abort at once.
+  scope.interrupt = (reason) => {
+    reader.cancel(reason).catch(ignore);
+  };
+  const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await untilAborted(reader.read(), signal);
+      // Checked before and after each read: an abort before `interrupt` was set,
+      // or one that ended the read early.
+      if (scope.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (scope.aborted) throw signal.reason;
       if (done) break;
       size += value.byteLength;
       if (size > limit) throw tooLarge();
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
     }
-    return text + decoder.decode();
   } catch (error) {
     // Past the limit, aborted or broken: the rest of the body is never downloaded.
-    reader.cancel(signal.aborted ? signal.reason : undefined).catch(() => {});
+    reader.cancel(signal.aborted ? signal.reason : undefined).catch(ignore);
     throw error;
+  } finally {
+    scope.interrupt = undefined;
   }
+  return decodeChunks(chunks, size);
 }
 
 /**
  * A signal of the SDK's own that aborts when `parent` does; `dispose` removes the
  * one listener it puts on `parent`.
  */
-function follow(parent: AbortSignal | undefined) {
+function follow(parent: AbortSignal) {
   const controller = new AbortController();
-  const onAbort = () => controller.abort(parent?.reason);
-  parent?.addEventListener("abort", onAbort, { once: true });
+  const onAbort = () => controller.abort(parent.reason);
+  parent.addEventListener("abort", onAbort, { once: true });
   return {
-    controller,
     signal: controller.signal,
-    dispose: () => parent?.removeEventListener("abort", onAbort),
-  };
-}
-
-/** One attempt: aborted by the call or by its own timeout; `dispose` clears both. */
-function attemptScope(callSignal: AbortSignal, timeout: number) {
-  const scope = follow(callSignal);
-  let timedOut = false;
-  const timer =
-    timeout > 0 && Number.isFinite(timeout)
-      ? setTimeout(() => {
-          timedOut = true;
-          scope.controller.abort();
-        }, timeout)
-      : undefined;
-  return {
-    signal: scope.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    dispose() {
-      clearTimeout(timer);
-      scope.dispose();
-    },
+    dispose: () => parent.removeEventListener("abort", onAbort),
   };
 }
 
@@ -318,7 +438,7 @@ interface CallSetup {
   context: ErrorContext;
   fetch: FetchLike;
   url: string;
-  headers: Headers;
+  headers: Record<string, string>;
   /** The body as sent. */
   body: string | undefined;
   log: Log;
@@ -389,11 +509,14 @@ function reportDeprecation(setup: CallSetup, notice: DeprecationNotice, url: str
 async function sendAttempt(
   setup: CallSetup,
   attempt: Attempt,
-  callSignal: AbortSignal,
+  /** The call's own signal, following the caller's; undefined when the caller gave none. */
+  callSignal: AbortSignal | undefined,
 ): Promise<TransportResponse> {
   const { state, request, context, headers, log } = setup;
   const scope = attemptScope(callSignal, attempt.timeout);
-  const started = performance.now();
+  // The duration is for onResponse hooks and the debug log only.
+  const timed = setup.hooks.onResponse.length > 0 || log.enabled("debug");
+  const started = timed ? performance.now() : 0;
   let { url, body } = setup;
   let method: string = request.method;
   let status: number | undefined;
@@ -410,19 +533,23 @@ async function sendAttempt(
       const fetchImpl = setup.fetch;
       const response = await untilAborted(
         fetchImpl(url, { method, headers, body, signal: scope.signal, redirect: "manual" }),
-        scope.signal,
+        scope,
       );
-      status = response.status;
-      requestId = response.headers.get("x-request-id") ?? undefined;
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel().catch(() => {});
+      // Each getter of an undici Response checks its receiver: read each once.
+      const code = response.status;
+      const responseHeaders = response.headers;
+      const ok = response.ok;
+      status = code;
+      requestId = responseHeaders.get("x-request-id") ?? undefined;
+      const location = code >= 300 && code < 400 ? responseHeaders.get("location") : null;
+      if (location) {
+        await response.body?.cancel().catch(ignore);
         const next = new URL(location, url).toString();
         if (!sameOrigin(next, state.baseURL)) {
           throw finalError(
             new APIConnectionError(
               `Refused a redirect to another origin (${new URL(next).origin}): the API key is only sent to ${new URL(state.baseURL).origin}`,
-              { ...context, status: response.status, requestId },
+              { ...context, status: code, requestId },
             ),
           );
         }
@@ -431,15 +558,16 @@ async function sendAttempt(
             new APIConnectionError(`Too many redirects (more than ${MAX_REDIRECTS})`, context),
           );
         }
-        if (response.status === 303) {
+        if (code === 303) {
           method = "GET";
           body = undefined;
-          headers.delete("content-type");
+          delete headers["content-type"];
         }
         url = next;
         continue;
       }
-      if (response.type === "opaqueredirect") {
+      // An opaque redirect has status 0, so it is never ok.
+      if (!ok && response.type === "opaqueredirect") {
         throw finalError(
           new APIConnectionError(
             "The API answered with a redirect that cannot be followed",
@@ -447,72 +575,58 @@ async function sendAttempt(
           ),
         );
       }
-      const accepted = response.ok || (request.acceptStatus?.includes(response.status) ?? false);
-      if (accepted && request.stream) {
-        const notice = deprecationNotice(response.headers);
+      const accepted = ok || (request.acceptStatus?.includes(code) ?? false);
+      // A stream's body is its caller's to read.
+      const rawText =
+        accepted && request.stream
+          ? ""
+          : await readBody(response, responseHeaders, setup.maxResponseBytes, scope, () => ({
+              ...context,
+              status: code,
+              requestId,
+            }));
+      // An error body is shown in messages and excerpts: it must not echo the key back.
+      const text = accepted ? rawText : scrubText(rawText, state.apiKey);
+      const contentType = responseHeaders.get("content-type");
+      const { data, jsonError } = parseBody(text, contentType);
+      const notice = deprecationNotice(responseHeaders);
+      if (timed) {
+        const durationMs = performance.now() - started;
         notify(setup, "onResponse", attempt, url, {
-          status: response.status,
-          durationMs: performance.now() - started,
+          status: code,
+          durationMs,
           requestId,
           ...(notice ? { deprecation: notice } : {}),
         });
-        if (notice) reportDeprecation(setup, notice, url);
-        return {
-          status: response.status,
-          headers: response.headers,
-          data: undefined,
-          response,
-          text: "",
-          jsonError: undefined,
-          accept: headers.get("accept"),
-          requestId,
-          attempt: attempt.number,
-        };
+        if (log.enabled("debug")) {
+          log.debug(`← ${code} ${method} ${url} in ${Math.round(durationMs)} ms`, { requestId });
+        }
       }
-      const rawText = await readBody(response, setup.maxResponseBytes, scope.signal, () => ({
-        ...context,
-        status: response.status,
-        requestId,
-      }));
-      // An error body is shown in messages and excerpts: it must not echo the key back.
-      const text = accepted ? rawText : scrubText(rawText, state.apiKey);
-      const contentType = response.headers.get("content-type");
-      const { data, jsonError } = parseBody(text, contentType);
-      const durationMs = performance.now() - started;
-      const notice = deprecationNotice(response.headers);
-      notify(setup, "onResponse", attempt, url, {
-        status: response.status,
-        durationMs,
-        requestId,
-        ...(notice ? { deprecation: notice } : {}),
-      });
-      log.debug(`← ${response.status} ${method} ${url} in ${Math.round(durationMs)} ms`, {
-        requestId,
-      });
       if (notice) reportDeprecation(setup, notice, url);
       if (!accepted) {
         throw createAPIError({
           ...context,
-          status: response.status,
+          status: code,
           body: data,
-          headers: response.headers,
+          headers: responseHeaders,
           bodyExcerpt: text.length > 0 ? bodyExcerpt(text, state.apiKey) : undefined,
         });
       }
       return {
-        status: response.status,
-        headers: response.headers,
+        status: code,
+        headers: responseHeaders,
         data,
         response,
         text,
         jsonError,
-        accept: headers.get("accept"),
+        accept: headers.accept ?? null,
+        contentType,
         requestId,
         attempt: attempt.number,
       };
     }
   } catch (error) {
-    if (callSignal.aborted) {
+    if (callSignal?.aborted) {
       throw new APIUserAbortError("Request aborted", {
         ...context,
         cause: request.signal?.reason ?? callSignal.reason,
@@ -562,7 +676,7 @@ export async function sendRequest(
     );
   }
   const headers = buildHeaders(state, request);
-  const url = buildURL(state.baseURL, request.path, request.query);
+  const url = requestURL(state, prepare(state), request.path, request.query);
   let body: string | undefined;
   try {
     body = isRawText(request.body, headers) ? request.body : JSON.stringify(request.body);
@@ -574,17 +688,25 @@ export async function sendRequest(
     });
   }
   const timeout = request.timeout ?? state.timeout;
-  checkSettings(
-    {
-      timeout,
-      maxRetries: request.maxRetries,
-      maxRetryTime: request.maxRetryTime,
-      maxResponseBytes: request.maxResponseBytes,
-    },
-    (path, _value, message) => {
-      throw new RequestValidationError({ ...context, issues: [{ path, message }] });
-    },
-  );
+  // The client's own settings were checked when it was made.
+  if (
+    request.timeout !== undefined ||
+    request.maxRetries !== undefined ||
+    request.maxRetryTime !== undefined ||
+    request.maxResponseBytes !== undefined
+  ) {
+    checkSettings(
+      {
+        timeout,
+        maxRetries: request.maxRetries,
+        maxRetryTime: request.maxRetryTime,
+        maxResponseBytes: request.maxResponseBytes,
+      },
+      (path, _value, message) => {
+        throw new RequestValidationError({ ...context, issues: [{ path, message }] });
+      },
+    );
+  }
   const maxRetries = isRetriedMethod(request.method, request.retryNonIdempotent === true)
     ? (request.maxRetries ?? state.maxRetries ?? DEFAULT_MAX_RETRIES)
     : 0;
@@ -603,13 +725,13 @@ export async function sendRequest(
       request.maxResponseBytes ?? state.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   // Created last: from here on, `finally` is what removes the caller's listener.
-  const call = follow(request.signal);
+  const call = request.signal ? follow(request.signal) : undefined;
   const started = performance.now();
   let attempt: Attempt = { number: request.firstAttempt ?? 1, timeout };
   try {
     for (;;) {
       try {
-        return await sendAttempt(setup, attempt, call.signal);
+        return await sendAttempt(setup, attempt, call?.signal);
       } catch (error) {
         const reason = retryReasonOf(error);
         if (reason === undefined || attempt.number - (request.firstAttempt ?? 1) >= maxRetries) {
@@ -634,7 +756,7 @@ export async function sendRequest(
         setup.log.info(
           `Retrying ${request.method} ${request.path} in ${delayMs} ms (${reason}, attempt ${attempt.number + 1} of ${maxRetries + 1})`,
         );
-        await sleep(delayMs, call.signal, context);
+        await sleep(delayMs, call?.signal, context);
         const remaining = maxRetryTime - (performance.now() - started);
         attempt = {
           number: attempt.number + 1,
@@ -662,6 +784,6 @@ export async function sendRequest(
     setup.log.debug(`✗ ${request.method} ${request.path}: ${failure.message}`);
     throw failure;
   } finally {
-    call.dispose();
+    call?.dispose();
   }
 }

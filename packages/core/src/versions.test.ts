@@ -1,4 +1,6 @@
+import { getCvmInfoResponseSchemas } from "@phala/cloud-schemas";
 import { describe, expect, it } from "vitest";
+import { defineVersionedAction } from "./action";
 import { getCurrentUser, getCvmInfo } from "./actions";
 import { createBaseClient } from "./client";
 import { PhalaCloudError, UnsupportedApiVersionError } from "./errors";
@@ -123,5 +125,37 @@ describe("unknown versions fail before any request", () => {
       client.request({ path: "/auth/me", version: "bad" as any }),
     ).rejects.toBeInstanceOf(UnsupportedApiVersionError);
     expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe("a bundle built for one API version (__PHALA_CLOUD_API_VERSION__)", () => {
+  // What the schemas' endpoint tables hold when a bundler defines the constant:
+  // the other versions' entries are undefined (and their schemas left out).
+  const pinnedGetCvmInfo = defineVersionedAction({
+    name: "getCvmInfo",
+    plan: () => ({ method: "GET", path: "/cvms/x" }),
+    responses: { ...getCvmInfoResponseSchemas, "2025-10-28": undefined } as never,
+  });
+
+  it("refuses a call in a version it left out, before anything is sent, and says why", async () => {
+    const fake = fakeFetch({ body: {} });
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+      version: "2025-10-28",
+    });
+    const error = await pinnedGetCvmInfo(client, undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedApiVersionError);
+    expect(error).toMatchObject({
+      endpoint: "getCvmInfo",
+      apiVersion: "2025-10-28",
+      supportedVersions: ["2026-01-21"],
+    });
+    expect((error as Error).message).toContain("__PHALA_CLOUD_API_VERSION__");
+    expect(fake.calls).toHaveLength(0);
+    // The caller may still take the body unvalidated or with a schema of their own.
+    await expect(pinnedGetCvmInfo(client, undefined, { schema: false })).resolves.toEqual({});
+    expect(fake.calls).toHaveLength(1);
   });
 });

@@ -1,5 +1,7 @@
 export * from "@phala/cloud-core";
-export * from "@phala/cloud-schemas";
+// Every schema type, and the schemas only as types: importing the adapter does
+// not build every zod schema; `@phala/cloud-deno/schemas` exports them.
+export type * from "@phala/cloud-schemas/types";
 export {
   allActions,
   createBaseClient,

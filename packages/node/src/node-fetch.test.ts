@@ -184,21 +184,31 @@ describe("proxy", () => {
 describe("createNodeFetch", () => {
   it("picks a plain keep-alive Agent without proxy variables, EnvHttpProxyAgent with one", async () => {
     const plain = createNodeFetch();
-    expect(plain.dispatcher).toBeInstanceOf(Agent);
     vi.stubEnv("https_proxy", "http://127.0.0.1:9");
+    // The variables are read when the fetch is made, not when undici is loaded.
     const proxied = createNodeFetch();
-    expect(proxied.dispatcher).toBeInstanceOf(EnvHttpProxyAgent);
+    vi.stubEnv("https_proxy", undefined);
     const disabled = createNodeFetch({ proxy: false });
-    expect(disabled.dispatcher).toBeInstanceOf(Agent);
     const explicit = createNodeFetch({ proxy: "http://127.0.0.1:9" });
-    expect(explicit.dispatcher).toBeInstanceOf(EnvHttpProxyAgent);
+    expect(await plain.dispatcher).toBeInstanceOf(Agent);
+    expect(await proxied.dispatcher).toBeInstanceOf(EnvHttpProxyAgent);
+    expect(await disabled.dispatcher).toBeInstanceOf(Agent);
+    expect(await explicit.dispatcher).toBeInstanceOf(EnvHttpProxyAgent);
     await Promise.all([plain, proxied, disabled, explicit].map((f) => f.close()));
+  });
+
+  it("one pool per fetch, the same one at every read", async () => {
+    const fetch = createNodeFetch();
+    const [first, second] = await Promise.all([fetch.dispatcher, fetch.dispatcher]);
+    expect(first).toBe(second);
+    expect(await fetch.dispatcher).toBe(first);
+    await fetch.close();
   });
 
   it("close() leaves a caller's dispatcher open", async () => {
     const dispatcher = new Agent();
     const fetch = createNodeFetch({ dispatcher });
-    expect(fetch.dispatcher).toBe(dispatcher);
+    expect(await fetch.dispatcher).toBe(dispatcher);
     await fetch.close();
     expect(dispatcher.closed).toBe(false);
     await dispatcher.close();
@@ -206,8 +216,19 @@ describe("createNodeFetch", () => {
 
   it("close() closes the pool it made", async () => {
     const fetch = createNodeFetch({ proxy: false, connections: 2, keepAliveTimeout: 1000 });
-    expect(fetch.dispatcher).toBeInstanceOf(Agent);
+    const dispatcher = await fetch.dispatcher;
+    expect(dispatcher).toBeInstanceOf(Agent);
     await fetch.close();
-    expect((fetch.dispatcher as Agent).closed).toBe(true);
+    expect((dispatcher as Agent).closed).toBe(true);
+  });
+
+  it("close() before the first request opens nothing; a request after it fails", async () => {
+    const server = await api();
+    const fetch = createNodeFetch({ proxy: false });
+    await fetch.close();
+    const client = createClient({ apiKey: API_KEY, baseURL: server.baseURL, fetch, maxRetries: 0 });
+    await expect(client.getCurrentUser()).rejects.toMatchObject({ name: "APIConnectionError" });
+    expect(((await fetch.dispatcher) as Agent).closed).toBe(true);
+    expect(server.connections()).toBe(0);
   });
 });

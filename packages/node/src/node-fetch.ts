@@ -1,11 +1,27 @@
 import type { FetchLike } from "@phala/cloud-core";
-import {
-  Agent,
-  type Dispatcher,
-  EnvHttpProxyAgent,
-  type RequestInit as UndiciRequestInit,
-  fetch as undiciFetch,
-} from "undici";
+import type { Agent, Dispatcher, RequestInit as UndiciRequestInit } from "undici";
+
+type Undici = typeof import("undici");
+
+let undici: Promise<Undici> | undefined;
+
+/**
+ * undici, imported on the first request of any client (one import for the
+ * process): importing the SDK does not pay for it, and a program that never
+ * sends a request never loads it. A dynamic import, not `require`, so that
+ * bundlers still see it and bundle it.
+ */
+function loadUndici(): Promise<Undici> {
+  undici ??= import("undici").catch((error: unknown) => {
+    // Not cached: a later request (a retry) tries again.
+    undici = undefined;
+    throw new Error(
+      `@phala/cloud-node could not load undici: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  });
+  return undici;
+}
 
 export interface NodeFetchOptions {
   /** Most sockets kept open per origin. Default: no limit (undici's default). */
@@ -37,21 +53,30 @@ export interface NodeFetchOptions {
 
 /** The SDK's fetch for Node, bound to one undici connection pool. */
 export type NodeFetch = FetchLike & {
-  /** The pool (or proxy-aware agent) every request of this fetch goes through. */
-  readonly dispatcher: Dispatcher;
+  /**
+   * The pool (or proxy-aware agent) every request of this fetch goes through.
+   * undici is loaded, and the pool made, at the first request (or when this is
+   * first read), so it is a promise.
+   */
+  readonly dispatcher: Promise<Dispatcher>;
   /** Closes the sockets this fetch opened; a dispatcher passed in stays open. */
   close(): Promise<void>;
 };
 
-function proxyFromEnv(): boolean {
+/** The proxy variables as undici's EnvHttpProxyAgent would read them now. */
+function proxyFromEnv(): { httpProxy: string; httpsProxy: string } | undefined {
   const env = process.env;
   // Same precedence as undici's EnvHttpProxyAgent: a defined lower-case variable wins, even empty.
-  const http = env.http_proxy ?? env.HTTP_PROXY;
-  const https = env.https_proxy ?? env.HTTPS_PROXY;
-  return Boolean(http || https);
+  const httpProxy = env.http_proxy ?? env.HTTP_PROXY ?? "";
+  const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? "";
+  return httpProxy || httpsProxy ? { httpProxy, httpsProxy } : undefined;
 }
 
-function createDispatcher(options: NodeFetchOptions): Dispatcher {
+/**
+ * Which dispatcher to make, decided when the fetch is made (the proxy variables
+ * are read then), and made once undici is loaded.
+ */
+function planDispatcher(options: NodeFetchOptions): (undici: Undici) => Dispatcher {
   const pool: Agent.Options = {};
   if (options.connections !== undefined) pool.connections = options.connections;
   if (options.keepAliveTimeout !== undefined) pool.keepAliveTimeout = options.keepAliveTimeout;
@@ -63,24 +88,60 @@ function createDispatcher(options: NodeFetchOptions): Dispatcher {
   // end, so `X-API-Key` travels encrypted and the proxy sees only
   // `CONNECT host:443` (plus `Proxy-Authorization` if the proxy URL has
   // credentials). The key is never a header of a request addressed to the proxy.
-  if (proxy === false) return new Agent(pool);
+  if (proxy === false) return ({ Agent }) => new Agent(pool);
   if (typeof proxy === "string") {
     // EnvHttpProxyAgent with both proxies given is a ProxyAgent that still honours NO_PROXY.
-    return new EnvHttpProxyAgent({ ...pool, httpProxy: proxy, httpsProxy: proxy, noProxy });
+    return ({ EnvHttpProxyAgent }) =>
+      new EnvHttpProxyAgent({ ...pool, httpProxy: proxy, httpsProxy: proxy, noProxy });
   }
-  if (proxyFromEnv()) return new EnvHttpProxyAgent({ ...pool, noProxy });
-  return new Agent(pool);
+  const fromEnv = proxyFromEnv();
+  // Both proxies passed as read now (an unset one as ""): undici would otherwise
+  // read the variables again when the agent is made, at the first request.
+  if (fromEnv)
+    return ({ EnvHttpProxyAgent }) => new EnvHttpProxyAgent({ ...pool, ...fromEnv, noProxy });
+  return ({ Agent }) => new Agent(pool);
+}
+
+interface Bound {
+  fetch: Undici["fetch"];
+  dispatcher: Dispatcher;
 }
 
 /**
  * A fetch for the SDK's `fetch` option: undici's own fetch on a keep-alive pool
  * (one socket reused across sequential calls), with proxy settings from the
- * options or the environment.
+ * options or the environment. undici is loaded at the first request; a failure
+ * to load it fails that request like a connection error (`APIConnectionError`).
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
-  const owned = options.dispatcher === undefined;
-  const dispatcher = options.dispatcher ?? createDispatcher(options);
+  const given = options.dispatcher;
+  const makeDispatcher = given ? () => given : planDispatcher(options);
+  let bound: Bound | undefined;
+  let binding: Promise<Bound> | undefined;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+  const bind = (): Promise<Bound> => {
+    if (binding) return binding;
+    // Closed before its first request: the pool is made closed, so requests
+    // fail as they would on a pool closed after use.
+    const closedBefore = closed;
+    binding = loadUndici().then(
+      (module) => {
+        const dispatcher = makeDispatcher(module);
+        if (closedBefore && !given) void dispatcher.close();
+        bound = { fetch: module.fetch, dispatcher };
+        return bound;
+      },
+      (error: unknown) => {
+        binding = undefined;
+        throw error;
+      },
+    );
+    return binding;
+  };
   const nodeFetch = async (input: string, init: RequestInit): Promise<Response> => {
+    // Once bound (every request after the first), no extra turn here.
+    const { fetch, dispatcher } = bound ?? (await bind());
     // undici finishes its bookkeeping of a response (marking the socket free)
     // one event-loop turn after the body has been read. A call made straight
     // after the previous one, as sequential SDK calls are, finds the socket
@@ -89,13 +150,25 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     // on loopback it costs no throughput (1,000 GETs: 1400 ms against 1431 ms).
     await new Promise<void>((resolve) => setImmediate(resolve));
     // The DOM and undici spell the same RequestInit/Response with different types.
-    return (await undiciFetch(input, {
+    return (await fetch(input, {
       ...(init as UndiciRequestInit),
       dispatcher,
     })) as unknown as Response;
   };
-  return Object.assign(nodeFetch, {
-    dispatcher,
-    close: () => (owned ? dispatcher.close() : Promise.resolve()),
-  });
+  const close = (): Promise<void> => {
+    if (given) return Promise.resolve();
+    closed = true;
+    closing ??= (async () => {
+      // Never used: nothing is open, and undici need not be loaded to say so.
+      if (!binding) return;
+      // A pool that failed to load opened nothing either.
+      const loaded = await binding.catch(() => undefined);
+      await loaded?.dispatcher.close();
+    })();
+    return closing;
+  };
+  return Object.defineProperties(nodeFetch, {
+    dispatcher: { get: () => bind().then((b) => b.dispatcher), enumerable: true },
+    close: { value: close, enumerable: true },
+  }) as NodeFetch;
 }

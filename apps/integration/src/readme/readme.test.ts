@@ -67,7 +67,7 @@ describe("README.md examples: extraction rules", () => {
 
 describe("README.md examples: generated programs", () => {
   // Spawns Biome once per program.
-  it("are up to date with README.md", { timeout: 30_000 }, () => {
+  it("are up to date with README.md", { timeout: 120_000 }, () => {
     const expected = generateFiles(readme, here);
     const onDisk = readdirSync(paths.generatedDir)
       .filter((name) => name.endsWith(".ts"))

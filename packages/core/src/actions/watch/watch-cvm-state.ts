@@ -143,10 +143,10 @@ function checkOptions(options: WatchCvmStateOptions) {
   return { maxReconnects, reconnectDelay, idleTimeout };
 }
 
-function validateEvent(
+async function validateEvent(
   message: ServerSentEvent,
   context: ErrorContext,
-): CvmStateStreamEvent | undefined {
+): Promise<CvmStateStreamEvent | undefined> {
   if (!Object.hasOwn(cvmStateEventDataSchemas, message.event)) return undefined;
   const type = message.event as CvmStateStreamEvent["type"];
   const schema: StandardSchemaV1 = cvmStateEventDataSchemas[type];
@@ -163,9 +163,10 @@ function validateEvent(
   } catch {
     throw fail([{ path: "", message: "event data is not JSON" }], message.data);
   }
-  const result = schema["~standard"].validate(data);
-  if (result instanceof Promise)
-    throw new PhalaCloudError("Event schemas are synchronous", context);
+  let result = schema["~standard"].validate(data);
+  // The default build's schemas are built at their first validation, which is
+  // asynchronous; later ones are synchronous and skip this turn.
+  if (result instanceof Promise) result = await result;
   if (result.issues) {
     throw fail(
       result.issues.map((issue) => ({
@@ -304,7 +305,7 @@ async function streamOnce(attempt: Attempt): Promise<CvmStateEventData> {
       if (parser.pendingLength > attempt.maxEventLength) throw tooLarge();
       for (const message of messages) {
         if (message.data.length > attempt.maxEventLength) throw tooLarge();
-        const event = validateEvent(message, attempt.context);
+        const event = await validateEvent(message, attempt.context);
         if (!event) continue;
         attempt.progressed = true;
         attempt.onEvent?.(event);

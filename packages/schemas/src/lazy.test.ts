@@ -1,0 +1,114 @@
+import { createRequire } from "node:module";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { beforeAll, describe, expect, it } from "vitest";
+import { validBodies } from "./fixtures.test-support";
+import { CHILD_PROCESS_TIMEOUT, modulesLoadedBy, packagesIn } from "./loaded-modules.test-support";
+
+// The built entry, as core links it: build first (turbo runs this test after build).
+const dist = new URL("../dist/", import.meta.url);
+type Module = Record<string, unknown>;
+let zod: Module;
+let lazy: Module;
+
+beforeAll(async () => {
+  zod = await import(/* @vite-ignore */ new URL("index.js", dist).href);
+  lazy = await import(/* @vite-ignore */ new URL("lazy.js", dist).href);
+});
+
+const isSchema = (value: unknown): value is StandardSchemaV1 =>
+  typeof value === "object" && value !== null && "~standard" in value;
+const validate = (schema: unknown, value: unknown) =>
+  (schema as StandardSchemaV1)["~standard"].validate(value);
+
+/** Every field (of every item) of a body replaced by a value of the wrong type. */
+const mangle = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(mangle)
+    : Object.fromEntries(Object.keys(value as object).map((key) => [key, { wrong: true }]));
+
+describe("@phala/cloud-schemas/lazy", () => {
+  it("has a lazy twin of every schema and table of the root, and nothing else", () => {
+    const values = Object.entries(zod).filter(([, value]) => typeof value !== "function");
+    expect(values.length).toBeGreaterThan(100);
+    expect(Object.keys(lazy).sort()).toEqual(values.map(([name]) => name).sort());
+    for (const [name, value] of values) {
+      const twin = lazy[name];
+      if (isSchema(value)) {
+        expect(isSchema(twin), name).toBe(true);
+        expect(twin, name).not.toBe(value);
+      } else {
+        expect(Object.keys(twin as object), name).toEqual(Object.keys(value as object));
+      }
+    }
+  });
+
+  it("a table's entry that is an exported schema is that schema's proxy, as in the root", () => {
+    const nameOf = new Map(Object.entries(zod).map(([name, value]) => [value, name]));
+    let shared = 0;
+    for (const [tableName, table] of Object.entries(zod)) {
+      if (typeof table !== "object" || table === null || isSchema(table)) continue;
+      for (const [key, schema] of Object.entries(table)) {
+        const name = nameOf.get(schema);
+        const twin = (lazy[tableName] as Record<string, unknown>)[key];
+        if (name === undefined) expect(isSchema(twin), `${tableName}.${key}`).toBe(true);
+        else {
+          expect(twin, `${tableName}.${key}`).toBe(lazy[name]);
+          shared++;
+        }
+      }
+    }
+    expect(shared).toBeGreaterThan(10);
+  });
+
+  it("the CommonJS build exports the same names", () => {
+    const cjs = createRequire(import.meta.url)(new URL("lazy.cjs", dist).pathname) as Module;
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(lazy).sort());
+  });
+
+  it("validates each endpoint's bodies in both versions exactly as the zod schemas do", async () => {
+    for (const [version, bodies] of Object.entries(validBodies)) {
+      for (const [endpoint, body] of Object.entries(bodies)) {
+        const name = `${endpoint}ResponseSchemas`;
+        const real = (zod[name] as Record<string, unknown>)[version];
+        const twin = (lazy[name] as Record<string, unknown>)[version];
+        const value = { ...(body() as object), added_later: 1 };
+        expect(await validate(twin, value), `${name} ${version}`).toEqual(validate(real, value));
+        const broken = mangle(body());
+        const issues = validate(real, broken) as StandardSchemaV1.FailureResult;
+        expect(issues.issues?.length, `${name} ${version}`).toBeGreaterThan(0);
+        expect(await validate(twin, broken), `${name} ${version}`).toEqual(issues);
+      }
+    }
+  });
+
+  it(
+    "importing it loads no zod; the first validation loads zod and the one module it needs",
+    async () => {
+      const loaded = await modulesLoadedBy(
+        new URL("lazy.js", dist).pathname,
+        'await m.CvmVmSchema["~standard"].validate({});',
+      );
+      expect(packagesIn(loaded.atImport)).toEqual([]);
+      expect(loaded.atImport.filter((file) => file.includes("/dist/resources/"))).toEqual([]);
+      expect(packagesIn(loaded.afterward)).toContain("zod");
+      const resources = loaded.afterward.filter((file) => file.includes("/dist/resources/"));
+      expect(resources.map((file) => file.replace(/^.*\/dist\//, ""))).toEqual([
+        "resources/cvm-lifecycle.js",
+      ]);
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
+
+  it(
+    "the same with require",
+    async () => {
+      const loaded = await modulesLoadedBy(
+        new URL("lazy.cjs", dist).pathname,
+        'await m.CvmVmSchema["~standard"].validate({});',
+      );
+      expect(packagesIn(loaded.atImport)).toEqual([]);
+      expect(packagesIn(loaded.afterward)).toContain("zod");
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
+});
