@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { ResponseSchemasFor } from "../response-map";
+import { precompile } from "./precompile";
 import {
   CurrentUserV20251028Schema,
   CvmDetailV20251028Schema,
@@ -18,7 +19,8 @@ import {
 } from "./v2026-01-21";
 
 // One table per endpoint (not one object of all of them) so that a bundle using
-// one action keeps only that action's schemas.
+// one action keeps only that action's schemas. The list endpoints' schemas are
+// precompiled (./precompile.ts): their pages run to 1,000 items.
 
 /**
  * Set by a bundler to build for one API version (esbuild/Wrangler `define`:
@@ -91,14 +93,18 @@ export const getAppInfoResponseSchemas = /* @__PURE__ */ (() =>
       : undefined)!,
   }) satisfies ResponseSchemasFor<"getAppInfo">)();
 
+// Declared apart from `precompile(...)`: a bundle without the endpoint then drops both.
+const AppCvmsV20251028 = v.array(CvmInfoV20251028Schema);
+const AppCvmsV20260121 = v.array(CvmInfoV20260121Schema);
+
 export const getAppCvmsResponseSchemas = /* @__PURE__ */ (() =>
   ({
     "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
     __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
-      ? v.array(CvmInfoV20251028Schema)
+      ? precompile(AppCvmsV20251028)
       : undefined)!,
     "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
     __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
-      ? v.array(CvmInfoV20260121Schema)
+      ? precompile(AppCvmsV20260121)
       : undefined)!,
   }) satisfies ResponseSchemasFor<"getAppCvms">)();

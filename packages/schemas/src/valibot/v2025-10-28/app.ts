@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { AppProfileSchema, nullish } from "../common";
+import { precompile } from "../precompile";
 import { MachineInfoV20251028Schema } from "./cvm";
 
 /** zod's `.int()`: a safe integer. */
@@ -48,13 +49,18 @@ export type DstackAppWithCvmResponseV20251028 = v.InferOutput<
   typeof DstackAppWithCvmResponseV20251028Schema
 >;
 
-export const DstackAppListResponseV20251028Schema = v.object({
+const AppPageV20251028 = v.object({
   dstack_apps: v.array(DstackAppWithCvmResponseV20251028Schema),
   page: Int,
   page_size: Int,
   total: Int,
   total_pages: Int,
 });
+/**
+ * A page of apps, each with its CVMs, precompiled (../precompile.ts). The plain
+ * schema is declared apart: a bundle without this endpoint then drops both.
+ */
+export const DstackAppListResponseV20251028Schema = /* @__PURE__ */ precompile(AppPageV20251028);
 export type DstackAppListResponseV20251028 = v.InferOutput<
   typeof DstackAppListResponseV20251028Schema
 >;

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { CvmNetworkUrlsSchema, nullish } from "../common";
+import { precompile } from "../precompile";
 
 /** zod's `z.number()`: no Infinity, no NaN. */
 const FiniteNumber = v.pipe(v.number(), v.finite());
@@ -121,11 +122,16 @@ export const CvmDetailV20251028Schema = v.object({
 });
 export type CvmDetailV20251028 = v.InferOutput<typeof CvmDetailV20251028Schema>;
 
-export const PaginatedCvmInfosV20251028Schema = v.object({
+const CvmPageV20251028 = v.object({
   items: v.array(CvmInfoV20251028Schema),
   total: FiniteNumber,
   page: FiniteNumber,
   page_size: FiniteNumber,
   pages: FiniteNumber,
 });
+/**
+ * A page of up to 1,000 CVMs, precompiled (../precompile.ts). The plain schema
+ * is declared apart: a bundle without this endpoint then drops both.
+ */
+export const PaginatedCvmInfosV20251028Schema = /* @__PURE__ */ precompile(CvmPageV20251028);
 export type PaginatedCvmInfosV20251028 = v.InferOutput<typeof PaginatedCvmInfosV20251028Schema>;

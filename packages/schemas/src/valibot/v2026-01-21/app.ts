@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { AppProfileSchema, nullish } from "../common";
+import { precompile } from "../precompile";
 import { CvmInfoV20260121Schema } from "./cvm";
 
 /** zod's `.int()`: a safe integer. */
@@ -48,13 +49,18 @@ export type DstackAppWithCvmResponseV20260121 = v.InferOutput<
   typeof DstackAppWithCvmResponseV20260121Schema
 >;
 
-export const DstackAppListResponseV20260121Schema = v.object({
+const AppPageV20260121 = v.object({
   dstack_apps: v.array(DstackAppWithCvmResponseV20260121Schema),
   page: Int,
   page_size: Int,
   total: Int,
   total_pages: Int,
 });
+/**
+ * A page of apps, each with its CVMs, precompiled (../precompile.ts). The plain
+ * schema is declared apart: a bundle without this endpoint then drops both.
+ */
+export const DstackAppListResponseV20260121Schema = /* @__PURE__ */ precompile(AppPageV20260121);
 export type DstackAppListResponseV20260121 = v.InferOutput<
   typeof DstackAppListResponseV20260121Schema
 >;

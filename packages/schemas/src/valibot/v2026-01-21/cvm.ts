@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { BillingPeriodSchema, CvmNetworkUrlsSchema, KmsTypeSchema, nullish } from "../common";
+import { precompile } from "../precompile";
 
 /** zod's `.int()`: a safe integer. */
 const Int = v.pipe(v.number(), v.safeInteger());
@@ -136,11 +137,16 @@ export const CvmInfoDetailV20260121Schema = v.object({
 });
 export type CvmInfoDetailV20260121 = v.InferOutput<typeof CvmInfoDetailV20260121Schema>;
 
-export const PaginatedCvmInfosV20260121Schema = v.object({
+const CvmPageV20260121 = v.object({
   items: v.array(CvmInfoV20260121Schema),
   total: FiniteNumber,
   page: FiniteNumber,
   page_size: FiniteNumber,
   pages: FiniteNumber,
 });
+/**
+ * A page of up to 1,000 CVMs, precompiled (../precompile.ts). The plain schema
+ * is declared apart: a bundle without this endpoint then drops both.
+ */
+export const PaginatedCvmInfosV20260121Schema = /* @__PURE__ */ precompile(CvmPageV20260121);
 export type PaginatedCvmInfosV20260121 = v.InferOutput<typeof PaginatedCvmInfosV20260121Schema>;
