@@ -94,8 +94,8 @@ export const getAppInfoResponseSchemas = /* @__PURE__ */ (() =>
   }) satisfies ResponseSchemasFor<"getAppInfo">)();
 
 // Declared apart from `precompile(...)`: a bundle without the endpoint then drops both.
-const AppCvmsV20251028 = v.array(CvmInfoV20251028Schema);
-const AppCvmsV20260121 = v.array(CvmInfoV20260121Schema);
+const AppCvmsV20251028 = /* @__PURE__ */ v.array(CvmInfoV20251028Schema);
+const AppCvmsV20260121 = /* @__PURE__ */ v.array(CvmInfoV20260121Schema);
 
 export const getAppCvmsResponseSchemas = /* @__PURE__ */ (() =>
   ({
