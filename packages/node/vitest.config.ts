@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    // The first request of a test file loads undici and the zod schemas (lazy
+    // since they left the import): seconds on a loaded machine. Not a speed check.
+    testTimeout: 30_000,
   },
 });

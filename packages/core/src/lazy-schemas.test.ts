@@ -11,6 +11,10 @@ import { actionCases, fakeFetch, TEST_API_KEY, TEST_BASE_URL, validBodies } from
 
 vi.mock("@phala/cloud-schemas", () => import("@phala/cloud-schemas/lazy"));
 
+// First validations load zod and schema modules inside the tests: seconds on a
+// loaded machine. Not a speed check.
+vi.setConfig({ testTimeout: 30_000 });
+
 const zod = await vi.importActual<typeof Schemas>("@phala/cloud-schemas");
 const linked = await import("@phala/cloud-schemas");
 

@@ -128,7 +128,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     binding = loadUndici().then(
       (module) => {
         const dispatcher = makeDispatcher(module);
-        if (closedBefore && !given) void dispatcher.close();
+        if (closedBefore && !given) dispatcher.close().catch(() => {});
         bound = { fetch: module.fetch, dispatcher };
         return bound;
       },

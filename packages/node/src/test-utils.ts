@@ -55,9 +55,10 @@ export async function startTestApi(): Promise<TestApi> {
   server.on("connection", () => {
     connections++;
   });
-  // Announced in `Keep-Alive: timeout=60`, which undici follows: on a loaded machine
-  // a pause of a few seconds between two calls (the first validation loads the
-  // schemas) must not close the socket that the reuse tests count.
+  // undici closes an idle socket 2 s before the server's keep-alive hint (5 s by
+  // default): the connection counts must not hang on a 3 s timer. The first
+  // validation of a test file loads the zod schemas (lazily, since they left the
+  // import), which a loaded machine can stretch to seconds between two calls.
   server.keepAliveTimeout = 60_000;
   const port = await listen(server);
   return {
