@@ -1,8 +1,12 @@
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { Agent, EnvHttpProxyAgent, ProxyAgent } from "undici";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClient } from "./create-client";
 import { createNodeFetch } from "./node-fetch";
 import {
+  currentUserV20260121,
   PROXY_VARIABLES,
   startTestApi,
   startTestProxy,
@@ -230,5 +234,43 @@ describe("createNodeFetch", () => {
     await expect(client.getCurrentUser()).rejects.toMatchObject({ name: "APIConnectionError" });
     expect(((await fetch.dispatcher) as Agent).closed).toBe(true);
     expect(server.connections()).toBe(0);
+  });
+
+  it("a body past maxResponseBytes is cut off: the socket is closed, the next call works", async () => {
+    let bigClosed = false;
+    let stopSending = false;
+    const server = http.createServer((req, res) => {
+      if (req.url?.startsWith("/api/v1/big")) {
+        // A body that would never end: only the client's cut-off ends this response.
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write(`{"items":[${"0,".repeat(4096)}`);
+        const timer = setInterval(() => {
+          if (stopSending) clearInterval(timer);
+          else res.write("0,".repeat(4096));
+        }, 5);
+        res.on("close", () => {
+          bigClosed = true;
+          clearInterval(timer);
+        });
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(currentUserV20260121()));
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    cleanups.push(async () => {
+      stopSending = true;
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+    const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    const client = createClient({ apiKey: API_KEY, baseURL, maxResponseBytes: 20_000 });
+    await expect(client.request({ path: "/big" })).rejects.toMatchObject({
+      name: "ResponseTooLargeError",
+    });
+    // The client hung up: the server's response is closed, not left streaming.
+    await vi.waitFor(() => expect(bigClosed).toBe(true));
+    expect((await client.getCurrentUser()).workspace.slug).toBe("acme");
   });
 });

@@ -1,5 +1,6 @@
 import type { FetchLike } from "@phala/cloud-core";
-import type { Agent, Dispatcher, RequestInit as UndiciRequestInit } from "undici";
+import type { Agent, Dispatcher } from "undici";
+import { requestFetch } from "./request-fetch";
 
 type Undici = typeof import("undici");
 
@@ -103,12 +104,12 @@ function planDispatcher(options: NodeFetchOptions): (undici: Undici) => Dispatch
 }
 
 interface Bound {
-  fetch: Undici["fetch"];
+  fetch: FetchLike;
   dispatcher: Dispatcher;
 }
 
 /**
- * A fetch for the SDK's `fetch` option: undici's own fetch on a keep-alive pool
+ * A fetch for the SDK's `fetch` option: undici on a keep-alive pool
  * (one socket reused across sequential calls), with proxy settings from the
  * options or the environment. undici is loaded at the first request; a failure
  * to load it fails that request like a connection error (`APIConnectionError`).
@@ -129,7 +130,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
       (module) => {
         const dispatcher = makeDispatcher(module);
         if (closedBefore && !given) dispatcher.close().catch(() => {});
-        bound = { fetch: module.fetch, dispatcher };
+        bound = { fetch: requestFetch(module, dispatcher), dispatcher };
         return bound;
       },
       (error: unknown) => {
@@ -141,7 +142,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   };
   const nodeFetch = async (input: string, init: RequestInit): Promise<Response> => {
     // Once bound (every request after the first), no extra turn here.
-    const { fetch, dispatcher } = bound ?? (await bind());
+    const { fetch } = bound ?? (await bind());
     // undici finishes its bookkeeping of a response (marking the socket free)
     // one event-loop turn after the body has been read. A call made straight
     // after the previous one, as sequential SDK calls are, finds the socket
@@ -149,11 +150,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     // two. Waiting for that turn keeps sequential calls on one socket; measured
     // on loopback it costs no throughput (1,000 GETs: 1400 ms against 1431 ms).
     await new Promise<void>((resolve) => setImmediate(resolve));
-    // The DOM and undici spell the same RequestInit/Response with different types.
-    return (await fetch(input, {
-      ...(init as UndiciRequestInit),
-      dispatcher,
-    })) as unknown as Response;
+    return fetch(input, init);
   };
   const close = (): Promise<void> => {
     if (given) return Promise.resolve();
