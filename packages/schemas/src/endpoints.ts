@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ResponseSchemasFor } from "./response-map";
 import {
   CurrentUserV20251028Schema,

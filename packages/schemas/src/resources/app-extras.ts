@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nullish } from "../common";
 import { UserRefSchema, WorkspaceRefSchema } from "../v2026-01-21/cvm";
 import { CvmCertificateSchema, CvmTcbInfoSchema } from "./cvm-reads";

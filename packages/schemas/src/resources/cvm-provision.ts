@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nullish } from "../common";
 import { KmsInfoV20251028Schema } from "../v2025-10-28/cvm";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CvmNetworkUrlsSchema, nullish, openEnum } from "../common";
 
 // Read endpoints under /cvms/{id}/... answer the same shape in every API version.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nullish } from "../common";
 
 // The server-sent events of `GET /cvms/{id}/state` (Accept: text/event-stream).

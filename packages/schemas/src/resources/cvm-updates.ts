@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nullish } from "../common";
 
 // Updates that change a CVM's compose hash answer 465 when the app's KMS is

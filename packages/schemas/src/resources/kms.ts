@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nullish } from "../common";
 
 /** One KMS node: the Phala KMS (no chain) or an on-chain KMS with its contract. */

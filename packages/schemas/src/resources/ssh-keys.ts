@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nullish, openEnum } from "../common";
 
 /** Where a key came from: added by hand, or imported/synced from GitHub. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AppProfileSchema, nullish } from "../common";
 import { MachineInfoV20251028Schema } from "./cvm";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CvmNetworkUrlsSchema, nullish } from "../common";
 
 const TableIdSchema = z.union([z.number(), z.string()]);

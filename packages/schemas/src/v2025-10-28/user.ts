@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** `GET /auth/me` in 2025-10-28: one flat object. */
 export const CurrentUserV20251028Schema = z.object({

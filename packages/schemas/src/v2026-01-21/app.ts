@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AppProfileSchema, nullish } from "../common";
 import { CvmInfoV20260121Schema } from "./cvm";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BillingPeriodSchema, CvmNetworkUrlsSchema, KmsTypeSchema, nullish } from "../common";
 
 export const UserRefSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { nullish, openEnum } from "../common";
 
 export const UserInfoSchema = z.object({
