@@ -10,6 +10,7 @@ import { build } from "esbuild";
 import { machine } from "./stats.mjs";
 
 const here = new URL(".", import.meta.url);
+const schemasDir = new URL("../packages/schemas/", here).pathname;
 const mode = process.argv.includes("--record") ? "record" : "check";
 
 /** name -> program */
@@ -26,15 +27,40 @@ export const run = () => getCvmInfo(createBaseClient({ apiKey: "k", version: "20
 export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x" });`,
   "zod: the whole createClient": `import { createClient } from "@phala/cloud";
 export const run = () => createClient({ apiKey: "k" }).getCvmInfo({ id: "x" });`,
+  // No SDK: fetch with the two headers, then valibot's parse with the version's
+  // schema. The least any valibot program that validates getCvmInfo can weigh.
+  "floor (no SDK): fetch + valibot parse of getCvmInfo's schema": {
+    // The schemas package's own valibot (the one the edge program bundles).
+    resolveDir: schemasDir,
+    source: `import { getCvmInfoResponseSchemas } from "@phala/cloud-schemas/valibot";
+import { parse } from "valibot";
+export const run = async (id, version = "2026-01-21") => {
+  const response = await fetch(\`https://cloud-api.phala.com/api/v1/cvms/\${id}\`, { headers: { "x-api-key": "k", "x-phala-version": version } });
+  if (!response.ok) throw new Error(String(response.status));
+  return parse(getCvmInfoResponseSchemas[version], await response.json());
+};`,
+  },
+  "floor (no SDK), built for 2026-01-21 only": {
+    source: `import { getCvmInfoResponseSchemas } from "@phala/cloud-schemas/valibot";
+import { parse } from "valibot";
+export const run = async (id) => {
+  const response = await fetch(\`https://cloud-api.phala.com/api/v1/cvms/\${id}\`, { headers: { "x-api-key": "k", "x-phala-version": "2026-01-21" } });
+  if (!response.ok) throw new Error(String(response.status));
+  return parse(getCvmInfoResponseSchemas["2026-01-21"], await response.json());
+};`,
+    define: { __PHALA_CLOUD_API_VERSION__: '"2026-01-21"' },
+    resolveDir: schemasDir,
+  },
   "published @phala/cloud 0.2.9: createBaseClient + getCvmInfo": `import { createBaseClient, getCvmInfo } from "phala-cloud-0.2.9";
 export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x" });`,
 };
 
 async function measure(program) {
-  const { source, define } = typeof program === "string" ? { source: program } : program;
+  const { source, define, resolveDir } =
+    typeof program === "string" ? { source: program } : program;
   const result = await build({
     define,
-    stdin: { contents: source, resolveDir: here.pathname, loader: "js" },
+    stdin: { contents: source, resolveDir: resolveDir ?? here.pathname, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -67,6 +93,8 @@ for (const [name, source] of Object.entries(programs)) results[name] = await mea
 
 const published = results["published @phala/cloud 0.2.9: createBaseClient + getCvmInfo"];
 const edge = results["edge (valibot): createBaseClient + getCvmInfo"];
+const floor = results["floor (no SDK): fetch + valibot parse of getCvmInfo's schema"];
+const floorPinned = results["floor (no SDK), built for 2026-01-21 only"];
 const budgets = JSON.parse(readFileSync(new URL("./size-budgets.json", here), "utf8"));
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const lines = [
@@ -83,6 +111,7 @@ const lines = [
   ),
   "",
   `Edge program vs the published package's same program: ${(edge.gzip / published.gzip).toFixed(3)}x (issue 4's target: at most 0.1x).`,
+  `The floor rows are no SDK at all (fetch, then valibot's parse): ${(floor.gzip / published.gzip).toFixed(3)}x of the published program already, ${floor.gzip} bytes gzip (${floorPinned.gzip} built for one version), against issue 4's 5 KB.`,
   "",
 ];
 const failures = [];
