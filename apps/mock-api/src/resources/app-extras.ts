@@ -348,19 +348,8 @@ const STRING_FIELDS = [
   "transaction_hash",
 ] as const;
 
-/** Reads the body as FastAPI would: a JSON object whose fields have the declared types. */
-export function readCreateInstanceBody(raw: unknown): CreateInstanceBody {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw validationError([
-      {
-        type: "model_attributes_type",
-        loc: ["body"],
-        msg: "Input should be a valid dictionary or object to extract fields from",
-        input: raw,
-      },
-    ]);
-  }
-  const body = raw as Record<string, unknown>;
+/** Reads the body's fields as FastAPI would: each with its declared type. */
+export function readCreateInstanceBody(body: Record<string, unknown>): CreateInstanceBody {
   const issues: ValidationIssue[] = [];
   for (const field of STRING_FIELDS) {
     const value = body[field];

@@ -1,4 +1,5 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
+import { readJsonBody, readJsonObject } from "../body";
 import type { MockEnv } from "../env";
 import {
   appNotFoundError,
@@ -6,7 +7,6 @@ import {
   type ValidationIssue,
   validationError,
 } from "../errors";
-import { parseJsonBody } from "../json-body";
 import { appCvms, normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
 import { getNode, type MockApp } from "../model";
 import { QueryReader } from "../query";
@@ -31,13 +31,6 @@ function ownApp(c: Context<MockEnv>): MockApp {
   const app = state.apps.get(normalizeAppId(rawId));
   if (!app || app.workspaceId !== caller.workspace.id) throw appNotFoundError(rawId);
   return app;
-}
-
-/** The JSON body, or FastAPI's 422 when it is not JSON. */
-async function jsonBody(c: Context<MockEnv>): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === "") return {};
-  return parseJsonBody(text);
 }
 
 /** Optional typed fields of an is-allowed body, checked as pydantic would. */
@@ -128,7 +121,7 @@ export function registerAppExtraRoutes(
   api.post("/apps/:app_id/instances", requireApiKey, async (c) => {
     const { state, caller, now } = c.get("render");
     const app = ownApp(c);
-    const body = readCreateInstanceBody(await jsonBody(c));
+    const body = readCreateInstanceBody(await readJsonObject(c.req, "empty-object"));
     const baseUrl = new URL(c.req.url).origin + c.req.path.replace(/\/apps\/.*$/, "");
     const cvm = createInstance(state, caller, app, body, now, baseUrl);
     return c.json(renderInstance(state, cvm), 200);
@@ -137,7 +130,7 @@ export function registerAppExtraRoutes(
   api.post("/apps/:app_id/is-allowed", requireApiKey, async (c) => {
     const { state } = c.get("render");
     const app = ownApp(c);
-    const body = readCheckBody(await jsonBody(c), {
+    const body = readCheckBody(await readJsonBody(c.req, "empty-object"), {
       compose_hash: "requiredString",
       node_id: "int",
       device_id: "string",
@@ -192,7 +185,7 @@ export function registerAppExtraRoutes(
     const rawId = c.req.param("cvm_id");
     const cvm = resolveCvm(state, caller.workspace.id, rawId);
     if (!cvm) throw cvmNotFoundError(rawId);
-    const body = readCheckBody(await jsonBody(c), {
+    const body = readCheckBody(await readJsonBody(c.req, "empty-object"), {
       compose_hash: "string",
       node_id: "int",
       device_id: "string",

@@ -1,7 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
+import { readJsonObject } from "../body";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
-import { parseJsonBody, requireJsonObject } from "../json-body";
 import { normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
 import { getNode, type MockCvm, type MockKms, type MockState } from "../model";
 import {
@@ -127,20 +127,6 @@ class BodyReader {
   assertValid(): void {
     if (this.issues.length > 0) throw validationError(this.issues);
   }
-}
-
-/** The body as an object; a body that is not JSON is FastAPI's `json_invalid` 422. */
-async function jsonBody(c: Context<MockEnv>, required: boolean): Promise<Body> {
-  const text = await c.req.text();
-  if (text.trim() === "") {
-    if (required) {
-      throw validationError([
-        { type: "missing", loc: ["body"], msg: "Field required", input: null },
-      ]);
-    }
-    return {};
-  }
-  return requireJsonObject(parseJsonBody(text)) as Body;
 }
 
 function cvmOf(c: Context<MockEnv>): MockCvm {
@@ -280,7 +266,7 @@ function imageNotFound(name: string) {
 
 async function provision(c: Context<MockEnv>) {
   const { state, caller, now } = c.get("render");
-  const body = new BodyReader(await jsonBody(c, true));
+  const body = new BodyReader(await readJsonObject(c.req, "missing"));
   const name = body.string("name", true);
   const compose = body.object("compose_file", true);
   const instanceType = body.string("instance_type");
@@ -451,7 +437,7 @@ async function provision(c: Context<MockEnv>) {
 
 async function commit(c: Context<MockEnv>) {
   const { state, caller, now } = c.get("render");
-  const body = new BodyReader(await jsonBody(c, true));
+  const body = new BodyReader(await readJsonObject(c.req, "missing"));
   const rawAppId = body.string("app_id", true);
   const composeHash = body.string("compose_hash", true);
   const encryptedEnv = body.string("encrypted_env");
@@ -542,7 +528,7 @@ function powerRoute(action: PowerAction, takesForce: boolean) {
   return async (c: Context<MockEnv>) => {
     const { state, now } = c.get("render");
     if (takesForce) {
-      const body = new BodyReader(await jsonBody(c, false));
+      const body = new BodyReader(await readJsonObject(c.req, "empty-object"));
       body.bool("force");
       body.assertValid();
     }
@@ -654,7 +640,7 @@ export function registerCvmLifecycleRoutes(
 
   api.post("/status/batch", requireApiKey, async (c) => {
     const ctx = c.get("render");
-    const body = new BodyReader(await jsonBody(c, true));
+    const body = new BodyReader(await readJsonObject(c.req, "missing"));
     const uuids = body.strings("vm_uuids", true);
     body.assertValid();
     const result: Record<string, ReturnType<typeof batchStatus>> = {};
@@ -670,7 +656,7 @@ export function registerCvmLifecycleRoutes(
   // Before /cvms/:cvm_id/... so "instance-ids" is never taken for a CVM id.
   api.patch("/cvms/instance-ids", requireApiKey, async (c) => {
     const { state, caller } = c.get("render");
-    const body = new BodyReader(await jsonBody(c, false));
+    const body = new BodyReader(await readJsonObject(c.req, "empty-object"));
     const cvmIds = body.strings("cvm_ids");
     const runningOnly = body.bool("running_only") ?? false;
     const missingOnly = body.bool("missing_only") ?? false;
@@ -729,7 +715,7 @@ export function registerCvmLifecycleRoutes(
 
   api.post("/cvms/:cvm_id/replicas", requireApiKey, async (c) => {
     const { state, caller, now } = c.get("render");
-    const body = new BodyReader(await jsonBody(c, false));
+    const body = new BodyReader(await readJsonObject(c.req, "empty-object"));
     const nodeId = body.int("node_id");
     body.assertValid();
     const source = cvmOf(c);
@@ -747,7 +733,7 @@ export function registerCvmLifecycleRoutes(
 
   api.patch("/cvms/:cvm_id/resources", requireApiKey, async (c) => {
     const { state, caller, now } = c.get("render");
-    const body = new BodyReader(await jsonBody(c, true));
+    const body = new BodyReader(await readJsonObject(c.req, "missing"));
     const vcpu = body.int("vcpu", { ge: 1 });
     const memory = body.int("memory", { ge: 1 });
     const diskSize = body.int("disk_size", { ge: 1 });
@@ -806,7 +792,7 @@ export function registerCvmLifecycleRoutes(
 
   api.patch("/cvms/:cvm_id/visibility", requireApiKey, async (c) => {
     const ctx = c.get("render");
-    const body = new BodyReader(await jsonBody(c, true));
+    const body = new BodyReader(await readJsonObject(c.req, "missing"));
     const publicSysinfo = body.bool("public_sysinfo");
     const publicLogs = body.bool("public_logs");
     const publicTcbinfo = body.bool("public_tcbinfo");
@@ -828,7 +814,7 @@ export function registerCvmLifecycleRoutes(
 
   api.patch("/cvms/:cvm_id/os-image", requireApiKey, async (c) => {
     const { state, now } = c.get("render");
-    const body = new BodyReader(await jsonBody(c, true));
+    const body = new BodyReader(await readJsonObject(c.req, "missing"));
     const name = body.string("os_image_name", true);
     body.assertValid();
     const cvm = cvmOf(c);
@@ -857,7 +843,7 @@ export function registerCvmLifecycleRoutes(
   });
 
   api.patch("/cvms/:cvm_id/instance-id", requireApiKey, async (c) => {
-    const body = new BodyReader(await jsonBody(c, false));
+    const body = new BodyReader(await readJsonObject(c.req, "empty-object"));
     const overwrite = body.bool("overwrite") ?? false;
     const dryRun = body.bool("dry_run") ?? false;
     body.assertValid();

@@ -1,7 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
+import { readJsonObject, readTextField } from "../body";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
-import { parseJsonBody, requireJsonObject } from "../json-body";
 import { resolveCvm } from "../lookup";
 import type { MockCvm } from "../model";
 import {
@@ -30,31 +30,6 @@ function cvmOf(c: Ctx): MockCvm {
   const cvm = resolveCvm(ctx.state, ctx.caller.workspace.id, id);
   if (!cvm) throw cvmNotFoundError(id);
   return cvm;
-}
-
-/** A JSON object body, or FastAPI's 422 for anything else. */
-async function jsonBody(c: Ctx, optional = false): Promise<Json> {
-  const text = await c.req.text();
-  if (text.trim() === "" && optional) return {};
-  return requireJsonObject(parseJsonBody(text)) as Json;
-}
-
-/** A body the API reads as a file: raw text, or a JSON string. */
-async function textBody(c: Ctx, field: string): Promise<string> {
-  const text = await c.req.text();
-  if (!(c.req.header("content-type") ?? "").includes("json")) return text;
-  try {
-    const value = JSON.parse(text);
-    if (typeof value === "string") return value;
-  } catch {}
-  throw validationError([
-    {
-      type: "string_type",
-      loc: ["body", field],
-      msg: "Input should be a valid string",
-      input: text,
-    },
-  ]);
 }
 
 type Kind = "string" | "boolean" | "int" | "stringList" | "object";
@@ -162,7 +137,7 @@ export function registerCvmUpdateRoutes(
   api.post("/cvms/:cvm_id/compose_file/provision", requireApiKey, async (c) => {
     const { state } = c.get("render");
     const cvm = cvmOf(c);
-    const body = await jsonBody(c);
+    const body = await readJsonObject(c.req, "json_invalid");
     checkBody(body, {
       docker_compose_file: { kind: "string", required: true },
       pre_launch_script: { kind: "string" },
@@ -198,7 +173,7 @@ export function registerCvmUpdateRoutes(
   api.patch("/cvms/:cvm_id/compose_file", requireApiKey, async (c) => {
     const { state } = c.get("render");
     const cvm = cvmOf(c);
-    const body = await jsonBody(c);
+    const body = await readJsonObject(c.req, "json_invalid");
     checkBody(body, {
       compose_hash: { kind: "string", required: true },
       encrypted_env: { kind: "string" },
@@ -230,7 +205,7 @@ export function registerCvmUpdateRoutes(
   api.patch("/cvms/:cvm_id/envs", requireApiKey, async (c) => {
     const { state } = c.get("render");
     const cvm = cvmOf(c);
-    const body = await jsonBody(c);
+    const body = await readJsonObject(c.req, "json_invalid");
     checkBody(body, {
       encrypted_env: { kind: "string", required: true },
       env_keys: { kind: "stringList" },
@@ -257,7 +232,7 @@ export function registerCvmUpdateRoutes(
     (async (c: Ctx) => {
       const { state } = c.get("render");
       const cvm = cvmOf(c);
-      const text = await textBody(c, field);
+      const text = await readTextField(c.req, field);
       const change: CvmChange =
         field === "docker_compose_file" ? { dockerComposeFile: text } : { preLaunchScript: text };
       if (field === "docker_compose_file") requireComposeText(text, field);
@@ -285,7 +260,7 @@ export function registerCvmUpdateRoutes(
   api.post("/cvms/:cvm_id/commit-update", requireApiKey, async (c) => {
     const { state, now } = c.get("render");
     const cvm = cvmOf(c);
-    const body = await jsonBody(c);
+    const body = await readJsonObject(c.req, "json_invalid");
     checkBody(body, {
       token: { kind: "string", required: true },
       compose_hash: { kind: "string", required: true },
@@ -326,7 +301,7 @@ export function registerCvmUpdateRoutes(
       markRegistered(state, cvm, pending.composeHash);
       return c.json({ correlation_id: applyChange(state, cvm, pending.change, now) }, 202);
     }
-    const body = await jsonBody(c);
+    const body = await readJsonObject(c.req, "json_invalid");
     checkBody(body, {
       docker_compose_file: { kind: "string" },
       pre_launch_script: { kind: "string" },

@@ -1,7 +1,7 @@
-import type { Context, Hono, MiddlewareHandler } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
+import { readStringFields } from "../body";
 import type { MockEnv } from "../env";
-import { MockApiError, type ValidationIssue, validationError } from "../errors";
-import { parseJsonBody, requireJsonObject } from "../json-body";
+import { MockApiError, validationError } from "../errors";
 import type { MockUser } from "../model";
 import {
   type MockSshKey,
@@ -32,42 +32,6 @@ function renderSshKey(key: MockSshKey, user: MockUser) {
 /** FastAPI's plain `HTTPException` body, which these routes use for their errors. */
 function httpError(status: 400 | 404 | 409, message: string): MockApiError {
   return new MockApiError(status, { detail: message });
-}
-
-/**
- * Reads a JSON object body with required non-empty string fields, answering 422
- * the way FastAPI (pydantic) does for each problem.
- */
-async function readStringFields<const K extends string>(
-  c: Context<MockEnv>,
-  fields: readonly K[],
-): Promise<Record<K, string>> {
-  const body = requireJsonObject(parseJsonBody(await c.req.text()));
-  const issues: ValidationIssue[] = [];
-  for (const field of fields) {
-    const value = body[field];
-    const loc = ["body", field];
-    if (value === undefined) {
-      issues.push({ type: "missing", loc, msg: "Field required", input: body });
-    } else if (typeof value !== "string") {
-      issues.push({
-        type: "string_type",
-        loc,
-        msg: "Input should be a valid string",
-        input: value,
-      });
-    } else if (value.trim().length === 0) {
-      issues.push({
-        type: "string_too_short",
-        loc,
-        msg: "String should have at least 1 character",
-        input: value,
-        ctx: { min_length: 1 },
-      });
-    }
-  }
-  if (issues.length > 0) throw validationError(issues);
-  return body as Record<K, string>;
 }
 
 function userKeys(keys: SshKeyState, userId: number): MockSshKey[] {
@@ -135,7 +99,7 @@ export function registerSshKeyRoutes(
 
   api.post("/user/ssh-keys", requireApiKey, async (c) => {
     const { state, caller, now } = c.get("render");
-    const body = await readStringFields(c, ["name", "public_key"] as const);
+    const body = await readStringFields(c.req, ["name", "public_key"] as const);
     const parsed = parsePublicKey(body.public_key);
     if (typeof parsed === "string") {
       throw validationError([
@@ -184,7 +148,7 @@ export function registerSshKeyRoutes(
 
   api.post("/user/ssh-keys/github-profile", requireApiKey, async (c) => {
     const { state, caller, now } = c.get("render");
-    const { github_username: raw } = await readStringFields(c, ["github_username"] as const);
+    const { github_username: raw } = await readStringFields(c.req, ["github_username"] as const);
     const githubUsername = raw.trim();
     const keys = sshKeyState(state);
     const known = [...keys.github.keys()].find(
