@@ -69,13 +69,14 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
 }
 
 /**
- * Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` aborts.
- * The timer and the listener are removed either way.
+ * Waits `ms`, or rejects with `APIUserAbortError` (saying `message`) the moment
+ * `signal` aborts. The timer and the listener are removed either way.
  */
 export function sleep(
   ms: number,
   signal: AbortSignal | undefined,
   context: ErrorContext,
+  message = "Request aborted",
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -84,7 +85,7 @@ export function sleep(
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new APIUserAbortError("Request aborted", { ...context, cause: signal?.reason }));
+      reject(new APIUserAbortError(message, { ...context, cause: signal?.reason }));
     };
     if (signal?.aborted) onAbort();
     else signal?.addEventListener("abort", onAbort, { once: true });

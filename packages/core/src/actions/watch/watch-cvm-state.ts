@@ -17,6 +17,7 @@ import {
   ResponseValidationError,
   type ValidationIssue,
 } from "../../errors";
+import { sleep } from "../../retry";
 import { DEFAULT_MAX_RESPONSE_BYTES, retryReasonOf, type TransportState } from "../../transport";
 import { type ApiVersion, resolveApiVersion } from "../../versions";
 import { CvmStateWatchError, CvmStateWatchTimeoutError } from "./errors";
@@ -195,25 +196,6 @@ function backoff(reconnection: number, baseDelay: number, error: unknown): numbe
   const delay = exponential / 2 + (Math.random() * exponential) / 2;
   const retryAfter = error instanceof RateLimitError ? error.retryAfter : undefined;
   return retryAfter === undefined ? delay : Math.max(delay, retryAfter * 1000);
-}
-
-/** Waits, or rejects as soon as `signal` aborts; leaves no timer or listener either way. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 interface Attempt {
@@ -414,11 +396,7 @@ export async function watchCvmState(
         log?.info(
           `Reconnecting ${ENDPOINT} in ${delayMs} ms (${failure.message}; reconnection ${failures} of ${maxReconnects})`,
         );
-        try {
-          await sleep(delayMs, watch.signal);
-        } catch (reason) {
-          throw new APIUserAbortError("Watch aborted", { ...context, cause: reason });
-        }
+        await sleep(delayMs, watch.signal, context, "Watch aborted");
       }
     }
   } catch (error) {
