@@ -418,6 +418,16 @@ export function retryReasonOf(error: unknown): RetryReason | undefined {
   return undefined;
 }
 
+/** What a failed attempt adds to the event of an `onRetry` or `onError` hook. */
+export function failureFields(error: PhalaCloudError) {
+  return {
+    status: error.status,
+    error,
+    retryReason: retryReasonOf(error),
+    requestId: error.requestId,
+  } satisfies Partial<RequestEvent>;
+}
+
 function retryAfterOf(error: unknown): number | undefined {
   const headers = (error as { headers?: Headers }).headers;
   // Not `instanceof Headers`: an adapter's fetch (undici's own) has its own Headers class.
@@ -747,11 +757,8 @@ export async function sendRequest(
         // Never start a wait that the time bound would cut short.
         if (elapsed + delayMs >= maxRetryTime) throw error;
         notify(setup, "onRetry", attempt, url, {
-          status: (error as PhalaCloudError).status,
-          error: error as PhalaCloudError,
-          retryReason: reason,
+          ...failureFields(error as PhalaCloudError),
           delayMs,
-          requestId: (error as PhalaCloudError).requestId,
         });
         setup.log.info(
           `Retrying ${request.method} ${request.path} in ${delayMs} ms (${reason}, attempt ${attempt.number + 1} of ${maxRetries + 1})`,
@@ -774,12 +781,7 @@ export async function sendRequest(
         ? error
         : new PhalaCloudError(String(error), { ...context, cause: error });
     if (!request.stream) {
-      notify(setup, "onError", attempt, url, {
-        status: failure.status,
-        error: failure,
-        retryReason: retryReasonOf(failure),
-        requestId: failure.requestId,
-      });
+      notify(setup, "onError", attempt, url, failureFields(failure));
     }
     setup.log.debug(`✗ ${request.method} ${request.path}: ${failure.message}`);
     throw failure;

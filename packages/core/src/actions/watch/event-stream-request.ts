@@ -9,9 +9,9 @@ import { type RequestEvent, redactHeaders } from "../../hooks";
 import {
   buildHeaders,
   buildURL,
+  failureFields,
   type QueryParams,
   reportToHooks,
-  retryReasonOf,
   sendRequest,
   type TransportRequest,
   type TransportState,
@@ -100,10 +100,7 @@ export function reportStreamHook(
     headers: redactHeaders(buildHeaders(state, transportRequest(request)), state.apiKey),
     apiVersion: request.apiVersion,
     endpoint: request.endpoint,
-    status: error.status,
-    error,
-    retryReason: retryReasonOf(error),
-    requestId: error.requestId,
+    ...failureFields(error),
     ...(delayMs === undefined ? {} : { delayMs }),
   };
   reportToHooks(state, name, event);
