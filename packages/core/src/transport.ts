@@ -407,7 +407,8 @@ function finalError<E extends Error>(error: E): E {
 
 /** Why a failed attempt may be retried, or undefined when it must not be. */
 export function retryReasonOf(error: unknown): RetryReason | undefined {
-  if (typeof error !== "object" || error === null || NOT_RETRIED.has(error)) return undefined;
+  // A WeakSet answers false for a primitive, and a primitive is no class's instance.
+  if (NOT_RETRIED.has(error as object)) return undefined;
   if (error instanceof APIConnectionTimeoutError) return "timeout";
   if (error instanceof APIConnectionError) return "connection_error";
   if (error instanceof APIError) return retryReasonForStatus(error.status);
