@@ -230,7 +230,7 @@ async function validateResponse(
     throw new ResponseValidationError({
       ...context,
       body: scrubValue(value, state.apiKey),
-      bodyExcerpt: response.text.length > 0 ? bodyExcerpt(response.text, state.apiKey) : undefined,
+      bodyExcerpt: bodyExcerpt(response.text, state.apiKey),
       issues,
     });
   };

@@ -170,13 +170,17 @@ function fieldErrorsFrom(body: unknown): FieldValidationError[] {
   });
 }
 
-function messageFrom(status: number, body: unknown, fieldErrors: FieldValidationError[]): string {
-  const structured = structuredFrom(body);
+function messageFrom(
+  status: number,
+  body: unknown,
+  structured: ApiStructuredError | undefined,
+): string {
   if (structured?.message) {
     return structured.error_code
       ? `${status} ${structured.error_code}: ${structured.message}`
       : `${status} ${structured.message}`;
   }
+  const fieldErrors = fieldErrorsFrom(body);
   if (fieldErrors.length > 0) {
     const list = fieldErrors.map((e) => `${e.field || "(request)"}: ${e.message}`).join("; ");
     return `${status} Validation failed: ${list}`;
@@ -197,9 +201,8 @@ export class APIError extends PhalaCloudError {
   declare readonly headers: Headers | undefined;
 
   constructor(options: APIErrorOptions, message?: string) {
-    const fieldErrors = fieldErrorsFrom(options.body);
     const structured = structuredFrom(options.body);
-    super(message ?? messageFrom(options.status, options.body, fieldErrors), {
+    super(message ?? messageFrom(options.status, options.body, structured), {
       ...options,
       errorCode: typeof structured?.error_code === "string" ? structured.error_code : undefined,
       requestId:

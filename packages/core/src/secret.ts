@@ -78,8 +78,12 @@ export function scrubValue(value: unknown, key: ApiKey | undefined, depth = 0): 
   return value;
 }
 
-/** The first 512 characters of a body, key redacted: what an error shows of the response. */
-export function bodyExcerpt(text: string, key?: ApiKey): string {
+/**
+ * The first 512 characters of a body, key redacted: what an error shows of the
+ * response. Undefined for an empty body: an error then has no excerpt.
+ */
+export function bodyExcerpt(text: string, key?: ApiKey): string | undefined {
+  if (text.length === 0) return undefined;
   const secretLength = key?.reveal().length ?? 0;
   // Redact before cutting, so a key straddling the cut cannot leave a usable prefix.
   const head = scrubText(text.slice(0, MAX_BODY_EXCERPT + secretLength), key);

@@ -396,10 +396,6 @@ function follow(parent: AbortSignal) {
   };
 }
 
-function sameOrigin(a: string, b: string): boolean {
-  return new URL(a).origin === new URL(b).origin;
-}
-
 // Connection errors that are the server's answer (a redirect the SDK refuses),
 // not a network failure: asking again would get the same answer.
 const NOT_RETRIED = new WeakSet<object>();
@@ -411,7 +407,8 @@ function finalError<E extends Error>(error: E): E {
 
 /** Why a failed attempt may be retried, or undefined when it must not be. */
 export function retryReasonOf(error: unknown): RetryReason | undefined {
-  if (typeof error !== "object" || error === null || NOT_RETRIED.has(error)) return undefined;
+  // A WeakSet answers false for a primitive, and a primitive is no class's instance.
+  if (NOT_RETRIED.has(error as object)) return undefined;
   if (error instanceof APIConnectionTimeoutError) return "timeout";
   if (error instanceof APIConnectionError) return "connection_error";
   if (error instanceof APIError) return retryReasonForStatus(error.status);
@@ -554,11 +551,12 @@ async function sendAttempt(
       const location = code >= 300 && code < 400 ? responseHeaders.get("location") : null;
       if (location) {
         await response.body?.cancel().catch(ignore);
-        const next = new URL(location, url).toString();
-        if (!sameOrigin(next, state.baseURL)) {
+        const next = new URL(location, url);
+        const apiOrigin = new URL(state.baseURL).origin;
+        if (next.origin !== apiOrigin) {
           throw finalError(
             new APIConnectionError(
-              `Refused a redirect to another origin (${new URL(next).origin}): the API key is only sent to ${new URL(state.baseURL).origin}`,
+              `Refused a redirect to another origin (${next.origin}): the API key is only sent to ${apiOrigin}`,
               { ...context, status: code, requestId },
             ),
           );
@@ -573,7 +571,7 @@ async function sendAttempt(
           body = undefined;
           delete headers["content-type"];
         }
-        url = next;
+        url = next.href;
         continue;
       }
       // An opaque redirect has status 0, so it is never ok.
@@ -619,7 +617,7 @@ async function sendAttempt(
           status: code,
           body: data,
           headers: responseHeaders,
-          bodyExcerpt: text.length > 0 ? bodyExcerpt(text, state.apiKey) : undefined,
+          bodyExcerpt: bodyExcerpt(text, state.apiKey),
         });
       }
       return {
