@@ -111,6 +111,11 @@ function inflateEither(zlib: Zlib): Transform {
       inner.once("end", () => done());
       inner.end();
     },
+    destroy(error, done) {
+      // Cancelled or failed: the inner stream stops too.
+      inner?.destroy();
+      done(error);
+    },
   });
 }
 
