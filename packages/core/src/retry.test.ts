@@ -356,6 +356,25 @@ describe("backoff and Retry-After (fake timers)", () => {
     expect(perCall.calls).toHaveLength(2);
   });
 
+  it("does not start a retry with less than 10 ms of maxRetryTime left", async () => {
+    // A 503 that arrives 995 ms into a 1,000 ms call: a retry would get 5 ms.
+    const fetch: FetchLike = () =>
+      new Promise((resolve) => {
+        setTimeout(() => resolve(new Response("{}", { status: 503 })), 995);
+      });
+    const calls = vi.fn(fetch);
+    const pending = getCurrentUser(makeClient(calls, { maxRetryTime: 1_000 })).catch((e) => e);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await pending).toBeInstanceOf(InternalServerError);
+    expect(calls).toHaveBeenCalledTimes(1);
+    // With 20 ms left it is started.
+    const again = vi.fn(fetch);
+    const retried = getCurrentUser(makeClient(again, { maxRetryTime: 1_015 })).catch((e) => e);
+    await vi.advanceTimersByTimeAsync(3_000);
+    await retried;
+    expect(again).toHaveBeenCalledTimes(2);
+  });
+
   it("the total time of a call stays within maxRetryTime plus one attempt", async () => {
     const fake = hangingFetch();
     const client = makeClient(fake.fetch, { timeout: 4_000, maxRetries: 10, maxRetryTime: 9_000 });

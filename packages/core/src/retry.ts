@@ -8,6 +8,12 @@ export const INITIAL_RETRY_DELAY_MS = 500;
 export const MAX_RETRY_DELAY_MS = 8_000;
 /** The longest `Retry-After` the SDK waits for; a longer one fails the call at once. */
 export const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The least time a retry must have left after its wait. A timer can fire a
+ * little before `performance.now()` says its time is up, which would otherwise
+ * start a last attempt of a millisecond or so that cannot succeed.
+ */
+export const MIN_ATTEMPT_MS = 10;
 
 /** Why an attempt is retried. */
 export type RetryReason =

@@ -25,6 +25,7 @@ import {
   DEFAULT_MAX_RETRY_TIME_MS,
   isRetriedMethod,
   MAX_RETRY_AFTER_MS,
+  MIN_ATTEMPT_MS,
   parseRetryAfterMs,
   type RetryReason,
   retryReasonForStatus,
@@ -752,8 +753,8 @@ export async function sendRequest(
         }
         const delayMs = retryAfter ?? backoffDelay(attempt.number);
         const elapsed = performance.now() - started;
-        // Never start a wait that the time bound would cut short.
-        if (elapsed + delayMs >= maxRetryTime) throw error;
+        // Never start a wait, or an attempt, that the time bound would cut short.
+        if (elapsed + delayMs + MIN_ATTEMPT_MS > maxRetryTime) throw error;
         notify(setup, "onRetry", attempt, url, {
           ...failureFields(error as PhalaCloudError),
           delayMs,
