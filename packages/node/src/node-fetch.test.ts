@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { Agent, EnvHttpProxyAgent, ProxyAgent } from "undici";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClient } from "./create-client";
@@ -272,5 +273,28 @@ describe("createNodeFetch", () => {
     // The client hung up: the server's response is closed, not left streaming.
     await vi.waitFor(() => expect(bigClosed).toBe(true));
     expect((await client.getCurrentUser()).workspace.slug).toBe("acme");
+  });
+
+  it("a gzip bomb stops at maxResponseBytes of decoded bytes", async () => {
+    // 64 MiB of zeros, about 64 KiB on the wire.
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end(bomb);
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    cleanups.push(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+    const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    const client = createClient({ apiKey: API_KEY, baseURL, maxResponseBytes: 1024 * 1024 });
+    const before = process.memoryUsage().arrayBuffers;
+    await expect(client.request({ path: "/bomb" })).rejects.toMatchObject({
+      name: "ResponseTooLargeError",
+    });
+    // Far less than the 64 MiB the body inflates to was ever held.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 * 1024);
   });
 });
