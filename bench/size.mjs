@@ -13,6 +13,27 @@ const here = new URL(".", import.meta.url);
 const schemasDir = new URL("../packages/schemas/", here).pathname;
 const mode = process.argv.includes("--record") ? "record" : "check";
 
+/**
+ * No SDK: fetch with the two headers, then valibot's parse with the version's
+ * schema, the least any valibot program that validates getCvmInfo can weigh;
+ * built for one version when `pinned` is given.
+ */
+function floorProgram(pinned) {
+  const version = pinned ? JSON.stringify(pinned) : "version";
+  return {
+    // The schemas package's own valibot (the one the edge program bundles).
+    resolveDir: schemasDir,
+    define: pinned ? { __PHALA_CLOUD_API_VERSION__: JSON.stringify(pinned) } : undefined,
+    source: `import { getCvmInfoResponseSchemas } from "@phala/cloud-schemas/valibot";
+import { parse } from "valibot";
+export const run = async (id, version = "2026-01-21") => {
+  const response = await fetch(\`https://cloud-api.phala.com/api/v1/cvms/\${id}\`, { headers: { "x-api-key": "k", "x-phala-version": ${version} } });
+  if (!response.ok) throw new Error(String(response.status));
+  return parse(getCvmInfoResponseSchemas[${version}], await response.json());
+};`,
+  };
+}
+
 /** name -> program */
 const programs = {
   "edge (valibot): createBaseClient + getCvmInfo": `import { createBaseClient, getCvmInfo } from "@phala/cloud-edge";
@@ -27,30 +48,8 @@ export const run = () => getCvmInfo(createBaseClient({ apiKey: "k", version: "20
 export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x" });`,
   "zod: the whole createClient": `import { createClient } from "@phala/cloud";
 export const run = () => createClient({ apiKey: "k" }).getCvmInfo({ id: "x" });`,
-  // No SDK: fetch with the two headers, then valibot's parse with the version's
-  // schema. The least any valibot program that validates getCvmInfo can weigh.
-  "floor (no SDK): fetch + valibot parse of getCvmInfo's schema": {
-    // The schemas package's own valibot (the one the edge program bundles).
-    resolveDir: schemasDir,
-    source: `import { getCvmInfoResponseSchemas } from "@phala/cloud-schemas/valibot";
-import { parse } from "valibot";
-export const run = async (id, version = "2026-01-21") => {
-  const response = await fetch(\`https://cloud-api.phala.com/api/v1/cvms/\${id}\`, { headers: { "x-api-key": "k", "x-phala-version": version } });
-  if (!response.ok) throw new Error(String(response.status));
-  return parse(getCvmInfoResponseSchemas[version], await response.json());
-};`,
-  },
-  "floor (no SDK), built for 2026-01-21 only": {
-    source: `import { getCvmInfoResponseSchemas } from "@phala/cloud-schemas/valibot";
-import { parse } from "valibot";
-export const run = async (id) => {
-  const response = await fetch(\`https://cloud-api.phala.com/api/v1/cvms/\${id}\`, { headers: { "x-api-key": "k", "x-phala-version": "2026-01-21" } });
-  if (!response.ok) throw new Error(String(response.status));
-  return parse(getCvmInfoResponseSchemas["2026-01-21"], await response.json());
-};`,
-    define: { __PHALA_CLOUD_API_VERSION__: '"2026-01-21"' },
-    resolveDir: schemasDir,
-  },
+  "floor (no SDK): fetch + valibot parse of getCvmInfo's schema": floorProgram(),
+  "floor (no SDK), built for 2026-01-21 only": floorProgram("2026-01-21"),
   "published @phala/cloud 0.2.9: createBaseClient + getCvmInfo": `import { createBaseClient, getCvmInfo } from "phala-cloud-0.2.9";
 export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x" });`,
 };
