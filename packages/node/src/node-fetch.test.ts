@@ -30,6 +30,17 @@ async function proxy(): Promise<TestProxy> {
   return started;
 }
 
+/** Listens on 127.0.0.1, closed after the test; returns the API base URL on it. */
+async function serve(server: http.Server): Promise<string> {
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  cleanups.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+}
+
 beforeEach(() => {
   // The machine's own proxy settings must not decide these tests.
   for (const name of PROXY_VARIABLES) vi.stubEnv(name, undefined);
@@ -258,14 +269,10 @@ describe("createNodeFetch", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(currentUserV20260121()));
     });
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
     cleanups.push(async () => {
       stopSending = true;
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
     });
-    const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    const baseURL = await serve(server);
     const client = createClient({ apiKey: API_KEY, baseURL, maxResponseBytes: 20_000 });
     await expect(client.request({ path: "/big" })).rejects.toMatchObject({
       name: "ResponseTooLargeError",
@@ -282,13 +289,7 @@ describe("createNodeFetch", () => {
       res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
       res.end(bomb);
     });
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    cleanups.push(async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    });
-    const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    const baseURL = await serve(server);
     const client = createClient({ apiKey: API_KEY, baseURL, maxResponseBytes: 1024 * 1024 });
     const before = process.memoryUsage().arrayBuffers;
     await expect(client.request({ path: "/bomb" })).rejects.toMatchObject({

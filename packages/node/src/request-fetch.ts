@@ -84,15 +84,14 @@ function webBody(body: Readable): ReadableStream<Uint8Array> {
 
 type Zlib = typeof import("node:zlib");
 
+/** The codings fetch decodes; a body with any other is left as sent. */
+const DECODED_CODINGS = new Set(["gzip", "x-gzip", "deflate", "br"]);
+
 /**
  * "deflate" as servers send it: zlib-wrapped (the standard) or raw, told apart
  * by the first byte (a zlib header names compression method 8), as fetch does.
  */
-function inflateEither(zlib: Zlib): Transform {
-  const options: ZlibOptions = {
-    flush: zlib.constants.Z_SYNC_FLUSH,
-    finishFlush: zlib.constants.Z_SYNC_FLUSH,
-  };
+function inflateEither(zlib: Zlib, options: ZlibOptions): Transform {
   let inner: Transform | undefined;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -130,32 +129,24 @@ async function decode(body: Readable, encoding: string): Promise<Readable> {
     .split(",")
     .map((coding) => coding.trim())
     .filter((coding) => coding !== "" && coding !== "identity");
-  if (codings.length === 0) return body;
-  const zlib = await import("node:zlib");
-  const decoders = [];
-  for (const coding of codings.reverse()) {
-    if (coding === "gzip" || coding === "x-gzip") {
-      // Sync flush, as fetch does: a body cut short still yields what arrived.
-      decoders.push(
-        zlib.createGunzip({
-          flush: zlib.constants.Z_SYNC_FLUSH,
-          finishFlush: zlib.constants.Z_SYNC_FLUSH,
-        }),
-      );
-    } else if (coding === "deflate") {
-      decoders.push(inflateEither(zlib));
-    } else if (coding === "br") {
-      decoders.push(
-        zlib.createBrotliDecompress({
-          flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-          finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-        }),
-      );
-    } else {
-      // A coding fetch does not decode either: the body stays as sent.
-      return body;
-    }
+  if (codings.length === 0 || codings.some((coding) => !DECODED_CODINGS.has(coding))) {
+    return body;
   }
+  const zlib = await import("node:zlib");
+  // Sync flush, as fetch does: a body cut short still yields what arrived.
+  const sync: ZlibOptions = {
+    flush: zlib.constants.Z_SYNC_FLUSH,
+    finishFlush: zlib.constants.Z_SYNC_FLUSH,
+  };
+  const decoders = codings.reverse().map((coding) => {
+    if (coding === "br") {
+      return zlib.createBrotliDecompress({
+        flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      });
+    }
+    return coding === "deflate" ? inflateEither(zlib, sync) : zlib.createGunzip(sync);
+  });
   // An error in any stage (a broken gzip, a dropped connection) fails the read of the last.
   return pipeline([body, ...decoders], () => {}) as unknown as Readable;
 }
