@@ -1,0 +1,347 @@
+// One entry per SDK action: the calls whose requests are checked against the
+// contract (a minimal one and one with every optional field the action takes),
+// the operation they must reach, and the statuses whose generated bodies the
+// SDK must accept. A test fails when an action has no entry, so a new action
+// cannot skip the contract.
+
+export interface ActionCase {
+  /** `METHOD /path` of the contract (or of an exception) this action calls. */
+  operation: string;
+  /** Each is one call; the first also answers the generated responses. */
+  calls: unknown[];
+  /** Statuses whose bodies are results (default: the operation's 2xx). */
+  statuses?: string[];
+  /**
+   * Why a result does not carry every field of the body it came from: the
+   * action turns the answer into something else (a 465 into its typed result).
+   */
+  reshapes?: string;
+}
+
+const HASH = `0x${"ab".repeat(32)}`;
+const TX = `0x${"cd".repeat(32)}`;
+const APP = "a".repeat(40);
+const CVM = { id: "cvm_3kBf9XwQ" };
+
+export const ACTION_CASES: Record<string, ActionCase> = {
+  // Account and workspaces
+  getCurrentUser: { operation: "GET /auth/me", calls: [undefined] },
+  listWorkspaces: {
+    operation: "GET /workspaces",
+    calls: [undefined, { cursor: "c_1", limit: 50 }],
+  },
+  getWorkspace: { operation: "GET /workspaces/{team_slug}", calls: [{ teamSlug: "acme" }] },
+  getWorkspaceNodes: {
+    operation: "GET /workspaces/{team_slug}/nodes",
+    calls: [{ teamSlug: "acme" }, { teamSlug: "acme", page: 2, pageSize: 100 }],
+  },
+  getWorkspaceQuotas: {
+    operation: "GET /workspaces/{team_slug}/quotas",
+    calls: [{ teamSlug: "acme" }],
+  },
+
+  // SSH keys
+  listSshKeys: { operation: "GET /user/ssh-keys", calls: [undefined] },
+  createSshKey: {
+    operation: "POST /user/ssh-keys",
+    calls: [{ name: "laptop", public_key: "ssh-ed25519 AAAAC3Nza laptop" }],
+  },
+  importGithubProfileSshKeys: {
+    operation: "POST /user/ssh-keys/github-profile",
+    calls: [{ github_username: "octocat" }],
+  },
+  syncGithubSshKeys: { operation: "POST /user/ssh-keys/github-sync", calls: [undefined] },
+  deleteSshKey: { operation: "DELETE /user/ssh-keys/{key_id}", calls: [{ keyId: "sshk_1" }] },
+
+  // Capacity
+  getAvailableNodes: { operation: "GET /teepods/available", calls: [undefined] },
+  listAllInstanceTypeFamilies: { operation: "GET /instance-types", calls: [undefined] },
+  listFamilyInstanceTypes: {
+    operation: "GET /instance-types/{family}",
+    calls: [{ family: "cpu" }],
+  },
+  getOsImages: {
+    operation: "GET /os-images",
+    calls: [undefined, { page: 2, page_size: 50, is_dev: true }],
+  },
+  getAvailableOsImages: {
+    operation: "GET /cvms/{cvm_id}/available-os-images",
+    calls: [CVM],
+  },
+
+  // KMS
+  getKmsList: {
+    operation: "GET /kms",
+    calls: [undefined, { page: 2, page_size: 50, is_onchain: true }],
+  },
+  getKmsInfo: { operation: "GET /kms/{kms_id}", calls: [{ kms_id: "kms_1" }] },
+  getKmsOnChainDetail: { operation: "GET /kms/on-chain/{chain}", calls: [{ chain: "base" }] },
+  nextAppIds: { operation: "GET /kms/phala/next_app_id", calls: [undefined, { counts: 3 }] },
+  getAppEnvEncryptPubKey: {
+    operation: "GET /kms/{kms_id}/pubkey/{app_id}",
+    calls: [{ kms: "kms_1", app_id: APP }],
+  },
+
+  // CVM reads
+  getCvmList: {
+    operation: "GET /cvms/paginated",
+    calls: [undefined, { page: 2, page_size: 100, node_id: 7 }],
+  },
+  getCvmInfo: {
+    operation: "GET /cvms/{cvm_id}",
+    calls: [CVM, { uuid: "8c6f1a2e-5b3d-4e7f-9a1b-2c3d4e5f6a7b" }, { app_id: APP }],
+  },
+  getCvmComposeFile: { operation: "GET /cvms/{cvm_id}/compose_file", calls: [CVM] },
+  getCvmDockerCompose: { operation: "GET /cvms/{cvm_id}/docker-compose.yml", calls: [CVM] },
+  getCvmPreLaunchScript: { operation: "GET /cvms/{cvm_id}/pre-launch-script", calls: [CVM] },
+  getCvmNetwork: { operation: "GET /cvms/{cvm_id}/network", calls: [CVM] },
+  getCvmStats: { operation: "GET /cvms/{cvm_id}/stats", calls: [CVM] },
+  getCvmContainersStats: { operation: "GET /cvms/{cvm_id}/composition", calls: [CVM] },
+  getCvmUserConfig: { operation: "GET /cvms/{cvm_id}/user_config", calls: [CVM] },
+  getCvmAttestation: { operation: "GET /cvms/{cvm_id}/attestation", calls: [CVM] },
+  getCvmState: { operation: "GET /cvms/{cvm_id}/state", calls: [CVM] },
+  getCvmStatusBatch: {
+    operation: "POST /status/batch",
+    calls: [{ vmUuids: ["8c6f1a2e5b3d4e7f9a1b2c3d4e5f6a7b"] }],
+  },
+
+  // CVM lifecycle
+  provisionCvm: {
+    operation: "POST /cvms/provision",
+    calls: [
+      { name: "my-app", compose_file: { docker_compose_file: "services: {}" } },
+      {
+        name: "my-app",
+        instance_type: "tdx.small",
+        node_id: 7,
+        region: "us-west",
+        image: "dstack-0.5.3",
+        kms: "PHALA",
+        listed: true,
+        env_keys: ["A"],
+        compose_file: {
+          name: "my-app",
+          docker_compose_file: "services: {}",
+          pre_launch_script: "#!/bin/sh",
+          gateway_enabled: true,
+          public_logs: true,
+          public_sysinfo: true,
+          allowed_envs: ["A"],
+        },
+      },
+    ],
+  },
+  commitCvmProvision: {
+    operation: "POST /cvms",
+    calls: [
+      { app_id: APP, compose_hash: HASH.slice(2) },
+      {
+        app_id: APP,
+        compose_hash: HASH.slice(2),
+        encrypted_env: "00ff",
+        env_keys: ["A"],
+        kms_id: "kms_1",
+        contract_address: "0x1111111111111111111111111111111111111111",
+        deployer_address: "0x2222222222222222222222222222222222222222",
+      },
+    ],
+  },
+  startCvm: { operation: "POST /cvms/{cvm_id}/start", calls: [CVM] },
+  stopCvm: { operation: "POST /cvms/{cvm_id}/stop", calls: [CVM] },
+  shutdownCvm: { operation: "POST /cvms/{cvm_id}/shutdown", calls: [CVM] },
+  restartCvm: { operation: "POST /cvms/{cvm_id}/restart", calls: [CVM, { ...CVM, force: true }] },
+  deleteCvm: { operation: "DELETE /cvms/{cvm_id}", calls: [CVM] },
+  replicateCvm: {
+    operation: "POST /cvms/{cvm_id}/replicas",
+    calls: [CVM, { ...CVM, node_id: 7 }],
+  },
+  refreshCvmInstanceId: {
+    operation: "PATCH /cvms/{cvm_id}/instance-id",
+    calls: [CVM, { ...CVM, overwrite: true, dry_run: true }],
+  },
+  refreshCvmInstanceIds: {
+    operation: "PATCH /cvms/instance-ids",
+    calls: [
+      undefined,
+      {
+        cvm_ids: ["cvm_1"],
+        running_only: false,
+        missing_only: false,
+        overwrite: true,
+        limit: 50,
+        dry_run: true,
+      },
+    ],
+  },
+  updateCvmResources: {
+    operation: "PATCH /cvms/{cvm_id}/resources",
+    calls: [{ ...CVM, vcpu: 2, memory: 4096, disk_size: 40, allow_restart: true }],
+  },
+  updateCvmVisibility: {
+    operation: "PATCH /cvms/{cvm_id}/visibility",
+    calls: [{ ...CVM, public_sysinfo: true, public_logs: true }],
+  },
+  updateOsImage: {
+    operation: "PATCH /cvms/{cvm_id}/os-image",
+    calls: [{ ...CVM, os_image_name: "dstack-0.5.3" }],
+  },
+
+  // CVM updates
+  patchCvm: {
+    operation: "PATCH /cvms/{cvm_id}",
+    calls: [
+      { ...CVM, docker_compose_file: "services: {}" },
+      {
+        ...CVM,
+        docker_compose_file: "services: {}",
+        pre_launch_script: "#!/bin/sh",
+        allowed_envs: ["A"],
+        public_logs: true,
+        public_sysinfo: true,
+        public_tcbinfo: true,
+        encrypted_env: "00ff",
+        vcpu: 2,
+        memory: 4096,
+        disk_size: 40,
+        image: "dstack-0.5.3",
+        prepareOnly: true,
+      },
+    ],
+    statuses: ["202", "465"],
+    reshapes: "answers `{ status, correlation_id }` (202) or the typed 465 result",
+  },
+  confirmCvmPatch: {
+    operation: "PATCH /cvms/{cvm_id}",
+    calls: [{ ...CVM, composeHash: HASH, transactionHash: TX }],
+    statuses: ["202", "465"],
+    reshapes: "answers `{ status, correlation_id }` (202) or the typed 465 result",
+  },
+  updateCvmEnvs: {
+    operation: "PATCH /cvms/{cvm_id}/envs",
+    calls: [
+      { ...CVM, encrypted_env: "00ff" },
+      { ...CVM, encrypted_env: "00ff", env_keys: ["A"], compose_hash: HASH, transaction_hash: TX },
+    ],
+    statuses: ["202", "465"],
+    reshapes: "answers the typed 465 result",
+  },
+  updateDockerCompose: {
+    operation: "PATCH /cvms/{cvm_id}/docker-compose",
+    calls: [
+      { ...CVM, docker_compose_file: "services: {}" },
+      { ...CVM, docker_compose_file: "services: {}", compose_hash: HASH, transaction_hash: TX },
+    ],
+    statuses: ["202", "465"],
+    reshapes: "answers the typed 465 result",
+  },
+  updatePreLaunchScript: {
+    operation: "PATCH /cvms/{cvm_id}/pre-launch-script",
+    calls: [{ ...CVM, pre_launch_script: "#!/bin/sh" }],
+    statuses: ["202", "465"],
+    reshapes: "answers the typed 465 result",
+  },
+  provisionCvmComposeFileUpdate: {
+    operation: "POST /cvms/{cvm_id}/compose_file/provision",
+    calls: [
+      { ...CVM, app_compose: { docker_compose_file: "services: {}", name: "my-app" } },
+      {
+        ...CVM,
+        app_compose: { docker_compose_file: "services: {}", name: "my-app" },
+        update_env_vars: true,
+      },
+    ],
+  },
+  commitCvmComposeFileUpdate: {
+    operation: "PATCH /cvms/{cvm_id}/compose_file",
+    calls: [
+      { ...CVM, compose_hash: HASH },
+      {
+        ...CVM,
+        compose_hash: HASH,
+        encrypted_env: "00ff",
+        env_keys: ["A"],
+        update_env_vars: true,
+        transaction_hash: TX,
+      },
+    ],
+    statuses: ["202", "465"],
+    reshapes: "answers `{ status, correlation_id }` (202) or the typed 465 result",
+  },
+  commitCvmUpdate: {
+    operation: "POST /cvms/{cvm_id}/commit-update",
+    calls: [{ ...CVM, token: "tok_1", composeHash: HASH, transactionHash: TX }],
+  },
+
+  // Apps
+  getAppList: {
+    operation: "GET /apps",
+    calls: [
+      undefined,
+      {
+        page: 2,
+        page_size: 50,
+        search: "web",
+        status: ["running", "stopped"],
+        listed: true,
+        base_image: "dstack-0.5.3",
+        instance_type: "tdx.small",
+        kms_slug: "phala",
+        kms_type: "phala",
+        node: "prod7",
+        region: "us-west",
+      },
+    ],
+  },
+  getAppInfo: { operation: "GET /apps/{app_id}", calls: [{ appId: APP }] },
+  getAppCvms: { operation: "GET /apps/{app_id}/cvms", calls: [{ appId: APP }] },
+  getAppFilterOptions: { operation: "GET /apps/filter-options", calls: [undefined] },
+  getAppRevisions: {
+    operation: "GET /apps/{app_id}/revisions",
+    calls: [{ appId: APP }, { appId: APP, page: 2, page_size: 50 }],
+  },
+  getAppRevisionDetail: {
+    operation: "GET /apps/{app_id}/revisions/{revision_id}",
+    calls: [
+      { appId: APP, revisionId: "rev_1" },
+      { appId: APP, revisionId: "rev_1", rawComposeFile: true },
+    ],
+  },
+  getAppAttestation: { operation: "GET /apps/{app_id}/attestations", calls: [{ appId: APP }] },
+  getAppDeviceAllowlist: {
+    operation: "GET /apps/{app_id}/device-allowlist",
+    calls: [{ appId: APP }],
+  },
+  checkAppIsAllowed: {
+    operation: "POST /apps/{app_id}/is-allowed",
+    calls: [
+      { appId: APP, compose_hash: HASH },
+      { appId: APP, compose_hash: HASH, node_id: 7, device_id: "dev_1", chain_id: 8453 },
+    ],
+  },
+  checkAppCvmsIsAllowed: {
+    operation: "POST /apps/{app_id}/cvms/is-allowed",
+    calls: [{ appId: APP }],
+  },
+  checkCvmIsAllowed: {
+    operation: "POST /cvms/{cvm_id}/is-allowed",
+    calls: [CVM, { ...CVM, compose_hash: HASH, node_id: 7, device_id: "dev_1" }],
+  },
+  createAppInstance: {
+    operation: "POST /apps/{app_id}/instances",
+    calls: [
+      { appId: APP },
+      {
+        appId: APP,
+        name: "replica-1",
+        node_id: 7,
+        docker_compose_file: "services: {}",
+        pre_launch_script: "#!/bin/sh",
+        encrypted_env: "00ff",
+        compose_hash: HASH,
+        transaction_hash: TX,
+      },
+    ],
+    statuses: ["200", "465"],
+    reshapes: "answers the typed 465 result",
+  },
+};

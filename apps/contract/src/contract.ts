@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+/** A JSON Schema as the contract writes it (OpenAPI 3.1, draft 2020-12). */
+export type JsonSchema = { [keyword: string]: any } | boolean;
+
+export interface ContractParameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  schema: JsonSchema;
+}
+
+export interface ContractOperation {
+  method: string;
+  /** With the `/api/v1` prefix, as the reference writes it. */
+  path: string;
+  operationId: string;
+  tags: string[];
+  deprecated: boolean;
+  inCurrentReference: boolean;
+  parameters?: ContractParameter[];
+  requestBody: null | { required?: boolean; content: Record<string, JsonSchema> };
+  /** status -> media type -> schema (`{}` when the reference gives no body). */
+  responses: Record<string, Record<string, JsonSchema>>;
+  /** Versioned endpoints: status -> API version -> schema. */
+  responsesByVersion?: Record<string, Record<string, JsonSchema>>;
+}
+
+interface ContractFile {
+  snapshots: Record<string, string>;
+  operations: ContractOperation[];
+  schemas: Record<string, JsonSchema>;
+}
+
+/** The API base path every operation of the reference starts with. */
+export const API_PREFIX = "/api/v1";
+
+/** The versions whose shapes the reference documents. */
+export const DOCUMENTED_VERSIONS = ["2025-10-28", "2026-01-21"] as const;
+
+export const CONTRACT_FILE = fileURLToPath(new URL("../phala-cloud-api.json", import.meta.url));
+
+const file: ContractFile = JSON.parse(readFileSync(CONTRACT_FILE, "utf8"));
+
+export const snapshots = file.snapshots;
+export const operations: readonly ContractOperation[] = file.operations;
+export const schemas: Readonly<Record<string, JsonSchema>> = file.schemas;
+
+/** `METHOD /path` without the prefix, the key this package names operations by. */
+export function operationKey(operation: Pick<ContractOperation, "method" | "path">): string {
+  return `${operation.method} ${operation.path.slice(API_PREFIX.length)}`;
+}
+
+const byKey = new Map(operations.map((operation) => [operationKey(operation), operation]));
+
+export function findOperation(key: string): ContractOperation | undefined {
+  return byKey.get(key);
+}
+
+export interface MatchedOperation {
+  operation: ContractOperation;
+  /** Decoded path parameters by the reference's names. */
+  pathParams: Record<string, string>;
+}
+
+/**
+ * A function finding the operation a request goes to (method and a path
+ * relative to `/api/v1`); where templates overlap, the one with more literal
+ * characters wins (`/cvms/paginated` over `/cvms/{cvm_id}`).
+ */
+export function createMatcher(
+  candidates: readonly ContractOperation[],
+): (method: string, path: string) => MatchedOperation | undefined {
+  const templates = candidates
+    .map((operation) => {
+      const names: string[] = [];
+      const relative = operation.path.slice(API_PREFIX.length);
+      const source = relative
+        .split(/(\{[^}]+\})/)
+        .map((part) => {
+          const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+          if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          names.push(name);
+          return "([^/]+)";
+        })
+        .join("");
+      const weight = relative.replace(/\{[^}]+\}/g, "").length;
+      return { operation, names, weight, pattern: new RegExp(`^${source}$`) };
+    })
+    .sort((a, b) => b.weight - a.weight);
+  return (method, path) => {
+    for (const template of templates) {
+      if (template.operation.method !== method.toUpperCase()) continue;
+      const match = template.pattern.exec(path);
+      if (!match) continue;
+      const pathParams: Record<string, string> = {};
+      template.names.forEach((name, index) => {
+        pathParams[name] = decodeURIComponent(match[index + 1]!);
+      });
+      return { operation: template.operation, pathParams };
+    }
+    return undefined;
+  };
+}
+
+/** The operation of the reference a request goes to. */
+export const matchOperation = createMatcher(operations);
+
+// One validator for the whole file: `$ref`s point at `#/components/schemas/NAME`.
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+addFormats.default(ajv);
+// Formats of the reference that JSON Schema does not define: documentation, not checks.
+for (const format of ["hashid", "binary", "decimal"]) ajv.addFormat(format, true);
+ajv.addSchema({ $id: "contract", components: { schemas: file.schemas } });
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: JsonSchema): ValidateFunction {
+  if (typeof schema === "boolean") return ajv.compile(schema);
+  let validate = compiled.get(schema);
+  if (!validate) {
+    const rooted = JSON.parse(
+      JSON.stringify(schema).replaceAll('"#/components/schemas/', '"contract#/components/schemas/'),
+    );
+    validate = ajv.compile(rooted);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map(
+    (error) => `${error.instancePath || "(root)"} ${error.message ?? error.keyword}`,
+  );
+}
+
+/** Problems of `value` against a contract schema; empty when it conforms. */
+export function validateAgainst(schema: JsonSchema, value: unknown): string[] {
+  const validate = validatorFor(schema);
+  return validate(value) ? [] : describeErrors(validate.errors);
+}
+
+/** Follows `$ref`s to the schema they name. */
+export function deref(schema: JsonSchema): JsonSchema {
+  let current = schema;
+  const seen = new Set<string>();
+  while (typeof current === "object" && typeof current.$ref === "string") {
+    const name = current.$ref.replace("#/components/schemas/", "");
+    if (seen.has(name)) throw new Error(`$ref cycle at ${name}`);
+    seen.add(name);
+    const target = file.schemas[name];
+    if (target === undefined) throw new Error(`unknown schema ${name}`);
+    current = target;
+  }
+  return current;
+}
+
+/** The success statuses an operation documents (2xx, and 465 where the flow answers it). */
+export function successStatuses(operation: ContractOperation): string[] {
+  return Object.keys(operation.responses).filter((status) => status.startsWith("2"));
+}
+
+/**
+ * The response schema of one status for one API version: the version's branch
+ * where the endpoint is versioned, else the one schema. Undefined when the
+ * reference gives no JSON body for it.
+ */
+export function responseSchema(
+  operation: ContractOperation,
+  status: string,
+  version: string,
+): JsonSchema | undefined {
+  const versioned = operation.responsesByVersion?.[status];
+  if (versioned) return versioned[version] ?? versioned[DOCUMENTED_VERSIONS.at(-1)!];
+  return operation.responses[status]?.["application/json"];
+}
+
+/** `{}`: the reference does not document the shape. */
+export function isUndocumented(schema: JsonSchema | undefined): boolean {
+  return (
+    schema === undefined ||
+    schema === true ||
+    (typeof schema === "object" && Object.keys(schema).length === 0)
+  );
+}

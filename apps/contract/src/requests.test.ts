@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_CASES } from "./cases";
+import { operationKey } from "./contract";
+import { checkRequest } from "./request-check";
+import { actionNames, runAction } from "./run-action";
+import { SDK_VERSIONS } from "./versions";
+
+// Every action's request, under every API version, against the operation of
+// the contract it reaches: path, query, headers, body and content type.
+
+describe("every action has a contract case", () => {
+  it("lists each exported action once", () => {
+    expect(Object.keys(ACTION_CASES).sort()).toEqual(actionNames());
+  });
+});
+
+const calls = Object.entries(ACTION_CASES).flatMap(([action, entry]) =>
+  SDK_VERSIONS.flatMap((version) =>
+    entry.calls.map((args, index) => ({ action, version, args, call: index + 1, entry })),
+  ),
+);
+
+describe("requests conform to the contract", () => {
+  it.each(calls)("$action call $call ($version)", async ({ action, version, args, entry }) => {
+    const run = await runAction({
+      flavour: "zod",
+      action,
+      args,
+      version,
+      respond: () => ({ status: 500, body: { detail: "not answered" } }),
+    });
+    expect(run.requests, "exactly one request").toHaveLength(1);
+    const [request] = run.requests;
+    expect(request!.headers.get("x-phala-version")).toBe(version);
+    const verdict = checkRequest(request!);
+    expect(verdict.operation && operationKey(verdict.operation)).toBe(entry.operation);
+    expect(verdict.problems).toEqual([]);
+  });
+});
