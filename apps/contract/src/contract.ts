@@ -42,7 +42,7 @@ export const API_PREFIX = "/api/v1";
 /** The versions whose shapes the reference documents. */
 export const DOCUMENTED_VERSIONS = ["2025-10-28", "2026-01-21"] as const;
 
-export const CONTRACT_FILE = fileURLToPath(new URL("../phala-cloud-api.json", import.meta.url));
+export const CONTRACT_FILE = fileURLToPath(new URL("../../../contract/phala-cloud-api.json", import.meta.url));
 
 const file: ContractFile = JSON.parse(readFileSync(CONTRACT_FILE, "utf8"));
 
