@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { MockEnv } from "./env";
@@ -41,6 +41,14 @@ export interface MockAppOptions {
   now?: () => Date;
   /** Sees each request as it arrives (tests record what an SDK sent). */
   onRequest?: (request: { method: string; url: string; headers: Headers }) => void;
+  /**
+   * Test hook: sees a copy of every response as it leaves (tests check the mock's
+   * answers against the API contract). Absent, nothing is copied. A JSON or text
+   * body is read in full before it is sent; an event stream is reported with its
+   * status and headers and an empty `text`, never buffered. An error thrown by the
+   * hook is logged; the response goes out unchanged.
+   */
+  onResponse?: (exchange: ObservedExchange) => void;
   /** For a fresh state: ms a CVM stays in a transitional status (default 2000). */
   transitionMs?: number;
   /** For a fresh state: extra CVMs seeded into the main workspace. */
@@ -50,6 +58,34 @@ export interface MockAppOptions {
    * is not installed at all; `[]` installs it with no rule.
    */
   faults?: readonly FaultRule[] | FaultInjector;
+}
+
+/** One answer of the mock, as `onResponse` sees it. */
+export interface ObservedExchange {
+  method: string;
+  /** The request's full URL. */
+  url: string;
+  status: number;
+  /** A copy: changing it changes nothing that is sent. */
+  headers: Headers;
+  /** The body as text; `""` for an event stream or no body. */
+  text: string;
+}
+
+/** Reports a copy of the response to the hook without consuming the one that is sent. */
+async function observe(
+  c: Context<MockEnv>,
+  onResponse: NonNullable<MockAppOptions["onResponse"]>,
+): Promise<void> {
+  const response = c.res;
+  const headers = new Headers(response.headers);
+  const streamed = (headers.get("content-type") ?? "").includes("text/event-stream");
+  const text = streamed || response.body === null ? "" : await response.clone().text();
+  try {
+    onResponse({ method: c.req.method, url: c.req.url, status: response.status, headers, text });
+  } catch (error) {
+    console.error("[mock-api] onResponse hook failed:", error);
+  }
 }
 
 /** The API key policy: which keys pass and what version each defaults to. */
@@ -118,6 +154,7 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
     await next();
     c.header("X-Phala-Version", c.get("apiVersion"));
     c.header("x-request-id", requestId);
+    if (options.onResponse) await observe(c, options.onResponse);
   });
 
   app.use("*", async (c, next) => {

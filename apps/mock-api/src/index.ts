@@ -1,4 +1,4 @@
-export { API_BASE_PATH, createMockApp, type MockAppOptions } from "./app";
+export { API_BASE_PATH, createMockApp, type MockAppOptions, type ObservedExchange } from "./app";
 export type { MockEnv } from "./env";
 export {
   type ErrorDetailItem,
