@@ -34,3 +34,11 @@ export function deterministicUuid(label: string): string {
     hex.slice(20, 32),
   ].join("-");
 }
+
+/**
+ * An id in the API's hashid form, `<prefix>_<12 hex>` (`cvm_`, `usr_`, `wks_`,
+ * `kms_`, `prj_`: the contract's patterns), derived from a label.
+ */
+export function deterministicHashid(prefix: string, label: string): string {
+  return `${prefix}_${deterministicHex(label, 12)}`;
+}

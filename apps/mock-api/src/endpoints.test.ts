@@ -256,7 +256,7 @@ describe("2025-10-28 bodies", () => {
     expect(body.cvms[0]).toMatchObject({
       teepod_name: expect.any(String),
       kms_slug: "base-prod",
-      kms_id: "kms-base-prod",
+      kms_id: SEED.kms.base.id,
       instance_type: "h200.small",
       memory: 196608,
     });

@@ -37,6 +37,7 @@ export type {
   MockAppProfile,
   MockComposeService,
   MockCvm,
+  MockGpuConfig,
   MockKms,
   MockNode,
   MockOsImage,
@@ -45,6 +46,7 @@ export type {
   MockUser,
   MockWorkspace,
   MockWorkspaceMember,
+  NodeStatus,
   UserRole,
   WorkspaceRole,
 } from "./model";

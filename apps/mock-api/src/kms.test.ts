@@ -48,7 +48,7 @@ describe("GET /kms", () => {
 
 describe("GET /kms/{kms_id}", () => {
   it("finds a KMS by id or slug", async () => {
-    const byId = await getJson(api.url, "/kms/kms-base-prod", { apiKey: key });
+    const byId = await getJson(api.url, `/kms/${SEED.kms.base.id}`, { apiKey: key });
     expect(byId.status).toBe(200);
     expect(shapeMismatches(KmsInfoSchema, byId.body)).toEqual([]);
     const bySlug = await getJson(api.url, "/kms/base-prod", { apiKey: key });
@@ -74,7 +74,9 @@ describe("GET /kms/{kms}/pubkey/{app_id}", () => {
     expect(shapeMismatches(GetAppEnvEncryptPubKeySchema, first.body)).toEqual([]);
     expect(first.body.public_key).toMatch(/^[0-9a-f]{64}$/);
     expect(first.body.signature).toMatch(/^[0-9a-f]{130}$/);
-    const again = await getJson(api.url, `/kms/kms-phala-prod/pubkey/0x${appId}`, { apiKey: key });
+    const again = await getJson(api.url, `/kms/${SEED.kms.phala.id}/pubkey/0x${appId}`, {
+      apiKey: key,
+    });
     expect(again.body).toEqual(first.body);
 
     // Agreement with the kept private key gives the same secret as with the public key.
@@ -154,7 +156,7 @@ describe("GET /kms/on-chain/{chain}", () => {
     expect(shapeMismatches(GetKmsOnChainDetailResponseSchema, response.body)).toEqual([]);
     expect(response.body).toMatchObject({ chain_name: "base", chain_id: 8453 });
     const [contract] = response.body.contracts;
-    expect(contract.contract_address).toBe(api.state.kms.get("kms-base-prod")!.contractAddress);
+    expect(contract.contract_address).toBe(api.state.kms.get(SEED.kms.base.id)!.contractAddress);
     expect(contract.devices.map((device: any) => device.node_name)).toEqual([
       "prod5",
       "prod7",

@@ -8,6 +8,7 @@ export type UserRole = "admin" | "user";
 export type WorkspaceRole = "owner" | "admin" | "member";
 export type KmsKind = "phala" | "ethereum" | "base";
 export type BillingPeriod = "skip" | "hourly" | "monthly";
+export type NodeStatus = "ONLINE" | "OFFLINE" | "MAINTENANCE";
 export type CvmStatus = "running" | "stopped" | "starting" | "stopping" | "restarting";
 
 export interface MockUser {
@@ -57,7 +58,8 @@ export interface MockNode {
   region: string;
   deviceId: string;
   ppid: string;
-  status: string;
+  /** As the API spells it; a node in maintenance refuses work on it with 503. */
+  status: NodeStatus;
   version: string;
   gatewayBaseDomain: string;
   gatewayCname: string;
@@ -113,6 +115,11 @@ export interface MockComposeService {
   image: string;
 }
 
+export interface MockGpuConfig {
+  slots: { slot: string; productId: string | null }[];
+  attachMode: "listed" | "all";
+}
+
 export interface MockCvm {
   /** Table id, the legacy `id` of `GET /cvms/{id}` in 2025-10-28. */
   tableId: number;
@@ -130,6 +137,11 @@ export interface MockCvm {
   memoryMb: number;
   diskGb: number;
   gpus: number;
+  /**
+   * Which GPUs are attached, where a GPU update named them; without it the VM
+   * has `gpus` GPUs in the node's first slots.
+   */
+  gpuConfig?: MockGpuConfig | null;
   instanceType: string;
   billingPeriod: BillingPeriod;
   /** Price per hour of compute, a decimal string as the API sends it. */

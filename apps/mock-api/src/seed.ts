@@ -1,4 +1,4 @@
-import { deterministicHex, deterministicUuid } from "./deterministic-hex";
+import { deterministicHashid, deterministicHex, deterministicUuid } from "./deterministic-hex";
 import type {
   BillingPeriod,
   CvmStatus,
@@ -17,10 +17,10 @@ import type {
 // the ids in `SEED` can be written into tests, demos and docs.
 
 const appId = (label: string) => deterministicHex(`app:${label}`, 40);
-const cvmId = (label: string) => deterministicHex(`cvm:${label}`, 12);
+const cvmId = (label: string) => deterministicHashid("cvm", `cvm:${label}`);
 
-const WORKSPACE_ACME = deterministicHex("workspace:acme-research", 12);
-const WORKSPACE_CAROL = deterministicHex("workspace:carols-lab", 12);
+const WORKSPACE_ACME = deterministicHashid("wks", "workspace:acme-research");
+const WORKSPACE_CAROL = deterministicHashid("wks", "workspace:carols-lab");
 
 const WORKSPACE_MAIN = {
   id: WORKSPACE_ACME,
@@ -53,9 +53,9 @@ const NODES = [
   { id: NODE_PROD9, name: "prod9", region: "ap-southeast-1" },
 ] as const;
 
-const KMS_PHALA = "kms-phala-prod";
-const KMS_BASE = "kms-base-prod";
-const KMS_ETHEREUM = "kms-eth-prod";
+const KMS_PHALA = deterministicHashid("kms", "kms:phala-prod");
+const KMS_BASE = deterministicHashid("kms", "kms:base-prod");
+const KMS_ETHEREUM = deterministicHashid("kms", "kms:ethereum-prod");
 
 const APP_WEB = appId("acme-web");
 const APP_INFERENCE = appId("inference-gateway");
@@ -331,6 +331,12 @@ export const SEED = {
     main: WORKSPACE_MAIN,
     other: WORKSPACE_OTHER,
   },
+  /** KMS ids (`kms_...`); each also answers to its slug. */
+  kms: {
+    phala: { id: KMS_PHALA, slug: "phala-prod" },
+    base: { id: KMS_BASE, slug: "base-prod" },
+    ethereum: { id: KMS_ETHEREUM, slug: "ethereum-prod" },
+  },
   nodes: {
     prod5: NODES[0],
     prod7: NODES[1],
@@ -411,7 +417,7 @@ function composeText(services: MockComposeService[], port: number): string {
 function seedUsers(): MockUser[] {
   const user = (id: number, username: string, email: string, role: MockUser["role"]) => ({
     id,
-    hashedId: deterministicHex(`user:${username}`, 12),
+    hashedId: deterministicHashid("usr", `user:${username}`),
     username,
     email,
     role,
@@ -459,7 +465,7 @@ function seedNodes(): MockNode[] {
     ...node,
     deviceId: deterministicHex(`device:${node.name}`, 64),
     ppid: deterministicHex(`ppid:${node.name}`, 32),
-    status: "online",
+    status: "ONLINE",
     version: "0.5.3",
     gatewayBaseDomain: `dstack-pha-${node.name}.phala.network`,
     gatewayCname: `gateway.dstack-pha-${node.name}.phala.network`,
@@ -517,7 +523,7 @@ function seedApps(): MockApp[] {
     const onChain = kmsId !== KMS_PHALA;
     return {
       appId: id,
-      hashedId: deterministicHex(`app-row:${name}`, 12),
+      hashedId: deterministicHashid("prj", `app-row:${name}`),
       name,
       workspaceId,
       creatorId,

@@ -1,4 +1,4 @@
-import { deterministicHex, deterministicUuid } from "../deterministic-hex";
+import { deterministicHashid, deterministicHex, deterministicUuid } from "../deterministic-hex";
 import { phalaError, type ValidationIssue, validationError } from "../errors";
 import { appCvms } from "../lookup";
 import {
@@ -457,7 +457,7 @@ export function createInstance(
   const cvm: MockCvm = {
     ...template,
     tableId,
-    id: deterministicHex(`cvm:${label}`, 12),
+    id: deterministicHashid("cvm", `cvm:${label}`),
     name,
     vmUuid: deterministicUuid(`vm:${label}`),
     instanceId: null,

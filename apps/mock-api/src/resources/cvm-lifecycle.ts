@@ -10,7 +10,7 @@
  * Transitions are timed on the wall clock (`Date.now()`), not on the mock's `now`
  * option, so a test with a frozen clock still sees CVMs reach their state.
  */
-import { deterministicHex, deterministicUuid } from "../deterministic-hex";
+import { deterministicHashid, deterministicHex, deterministicUuid } from "../deterministic-hex";
 import { phalaError } from "../errors";
 import {
   type Caller,
@@ -564,7 +564,7 @@ function ensureApp(
   if (existing) return existing;
   const app: MockApp = {
     appId: input.appId,
-    hashedId: deterministicHex(`app-row:${input.appId}`, 12),
+    hashedId: deterministicHashid("prj", `app-row:${input.appId}`),
     name: provision.appName,
     workspaceId: provision.workspaceId,
     creatorId: provision.creatorId,
@@ -635,7 +635,7 @@ function createCvmRecord(state: MockState, fields: NewCvmFields, now: Date): Moc
   const seed = `${fields.appId}:${tableId}:${now.getTime()}`;
   const cvm: MockCvm = {
     tableId,
-    id: deterministicHex(`cvm:${seed}`, 12),
+    id: deterministicHashid("cvm", `cvm:${seed}`),
     name: fields.name,
     vmUuid: deterministicUuid(`vm:${seed}`),
     appId: fields.appId,

@@ -68,9 +68,10 @@ export function renderCvmStats(cvm: MockCvm, ctx: RenderContext) {
           used_swap: 0,
           free_swap: 0,
           uptime: uptimeSeconds(cvm, ctx.now),
-          loadavg_one: 0.12,
-          loadavg_five: 0.08,
-          loadavg_fifteen: 0.05,
+          // Hundredths, as integers: the guest agent's unit.
+          loadavg_one: 12,
+          loadavg_five: 8,
+          loadavg_fifteen: 5,
           disks: [
             {
               name: "/dev/vda1",

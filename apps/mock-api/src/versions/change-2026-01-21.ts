@@ -225,6 +225,29 @@ function legacyKmsInfo(body: CvmInfoBody, ctx: RenderContext): LegacyKmsInfoBody
   };
 }
 
+/** The VM's GPU attachment as the node's configuration states it; null without GPUs. */
+function gpuConfig(cvm: MockCvm) {
+  if (cvm.gpuConfig) {
+    return {
+      gpus: cvm.gpuConfig.slots.map((gpu) => ({ slot: gpu.slot, product_id: gpu.productId })),
+      attach_mode: cvm.gpuConfig.attachMode,
+    };
+  }
+  if (cvm.gpus === 0) return null;
+  return {
+    gpus: Array.from({ length: cvm.gpus }, (_, index) => ({
+      slot: gpuSlot(index),
+      product_id: null,
+    })),
+    attach_mode: "listed",
+  };
+}
+
+/** The PCI slot of a VM's n-th GPU, as a node names it. */
+export function gpuSlot(index: number): string {
+  return `0000:${(0x18 + index * 0x10).toString(16).padStart(2, "0")}:00.0`;
+}
+
 function bootProgress(status: string): string | null {
   if (status === "running") return "done";
   if (status === "starting" || status === "restarting") return "booting";
@@ -249,7 +272,7 @@ function downgradeCvmInfo(body: CvmInfoBody, ctx: RenderContext): CvmInfoV202510
         vcpu: body.resource.vcpu,
         memory: memoryMb(body),
         disk_size: body.resource.disk_in_gb,
-        gpus: body.resource.gpus,
+        gpus: gpuConfig(cvm),
       },
       exited_at: cvm.exitedAt,
       boot_progress: bootProgress(body.status),
@@ -264,7 +287,7 @@ function downgradeCvmInfo(body: CvmInfoBody, ctx: RenderContext): CvmInfoV202510
     status: body.status,
     in_progress: body.in_progress,
     dapp_dashboard_url: body.app_url,
-    syslog_endpoint: body.logs?.serial ?? null,
+    syslog_endpoint: body.logs.serial,
     allow_upgrade: cvm.allowUpgrade,
     project_id: null,
     project_type: body.project_type,
@@ -305,7 +328,7 @@ function downgradeCvmDetail(body: CvmDetailBody, ctx: RenderContext): CvmDetailV
     public_sysinfo: body.public_sysinfo,
     public_logs: body.public_logs,
     dapp_dashboard_url: body.app_url,
-    syslog_endpoint: body.logs?.serial ?? null,
+    syslog_endpoint: body.logs.serial,
     kms_info: legacyKmsInfo(body, ctx),
     contract_address: body.kms_info.dstack_app_address,
     deployer_address: body.kms_info.deployer_address,

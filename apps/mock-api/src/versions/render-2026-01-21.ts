@@ -106,11 +106,12 @@ export interface CvmProgressBody {
   correlation_id: string | null;
 }
 
+/** Null URLs when the CVM's logs are not public. */
 export interface CvmLogUrlsBody {
-  serial: string;
-  stdout: string;
-  stderr: string;
-  container_log_base: string;
+  serial: string | null;
+  stdout: string | null;
+  stderr: string | null;
+  container_log_base: string | null;
 }
 
 export interface NetworkUrlsBody {
@@ -136,7 +137,7 @@ export interface CvmInfoBody {
   docker_compose_hash: string;
   pre_launch_script_hash: string | null;
   gateway: { base_domain: string; cname: string };
-  logs: CvmLogUrlsBody | null;
+  logs: CvmLogUrlsBody;
   services: Record<string, unknown>[];
   endpoints: NetworkUrlsBody[];
   public_logs: boolean;
@@ -335,14 +336,12 @@ export function renderCvm(cvm: MockCvm, ctx: RenderContext): CvmInfoBody {
     docker_compose_hash: cvm.dockerComposeHash,
     pre_launch_script_hash: cvm.preLaunchScriptHash,
     gateway: { base_domain: node.gatewayBaseDomain, cname: node.gatewayCname },
-    logs: cvm.publicLogs
-      ? {
-          serial: `${dashboard}/logs/serial`,
-          stdout: `${dashboard}/logs/stdout`,
-          stderr: `${dashboard}/logs/stderr`,
-          container_log_base: `${dashboard}/logs/containers`,
-        }
-      : null,
+    logs: {
+      serial: cvm.publicLogs ? `${dashboard}/logs/serial` : null,
+      stdout: cvm.publicLogs ? `${dashboard}/logs/stdout` : null,
+      stderr: cvm.publicLogs ? `${dashboard}/logs/stderr` : null,
+      container_log_base: cvm.publicLogs ? `${dashboard}/logs/containers` : null,
+    },
     services: cvm.services.map((service) => ({
       name: service.name,
       image: service.image,
