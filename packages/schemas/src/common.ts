@@ -17,24 +17,3 @@ export function openEnum<const T extends readonly [string, ...string[]]>(
 export function nullish<T extends z.ZodType>(schema: T) {
   return schema.nullable().optional();
 }
-
-export const KmsTypeSchema = openEnum(["phala", "ethereum", "base", "legacy"]);
-export type KmsType = z.infer<typeof KmsTypeSchema>;
-
-export const BillingPeriodSchema = openEnum(["skip", "hourly", "monthly"]);
-export type BillingPeriod = z.infer<typeof BillingPeriodSchema>;
-
-/** An app and an instance URL; both versions publish endpoints in this shape. */
-export const CvmNetworkUrlsSchema = z.object({
-  app: z.string(),
-  instance: z.string(),
-});
-export type CvmNetworkUrls = z.infer<typeof CvmNetworkUrlsSchema>;
-
-export const AppProfileSchema = z.object({
-  display_name: nullish(z.string()),
-  avatar_url: nullish(z.string()),
-  description: nullish(z.string()),
-  custom_domain: nullish(z.string()),
-});
-export type AppProfile = z.infer<typeof AppProfileSchema>;

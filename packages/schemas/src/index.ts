@@ -1,13 +1,11 @@
 export * from "./common";
 export * from "./endpoints";
 export * from "./resources/app-extras";
-export * from "./resources/capacity";
 export * from "./resources/cvm-lifecycle";
 export * from "./resources/cvm-provision";
 export * from "./resources/cvm-reads";
 export * from "./resources/cvm-state";
 export * from "./resources/cvm-updates";
-export * from "./resources/kms";
 export * from "./resources/ssh-keys";
 export * from "./resources/workspaces";
 export type {
@@ -19,3 +17,4 @@ export type {
 } from "./response-map";
 export * from "./v2025-10-28";
 export * from "./v2026-01-21";
+export * from "./wire";

@@ -46,6 +46,8 @@ interface ZodDef {
   values?: unknown[];
   entries?: Record<string, string | number>;
   defaultValue?: unknown;
+  /** Set by `z.looseObject`: unknown keys are kept. */
+  catchall?: ZodLike;
 }
 
 interface Pair {
@@ -434,8 +436,12 @@ function wrongOutput(
       }
       const shape = d.shape ?? {};
       for (const key of Reflect.ownKeys(output)) {
-        if (typeof key !== "string" || !Object.hasOwn(shape, key))
-          return `${at}: key ${String(key)} is not in the schema`;
+        if (typeof key !== "string") return `${at}: key ${String(key)} is not a string`;
+        if (Object.hasOwn(shape, key)) continue;
+        // A loose object (a document kept whole, the app compose) keeps unknown
+        // keys as they came; any other object drops them.
+        if (!d.catchall) return `${at}: key ${key} is not in the schema`;
+        if (!isDeepStrictEqual(output[key], source[key])) return `${at}.${key}: altered`;
       }
       for (const [key, field] of Object.entries(shape)) {
         const value = Object.hasOwn(source, key) ? source[key] : undefined;

@@ -1,32 +1,5 @@
 import * as z from "zod";
 import { nullish } from "../common";
-import { KmsInfoV20251028Schema } from "../v2025-10-28/cvm";
-
-/**
- * `POST /cvms/provision`: what the platform prepared for a CVM before it exists.
- * `app_id` and `app_env_encrypt_pubkey` are null with an on-chain KMS (Ethereum,
- * Base): the app id then comes from the app contract the deployer registers.
- */
-export const ProvisionCvmSchema = z.object({
-  app_id: nullish(z.string()),
-  /** X25519 public key (hex) to encrypt env vars with before the commit. */
-  app_env_encrypt_pubkey: nullish(z.string()),
-  /** Names the provision; the commit sends it back. */
-  compose_hash: z.string(),
-  kms_info: nullish(KmsInfoV20251028Schema),
-  fmspc: nullish(z.string()),
-  device_id: nullish(z.string()),
-  os_image_hash: nullish(z.string()),
-  instance_type: nullish(z.string()),
-  /** One-time commit token, where the API issues one. */
-  token: nullish(z.string()),
-  node_id: nullish(z.number().int()),
-  /** The legacy name of `node_id`, still sent by older deployments. */
-  teepod_id: nullish(z.number().int()),
-  kms_id: nullish(z.string()),
-  kms_contract_id: nullish(z.union([z.string(), z.number()])),
-});
-export type ProvisionCvm = z.infer<typeof ProvisionCvmSchema>;
 
 /** The app-compose manifest sent with a provision request. */
 export const ProvisionComposeFileSchema = z.object({

@@ -72,20 +72,6 @@ export const CvmUpdateResultSchema = z.discriminatedUnion("status", [
 ]);
 export type CvmUpdateResult = z.infer<typeof CvmUpdateResultSchema>;
 
-/** `POST /cvms/{id}/compose_file/provision`: the hash to commit (and, on-chain, to register). */
-export const ProvisionCvmComposeFileUpdateResultSchema = z.object({
-  app_id: nullish(z.string()),
-  device_id: nullish(z.string()),
-  compose_hash: z.string(),
-  kms_info: nullish(UpdateKmsInfoSchema),
-  /** On-chain KMS: whether the hash is already allowed by the app contract. */
-  compose_hash_registered: nullish(z.boolean()),
-  compose_unchanged: nullish(z.boolean()),
-});
-export type ProvisionCvmComposeFileUpdateResult = z.infer<
-  typeof ProvisionCvmComposeFileUpdateResultSchema
->;
-
 /** An update the API accepted with 202 and applies in the background. */
 export const CvmUpdateAcceptedSchema = z.object({
   status: z.literal("accepted"),

@@ -1,11 +1,13 @@
-import type { DstackAppListResponseV20251028, DstackAppWithCvmResponseV20251028 } from "./app";
-import type { CvmDetailV20251028, CvmInfoV20251028, PaginatedCvmInfosV20251028 } from "./cvm";
-import type { CurrentUserV20251028 } from "./user";
+import type {
+  CurrentUserV20251028,
+  CvmDetailV20251028,
+  CvmInfoV20251028,
+  DstackAppListResponseV20251028,
+  DstackAppWithCvmResponseV20251028,
+  PaginatedCvmInfosV20251028,
+} from "../wire/v2025-10-28";
 
-export * from "./app";
-export * from "./cvm";
-export * from "./user";
-
+export * from "../wire/v2025-10-28";
 /** What each version-aware endpoint returns in 2025-10-28. */
 export interface ResponsesV20251028 {
   getCurrentUser: CurrentUserV20251028;

@@ -1,11 +1,13 @@
-import type { DstackAppListResponseV20260121, DstackAppWithCvmResponseV20260121 } from "./app";
-import type { CvmInfoDetailV20260121, CvmInfoV20260121, PaginatedCvmInfosV20260121 } from "./cvm";
-import type { CurrentUserV20260121 } from "./user";
+import type {
+  CurrentUserV20260121,
+  CvmInfoDetailV20260121,
+  CvmInfoV20260121,
+  DstackAppListResponseV20260121,
+  DstackAppWithCvmResponseV20260121,
+  PaginatedCvmInfosV20260121,
+} from "../wire/v2026-01-21";
 
-export * from "./app";
-export * from "./cvm";
-export * from "./user";
-
+export * from "../wire/v2026-01-21";
 /** What each version-aware endpoint returns in 2026-01-21. */
 export interface ResponsesV20260121 {
   getCurrentUser: CurrentUserV20260121;

@@ -18,30 +18,3 @@ export function openEnum<const T extends readonly [string, ...string[]]>(
 export function nullish<T extends v.GenericSchema>(schema: T) {
   return v.nullish(schema);
 }
-
-// Built in functions marked pure, like the version folders' schemas: a bundle
-// keeps only the ones it reaches.
-export const KmsTypeSchema = /* @__PURE__ */ (() =>
-  openEnum(["phala", "ethereum", "base", "legacy"]))();
-export type KmsType = v.InferOutput<typeof KmsTypeSchema>;
-
-export const BillingPeriodSchema = /* @__PURE__ */ (() =>
-  openEnum(["skip", "hourly", "monthly"]))();
-export type BillingPeriod = v.InferOutput<typeof BillingPeriodSchema>;
-
-/** An app and an instance URL; both versions publish endpoints in this shape. */
-export const CvmNetworkUrlsSchema = /* @__PURE__ */ (() =>
-  v.object({
-    app: v.string(),
-    instance: v.string(),
-  }))();
-export type CvmNetworkUrls = v.InferOutput<typeof CvmNetworkUrlsSchema>;
-
-export const AppProfileSchema = /* @__PURE__ */ (() =>
-  v.object({
-    display_name: nullish(v.string()),
-    avatar_url: nullish(v.string()),
-    description: nullish(v.string()),
-    custom_domain: nullish(v.string()),
-  }))();
-export type AppProfile = v.InferOutput<typeof AppProfileSchema>;

@@ -14,20 +14,6 @@ type ValibotOutputs<T> = {
 };
 
 describe("valibot schemas infer the output types of their zod twins", () => {
-  it("common.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.KmsTypeSchema>>().toEqualTypeOf<
-      z.output<typeof Z.KmsTypeSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.BillingPeriodSchema>>().toEqualTypeOf<
-      z.output<typeof Z.BillingPeriodSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmNetworkUrlsSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmNetworkUrlsSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppProfileSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppProfileSchema>
-    >();
-  });
   it("endpoints.ts", () => {
     expectTypeOf<keyof typeof V.getCurrentUserResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.getCurrentUserResponseSchemas
@@ -67,53 +53,11 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     >();
   });
   it("resources/app-extras.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.AppRevisionCvmRefSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppRevisionCvmRefSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppRevisionSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppRevisionSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppRevisionsResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppRevisionsResponseSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppRevisionDetailSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppRevisionDetailSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppFilterOptionsSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppFilterOptionsSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppAttestationKmsInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppAttestationKmsInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.GuestAgentInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.GuestAgentInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppAttestationInstanceSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppAttestationInstanceSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppAttestationResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppAttestationResponseSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.DeviceAllowlistItemSchema>>().toEqualTypeOf<
-      z.output<typeof Z.DeviceAllowlistItemSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.DeviceAllowlistResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.DeviceAllowlistResponseSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppInstanceSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppInstanceSchema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.CreateAppInstanceResultSchema>>().toEqualTypeOf<
       z.output<typeof Z.CreateAppInstanceResultSchema>
     >();
     expectTypeOf<v.InferOutput<typeof V.CreateAppInstanceBodySchema>>().toEqualTypeOf<
       z.output<typeof Z.CreateAppInstanceBodySchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.IsAllowedResultSchema>>().toEqualTypeOf<
-      z.output<typeof Z.IsAllowedResultSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AppCvmsIsAllowedResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AppCvmsIsAllowedResponseSchema>
     >();
     expectTypeOf<v.InferOutput<typeof V.CheckAppIsAllowedBodySchema>>().toEqualTypeOf<
       z.output<typeof Z.CheckAppIsAllowedBodySchema>
@@ -122,77 +66,12 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       z.output<typeof Z.CheckCvmIsAllowedBodySchema>
     >();
   });
-  it("resources/capacity.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.OsImageVersionSchema>>().toEqualTypeOf<
-      z.output<typeof Z.OsImageVersionSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.NodeOsImageSchema>>().toEqualTypeOf<
-      z.output<typeof Z.NodeOsImageSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.TeepodCapacitySchema>>().toEqualTypeOf<
-      z.output<typeof Z.TeepodCapacitySchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.ResourceThresholdSchema>>().toEqualTypeOf<
-      z.output<typeof Z.ResourceThresholdSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.GpuAvailabilitySchema>>().toEqualTypeOf<
-      z.output<typeof Z.GpuAvailabilitySchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AvailableNodesSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AvailableNodesSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.InstanceTypeSchema>>().toEqualTypeOf<
-      z.output<typeof Z.InstanceTypeSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.FamilyGroupSchema>>().toEqualTypeOf<
-      z.output<typeof Z.FamilyGroupSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AllFamiliesResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AllFamiliesResponseSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.FamilyInstanceTypesResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.FamilyInstanceTypesResponseSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.OsImageSchema>>().toEqualTypeOf<
-      z.output<typeof Z.OsImageSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.GetOsImagesResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.GetOsImagesResponseSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.OsImageVariantSchema>>().toEqualTypeOf<
-      z.output<typeof Z.OsImageVariantSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.AvailableOsImageSchema>>().toEqualTypeOf<
-      z.output<typeof Z.AvailableOsImageSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.GetAvailableOsImagesResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.GetAvailableOsImagesResponseSchema>
-    >();
-  });
   it("resources/cvm-lifecycle.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.CvmVmNodeSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmVmNodeSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmVmSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmVmSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CommitCvmProvisionSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CommitCvmProvisionSchema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.NoContentSchema>>().toEqualTypeOf<
       z.output<typeof Z.NoContentSchema>
     >();
-    expectTypeOf<v.InferOutput<typeof V.UpdateCvmVisibilitySchema>>().toEqualTypeOf<
-      z.output<typeof Z.UpdateCvmVisibilitySchema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.CvmStatusOperationSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmStatusOperationSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmBatchStatusSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmBatchStatusSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.GetCvmStatusBatchSchema>>().toEqualTypeOf<
-      z.output<typeof Z.GetCvmStatusBatchSchema>
     >();
     expectTypeOf<v.InferOutput<typeof V.InstanceIdRefreshStatusSchema>>().toEqualTypeOf<
       z.output<typeof Z.InstanceIdRefreshStatusSchema>
@@ -200,17 +79,8 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.InstanceIdSourceSchema>>().toEqualTypeOf<
       z.output<typeof Z.InstanceIdSourceSchema>
     >();
-    expectTypeOf<v.InferOutput<typeof V.InstanceIdRefreshResultSchema>>().toEqualTypeOf<
-      z.output<typeof Z.InstanceIdRefreshResultSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.RefreshCvmInstanceIdsSchema>>().toEqualTypeOf<
-      z.output<typeof Z.RefreshCvmInstanceIdsSchema>
-    >();
   });
   it("resources/cvm-provision.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.ProvisionCvmSchema>>().toEqualTypeOf<
-      z.output<typeof Z.ProvisionCvmSchema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.ProvisionComposeFileSchema>>().toEqualTypeOf<
       z.output<typeof Z.ProvisionComposeFileSchema>
     >();
@@ -222,54 +92,6 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     >();
   });
   it("resources/cvm-reads.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.CvmCurrentStateSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmCurrentStateSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmDiskInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmDiskInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmSysinfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmSysinfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmSystemInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmSystemInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmNetworkSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmNetworkSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmContainerInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmContainerInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmContainersStatsSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmContainersStatsSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmCertificateSubjectSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmCertificateSubjectSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmCertificateIssuerSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmCertificateIssuerSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmCertificateSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmCertificateSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmEventLogEntrySchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmEventLogEntrySchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmTcbInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmTcbInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmAttestationSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmAttestationSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmUserConfigSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmUserConfigSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmPortPolicySchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmPortPolicySchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmAppComposeSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmAppComposeSchema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.CvmTextFileSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmTextFileSchema>
     >();
@@ -313,9 +135,6 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.CvmUpdateResultSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmUpdateResultSchema>
     >();
-    expectTypeOf<v.InferOutput<typeof V.ProvisionCvmComposeFileUpdateResultSchema>>().toEqualTypeOf<
-      z.output<typeof Z.ProvisionCvmComposeFileUpdateResultSchema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.CvmUpdateAcceptedSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmUpdateAcceptedSchema>
     >();
@@ -326,10 +145,191 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       z.output<typeof Z.CommitCvmUpdateResultSchema>
     >();
   });
-  it("resources/kms.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.KmsInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.KmsInfoSchema>
+  it("resources/ssh-keys.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.SshKeySourceSchema>>().toEqualTypeOf<
+      z.output<typeof Z.SshKeySourceSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.CreateSshKeyRequestSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CreateSshKeyRequestSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ImportGithubProfileRequestSchema>>().toEqualTypeOf<
+      z.output<typeof Z.ImportGithubProfileRequestSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DeleteSshKeyResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DeleteSshKeyResponseSchema>
+    >();
+  });
+  it("resources/workspaces.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.WorkspaceBillingStatusSchema>>().toEqualTypeOf<
+      z.output<typeof Z.WorkspaceBillingStatusSchema>
+    >();
+  });
+  it("wire/apps.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.AppRevisionCvmRefSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppRevisionCvmRefSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppRevisionSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppRevisionSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppRevisionsResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppRevisionsResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppRevisionDetailSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppRevisionDetailSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppFilterOptionsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppFilterOptionsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DeviceAllowlistItemSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DeviceAllowlistItemSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DeviceAllowlistResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DeviceAllowlistResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.IsAllowedResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.IsAllowedResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmIsAllowedItemSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmIsAllowedItemSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppCvmsIsAllowedResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppCvmsIsAllowedResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmIsAllowedResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmIsAllowedResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GuestAgentInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GuestAgentInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppAttestationKmsInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppAttestationKmsInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppAttestationInstanceSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppAttestationInstanceSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppAttestationResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppAttestationResponseSchema>
+    >();
+  });
+  it("wire/cvms.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.CvmVmNodeSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmVmNodeSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmVmSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmVmSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CommitCvmProvisionSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CommitCvmProvisionSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppInstanceSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppInstanceSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.UpdateCvmVisibilitySchema>>().toEqualTypeOf<
+      z.output<typeof Z.UpdateCvmVisibilitySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GuestEventDetailSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GuestEventDetailSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmBatchStatusSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmBatchStatusSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GetCvmStatusBatchSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GetCvmStatusBatchSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.InstanceIdRefreshResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.InstanceIdRefreshResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.RefreshCvmInstanceIdsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.RefreshCvmInstanceIdsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmDiskInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmDiskInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmSysinfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmSysinfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmSystemInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmSystemInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmNetworkSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmNetworkSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmContainerInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmContainerInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmContainersStatsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmContainersStatsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCertificateSubjectSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCertificateSubjectSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCertificateIssuerSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCertificateIssuerSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCertificateSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCertificateSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmEventLogEntrySchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmEventLogEntrySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmTcbInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmTcbInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmAttestationSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmAttestationSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmUserConfigSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmUserConfigSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DockerConfigSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DockerConfigSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmPortPolicySchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmPortPolicySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmAppComposeSchema>>().toExtend<
+      z.output<typeof Z.CvmAppComposeSchema>
+    >();
+    expectTypeOf<z.output<typeof Z.CvmAppComposeSchema>>().toExtend<
+      v.InferOutput<typeof V.CvmAppComposeSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCurrentStateSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCurrentStateSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.OsImageVariantSchema>>().toEqualTypeOf<
+      z.output<typeof Z.OsImageVariantSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AvailableOsImageSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AvailableOsImageSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GetAvailableOsImagesResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GetAvailableOsImagesResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ProvisionCvmSchema>>().toEqualTypeOf<
+      z.output<typeof Z.ProvisionCvmSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ProvisionCvmComposeFileUpdateResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.ProvisionCvmComposeFileUpdateResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmOperationAcceptedSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmOperationAcceptedSchema>
+    >();
+  });
+  it("wire/instance-types.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.InstanceTypeSchema>>().toEqualTypeOf<
+      z.output<typeof Z.InstanceTypeSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.FamilyGroupSchema>>().toEqualTypeOf<
+      z.output<typeof Z.FamilyGroupSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AllFamiliesResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AllFamiliesResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.FamilyInstanceTypesResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.FamilyInstanceTypesResponseSchema>
+    >();
+  });
+  it("wire/kms.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.GetKmsListResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.GetKmsListResponseSchema>
     >();
@@ -355,21 +355,73 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       z.output<typeof Z.GetKmsOnChainDetailResponseSchema>
     >();
   });
-  it("resources/ssh-keys.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.SshKeySourceSchema>>().toEqualTypeOf<
-      z.output<typeof Z.SshKeySourceSchema>
+  it("wire/nodes.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.OsImageVersionSchema>>().toEqualTypeOf<
+      z.output<typeof Z.OsImageVersionSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.NodeOsImageSchema>>().toEqualTypeOf<
+      z.output<typeof Z.NodeOsImageSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.TeepodCapacitySchema>>().toEqualTypeOf<
+      z.output<typeof Z.TeepodCapacitySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ResourceThresholdSchema>>().toEqualTypeOf<
+      z.output<typeof Z.ResourceThresholdSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GpuAvailabilitySchema>>().toEqualTypeOf<
+      z.output<typeof Z.GpuAvailabilitySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AvailableNodesSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AvailableNodesSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.OsImageSchema>>().toEqualTypeOf<
+      z.output<typeof Z.OsImageSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GetOsImagesResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GetOsImagesResponseSchema>
+    >();
+  });
+  it("wire/shared.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.KmsTypeSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsTypeSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.BillingPeriodSchema>>().toEqualTypeOf<
+      z.output<typeof Z.BillingPeriodSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.NodeStatusSchema>>().toEqualTypeOf<
+      z.output<typeof Z.NodeStatusSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmNetworkUrlsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmNetworkUrlsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppProfileSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppProfileSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.UserRefSchema>>().toEqualTypeOf<
+      z.output<typeof Z.UserRefSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.WorkspaceRefSchema>>().toEqualTypeOf<
+      z.output<typeof Z.WorkspaceRefSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DeviceIdEntrySchema>>().toEqualTypeOf<
+      z.output<typeof Z.DeviceIdEntrySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.NodeRefSchema>>().toEqualTypeOf<
+      z.output<typeof Z.NodeRefSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsInfoV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsInfoV20251028Schema>
+    >();
+  });
+  it("wire/ssh-keys.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.SshKeySchema>>().toEqualTypeOf<
       z.output<typeof Z.SshKeySchema>
     >();
     expectTypeOf<v.InferOutput<typeof V.ListSshKeysResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.ListSshKeysResponseSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CreateSshKeyRequestSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CreateSshKeyRequestSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.ImportGithubProfileRequestSchema>>().toEqualTypeOf<
-      z.output<typeof Z.ImportGithubProfileRequestSchema>
     >();
     expectTypeOf<v.InferOutput<typeof V.ImportGithubProfileResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.ImportGithubProfileResponseSchema>
@@ -377,14 +429,120 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.SyncGithubSshKeysResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.SyncGithubSshKeysResponseSchema>
     >();
-    expectTypeOf<v.InferOutput<typeof V.DeleteSshKeyResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.DeleteSshKeyResponseSchema>
+  });
+  it("wire/v2025-10-28.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.AppComposeV2Schema>>().toEqualTypeOf<
+      z.output<typeof Z.AppComposeV2Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.PortMappingSchema>>().toEqualTypeOf<
+      z.output<typeof Z.PortMappingSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GpuSpecSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GpuSpecSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GpuConfigSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GpuConfigSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.VmConfigurationSchema>>().toEqualTypeOf<
+      z.output<typeof Z.VmConfigurationSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GuestEventSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GuestEventSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.VmInfoV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.VmInfoV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ManagedUserV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.ManagedUserV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmNodeV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmNodeV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.MachineInfoV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.MachineInfoV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmInfoV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmInfoV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmDetailV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmDetailV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.PaginatedCvmInfosV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.PaginatedCvmInfosV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmBasicInfoV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmBasicInfoV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DstackAppFullResponseV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DstackAppFullResponseV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DstackAppWithCvmResponseV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DstackAppWithCvmResponseV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DstackAppListResponseV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DstackAppListResponseV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CurrentUserV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CurrentUserV20251028Schema>
     >();
   });
-  it("resources/workspaces.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.WorkspaceBillingStatusSchema>>().toEqualTypeOf<
-      z.output<typeof Z.WorkspaceBillingStatusSchema>
+  it("wire/v2026-01-21.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.CvmResourceInfoV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmResourceInfoV20260121Schema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.CvmOsInfoV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmOsInfoV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmKmsInfoV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmKmsInfoV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmProgressInfoV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmProgressInfoV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmGatewayInfoV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmGatewayInfoV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmLogUrlsV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmLogUrlsV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmInfoV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmInfoV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmInfoDetailV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmInfoDetailV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.PaginatedCvmInfosV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.PaginatedCvmInfosV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DstackAppFullResponseV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DstackAppFullResponseV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DstackAppMinimalResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DstackAppMinimalResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DstackAppMinimalResponseV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DstackAppMinimalResponseV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DstackAppWithCvmResponseV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DstackAppWithCvmResponseV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DstackAppListResponseV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DstackAppListResponseV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.UserInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.UserInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.WorkspaceInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.WorkspaceInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CreditsInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CreditsInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CurrentUserV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CurrentUserV20260121Schema>
+    >();
+  });
+  it("wire/workspaces.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.WorkspaceResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.WorkspaceResponseSchema>
     >();
@@ -413,195 +571,25 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       z.output<typeof Z.GetWorkspaceQuotasSchema>
     >();
   });
-  it("v2025-10-28/app.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.CvmBasicInfoV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmBasicInfoV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.DstackAppWithCvmResponseV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.DstackAppWithCvmResponseV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.DstackAppListResponseV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.DstackAppListResponseV20251028Schema>
-    >();
-  });
-  it("v2025-10-28/cvm.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.KmsInfoV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.KmsInfoV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.VmInfoV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.VmInfoV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.ManagedUserV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.ManagedUserV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmNodeV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmNodeV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.MachineInfoV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.MachineInfoV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmInfoV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmInfoV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmDetailV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmDetailV20251028Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.PaginatedCvmInfosV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.PaginatedCvmInfosV20251028Schema>
-    >();
-  });
-  it("v2025-10-28/user.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.CurrentUserV20251028Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CurrentUserV20251028Schema>
-    >();
-  });
-  it("v2026-01-21/app.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.DstackAppFullResponseV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.DstackAppFullResponseV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.DstackAppMinimalResponseV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.DstackAppMinimalResponseV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.DstackAppWithCvmResponseV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.DstackAppWithCvmResponseV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.DstackAppListResponseV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.DstackAppListResponseV20260121Schema>
-    >();
-  });
-  it("v2026-01-21/cvm.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.UserRefSchema>>().toEqualTypeOf<
-      z.output<typeof Z.UserRefSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.WorkspaceRefSchema>>().toEqualTypeOf<
-      z.output<typeof Z.WorkspaceRefSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.NodeRefSchema>>().toEqualTypeOf<
-      z.output<typeof Z.NodeRefSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmResourceInfoV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmResourceInfoV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmOsInfoV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmOsInfoV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmKmsInfoV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmKmsInfoV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmProgressInfoV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmProgressInfoV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmGatewayInfoV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmGatewayInfoV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmLogUrlsV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmLogUrlsV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmInfoV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmInfoV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CvmInfoDetailV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CvmInfoDetailV20260121Schema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.PaginatedCvmInfosV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.PaginatedCvmInfosV20260121Schema>
-    >();
-  });
-  it("v2026-01-21/user.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.UserInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.UserInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.WorkspaceInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.WorkspaceInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CreditsInfoSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CreditsInfoSchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.CurrentUserV20260121Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CurrentUserV20260121Schema>
-    >();
-  });
 });
 
 describe("the valibot entry exports the same types", () => {
-  it("common.ts", () => {
-    expectTypeOf<V.KmsType>().toEqualTypeOf<Z.KmsType>();
-    expectTypeOf<V.BillingPeriod>().toEqualTypeOf<Z.BillingPeriod>();
-    expectTypeOf<V.CvmNetworkUrls>().toEqualTypeOf<Z.CvmNetworkUrls>();
-    expectTypeOf<V.AppProfile>().toEqualTypeOf<Z.AppProfile>();
-  });
   it("resources/app-extras.ts", () => {
-    expectTypeOf<V.AppRevisionCvmRef>().toEqualTypeOf<Z.AppRevisionCvmRef>();
-    expectTypeOf<V.AppRevision>().toEqualTypeOf<Z.AppRevision>();
-    expectTypeOf<V.AppRevisionsResponse>().toEqualTypeOf<Z.AppRevisionsResponse>();
-    expectTypeOf<V.AppRevisionDetail>().toEqualTypeOf<Z.AppRevisionDetail>();
-    expectTypeOf<V.AppFilterOptions>().toEqualTypeOf<Z.AppFilterOptions>();
-    expectTypeOf<V.AppAttestationKmsInfo>().toEqualTypeOf<Z.AppAttestationKmsInfo>();
-    expectTypeOf<V.GuestAgentInfo>().toEqualTypeOf<Z.GuestAgentInfo>();
-    expectTypeOf<V.AppAttestationInstance>().toEqualTypeOf<Z.AppAttestationInstance>();
-    expectTypeOf<V.AppAttestationResponse>().toEqualTypeOf<Z.AppAttestationResponse>();
-    expectTypeOf<V.DeviceAllowlistItem>().toEqualTypeOf<Z.DeviceAllowlistItem>();
-    expectTypeOf<V.DeviceAllowlistResponse>().toEqualTypeOf<Z.DeviceAllowlistResponse>();
-    expectTypeOf<V.AppInstance>().toEqualTypeOf<Z.AppInstance>();
     expectTypeOf<V.CreateAppInstanceResult>().toEqualTypeOf<Z.CreateAppInstanceResult>();
     expectTypeOf<V.CreateAppInstanceBody>().toEqualTypeOf<Z.CreateAppInstanceBody>();
-    expectTypeOf<V.IsAllowedResult>().toEqualTypeOf<Z.IsAllowedResult>();
-    expectTypeOf<V.AppCvmsIsAllowedResponse>().toEqualTypeOf<Z.AppCvmsIsAllowedResponse>();
     expectTypeOf<V.CheckAppIsAllowedBody>().toEqualTypeOf<Z.CheckAppIsAllowedBody>();
     expectTypeOf<V.CheckCvmIsAllowedBody>().toEqualTypeOf<Z.CheckCvmIsAllowedBody>();
   });
-  it("resources/capacity.ts", () => {
-    expectTypeOf<V.OsImageVersion>().toEqualTypeOf<Z.OsImageVersion>();
-    expectTypeOf<V.NodeOsImage>().toEqualTypeOf<Z.NodeOsImage>();
-    expectTypeOf<V.TeepodCapacity>().toEqualTypeOf<Z.TeepodCapacity>();
-    expectTypeOf<V.ResourceThreshold>().toEqualTypeOf<Z.ResourceThreshold>();
-    expectTypeOf<V.GpuAvailability>().toEqualTypeOf<Z.GpuAvailability>();
-    expectTypeOf<V.AvailableNodes>().toEqualTypeOf<Z.AvailableNodes>();
-    expectTypeOf<V.InstanceType>().toEqualTypeOf<Z.InstanceType>();
-    expectTypeOf<V.FamilyGroup>().toEqualTypeOf<Z.FamilyGroup>();
-    expectTypeOf<V.AllFamiliesResponse>().toEqualTypeOf<Z.AllFamiliesResponse>();
-    expectTypeOf<V.FamilyInstanceTypesResponse>().toEqualTypeOf<Z.FamilyInstanceTypesResponse>();
-    expectTypeOf<V.OsImage>().toEqualTypeOf<Z.OsImage>();
-    expectTypeOf<V.GetOsImagesResponse>().toEqualTypeOf<Z.GetOsImagesResponse>();
-    expectTypeOf<V.OsImageVariant>().toEqualTypeOf<Z.OsImageVariant>();
-    expectTypeOf<V.AvailableOsImage>().toEqualTypeOf<Z.AvailableOsImage>();
-    expectTypeOf<V.GetAvailableOsImagesResponse>().toEqualTypeOf<Z.GetAvailableOsImagesResponse>();
-  });
   it("resources/cvm-lifecycle.ts", () => {
-    expectTypeOf<V.CvmVmNode>().toEqualTypeOf<Z.CvmVmNode>();
-    expectTypeOf<V.CvmVm>().toEqualTypeOf<Z.CvmVm>();
-    expectTypeOf<V.CommitCvmProvision>().toEqualTypeOf<Z.CommitCvmProvision>();
     expectTypeOf<V.NoContent>().toEqualTypeOf<Z.NoContent>();
-    expectTypeOf<V.UpdateCvmVisibility>().toEqualTypeOf<Z.UpdateCvmVisibility>();
     expectTypeOf<V.CvmStatusOperation>().toEqualTypeOf<Z.CvmStatusOperation>();
-    expectTypeOf<V.CvmBatchStatus>().toEqualTypeOf<Z.CvmBatchStatus>();
-    expectTypeOf<V.GetCvmStatusBatch>().toEqualTypeOf<Z.GetCvmStatusBatch>();
-    expectTypeOf<V.InstanceIdRefreshResult>().toEqualTypeOf<Z.InstanceIdRefreshResult>();
-    expectTypeOf<V.RefreshCvmInstanceIds>().toEqualTypeOf<Z.RefreshCvmInstanceIds>();
   });
   it("resources/cvm-provision.ts", () => {
-    expectTypeOf<V.ProvisionCvm>().toEqualTypeOf<Z.ProvisionCvm>();
     expectTypeOf<V.ProvisionComposeFile>().toEqualTypeOf<Z.ProvisionComposeFile>();
     expectTypeOf<V.ProvisionCvmRequest>().toEqualTypeOf<Z.ProvisionCvmRequest>();
     expectTypeOf<V.CommitCvmProvisionRequest>().toEqualTypeOf<Z.CommitCvmProvisionRequest>();
   });
   it("resources/cvm-reads.ts", () => {
-    expectTypeOf<V.CvmCurrentState>().toEqualTypeOf<Z.CvmCurrentState>();
-    expectTypeOf<V.CvmDiskInfo>().toEqualTypeOf<Z.CvmDiskInfo>();
-    expectTypeOf<V.CvmSysinfo>().toEqualTypeOf<Z.CvmSysinfo>();
-    expectTypeOf<V.CvmSystemInfo>().toEqualTypeOf<Z.CvmSystemInfo>();
-    expectTypeOf<V.CvmNetwork>().toEqualTypeOf<Z.CvmNetwork>();
-    expectTypeOf<V.CvmContainerInfo>().toEqualTypeOf<Z.CvmContainerInfo>();
-    expectTypeOf<V.CvmContainersStats>().toEqualTypeOf<Z.CvmContainersStats>();
-    expectTypeOf<V.CvmCertificateSubject>().toEqualTypeOf<Z.CvmCertificateSubject>();
-    expectTypeOf<V.CvmCertificateIssuer>().toEqualTypeOf<Z.CvmCertificateIssuer>();
-    expectTypeOf<V.CvmCertificate>().toEqualTypeOf<Z.CvmCertificate>();
-    expectTypeOf<V.CvmEventLogEntry>().toEqualTypeOf<Z.CvmEventLogEntry>();
-    expectTypeOf<V.CvmTcbInfo>().toEqualTypeOf<Z.CvmTcbInfo>();
-    expectTypeOf<V.CvmAttestation>().toEqualTypeOf<Z.CvmAttestation>();
-    expectTypeOf<V.CvmUserConfig>().toEqualTypeOf<Z.CvmUserConfig>();
-    expectTypeOf<V.CvmPortPolicy>().toEqualTypeOf<Z.CvmPortPolicy>();
-    expectTypeOf<V.CvmAppCompose>().toEqualTypeOf<Z.CvmAppCompose>();
     expectTypeOf<V.CvmTextFile>().toEqualTypeOf<Z.CvmTextFile>();
   });
   it("resources/cvm-state.ts", () => {
@@ -618,13 +606,85 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.CvmUpdateInProgress>().toEqualTypeOf<Z.CvmUpdateInProgress>();
     expectTypeOf<V.CvmUpdateNoChange>().toEqualTypeOf<Z.CvmUpdateNoChange>();
     expectTypeOf<V.CvmUpdateResult>().toEqualTypeOf<Z.CvmUpdateResult>();
-    expectTypeOf<V.ProvisionCvmComposeFileUpdateResult>().toEqualTypeOf<Z.ProvisionCvmComposeFileUpdateResult>();
     expectTypeOf<V.CvmUpdateAccepted>().toEqualTypeOf<Z.CvmUpdateAccepted>();
     expectTypeOf<V.CvmPatchResult>().toEqualTypeOf<Z.CvmPatchResult>();
     expectTypeOf<V.CommitCvmUpdateResult>().toEqualTypeOf<Z.CommitCvmUpdateResult>();
   });
-  it("resources/kms.ts", () => {
-    expectTypeOf<V.KmsInfo>().toEqualTypeOf<Z.KmsInfo>();
+  it("resources/ssh-keys.ts", () => {
+    expectTypeOf<V.SshKeySource>().toEqualTypeOf<Z.SshKeySource>();
+    expectTypeOf<V.CreateSshKeyRequest>().toEqualTypeOf<Z.CreateSshKeyRequest>();
+    expectTypeOf<V.ImportGithubProfileRequest>().toEqualTypeOf<Z.ImportGithubProfileRequest>();
+    expectTypeOf<V.DeleteSshKeyResponse>().toEqualTypeOf<Z.DeleteSshKeyResponse>();
+  });
+  it("resources/workspaces.ts", () => {
+    expectTypeOf<V.WorkspaceBillingStatus>().toEqualTypeOf<Z.WorkspaceBillingStatus>();
+  });
+  it("v2025-10-28/index.ts", () => {
+    expectTypeOf<V.ResponsesV20251028>().toEqualTypeOf<Z.ResponsesV20251028>();
+  });
+  it("v2026-01-21/index.ts", () => {
+    expectTypeOf<V.ResponsesV20260121>().toEqualTypeOf<Z.ResponsesV20260121>();
+  });
+  it("wire/apps.ts", () => {
+    expectTypeOf<V.AppRevisionCvmRef>().toEqualTypeOf<Z.AppRevisionCvmRef>();
+    expectTypeOf<V.AppRevision>().toEqualTypeOf<Z.AppRevision>();
+    expectTypeOf<V.AppRevisionsResponse>().toEqualTypeOf<Z.AppRevisionsResponse>();
+    expectTypeOf<V.AppRevisionDetail>().toEqualTypeOf<Z.AppRevisionDetail>();
+    expectTypeOf<V.AppFilterOptions>().toEqualTypeOf<Z.AppFilterOptions>();
+    expectTypeOf<V.DeviceAllowlistItem>().toEqualTypeOf<Z.DeviceAllowlistItem>();
+    expectTypeOf<V.DeviceAllowlistResponse>().toEqualTypeOf<Z.DeviceAllowlistResponse>();
+    expectTypeOf<V.IsAllowedResult>().toEqualTypeOf<Z.IsAllowedResult>();
+    expectTypeOf<V.CvmIsAllowedItem>().toEqualTypeOf<Z.CvmIsAllowedItem>();
+    expectTypeOf<V.AppCvmsIsAllowedResponse>().toEqualTypeOf<Z.AppCvmsIsAllowedResponse>();
+    expectTypeOf<V.CvmIsAllowedResult>().toEqualTypeOf<Z.CvmIsAllowedResult>();
+    expectTypeOf<V.GuestAgentInfo>().toEqualTypeOf<Z.GuestAgentInfo>();
+    expectTypeOf<V.AppAttestationKmsInfo>().toEqualTypeOf<Z.AppAttestationKmsInfo>();
+    expectTypeOf<V.AppAttestationInstance>().toEqualTypeOf<Z.AppAttestationInstance>();
+    expectTypeOf<V.AppAttestationResponse>().toEqualTypeOf<Z.AppAttestationResponse>();
+  });
+  it("wire/cvms.ts", () => {
+    expectTypeOf<V.CvmVmNode>().toEqualTypeOf<Z.CvmVmNode>();
+    expectTypeOf<V.CvmVm>().toEqualTypeOf<Z.CvmVm>();
+    expectTypeOf<V.CommitCvmProvision>().toEqualTypeOf<Z.CommitCvmProvision>();
+    expectTypeOf<V.AppInstance>().toEqualTypeOf<Z.AppInstance>();
+    expectTypeOf<V.UpdateCvmVisibility>().toEqualTypeOf<Z.UpdateCvmVisibility>();
+    expectTypeOf<V.GuestEventDetail>().toEqualTypeOf<Z.GuestEventDetail>();
+    expectTypeOf<V.CvmBatchStatus>().toEqualTypeOf<Z.CvmBatchStatus>();
+    expectTypeOf<V.GetCvmStatusBatch>().toEqualTypeOf<Z.GetCvmStatusBatch>();
+    expectTypeOf<V.InstanceIdRefreshResult>().toEqualTypeOf<Z.InstanceIdRefreshResult>();
+    expectTypeOf<V.RefreshCvmInstanceIds>().toEqualTypeOf<Z.RefreshCvmInstanceIds>();
+    expectTypeOf<V.CvmDiskInfo>().toEqualTypeOf<Z.CvmDiskInfo>();
+    expectTypeOf<V.CvmSysinfo>().toEqualTypeOf<Z.CvmSysinfo>();
+    expectTypeOf<V.CvmSystemInfo>().toEqualTypeOf<Z.CvmSystemInfo>();
+    expectTypeOf<V.CvmNetwork>().toEqualTypeOf<Z.CvmNetwork>();
+    expectTypeOf<V.CvmContainerInfo>().toEqualTypeOf<Z.CvmContainerInfo>();
+    expectTypeOf<V.CvmContainersStats>().toEqualTypeOf<Z.CvmContainersStats>();
+    expectTypeOf<V.CvmCertificateSubject>().toEqualTypeOf<Z.CvmCertificateSubject>();
+    expectTypeOf<V.CvmCertificateIssuer>().toEqualTypeOf<Z.CvmCertificateIssuer>();
+    expectTypeOf<V.CvmCertificate>().toEqualTypeOf<Z.CvmCertificate>();
+    expectTypeOf<V.CvmEventLogEntry>().toEqualTypeOf<Z.CvmEventLogEntry>();
+    expectTypeOf<V.CvmTcbInfo>().toEqualTypeOf<Z.CvmTcbInfo>();
+    expectTypeOf<V.CvmAttestation>().toEqualTypeOf<Z.CvmAttestation>();
+    expectTypeOf<V.CvmUserConfig>().toEqualTypeOf<Z.CvmUserConfig>();
+    expectTypeOf<V.DockerConfig>().toEqualTypeOf<Z.DockerConfig>();
+    expectTypeOf<V.CvmPortPolicy>().toEqualTypeOf<Z.CvmPortPolicy>();
+    expectTypeOf<V.CvmAppCompose>().toExtend<Z.CvmAppCompose>();
+    expectTypeOf<Z.CvmAppCompose>().toExtend<V.CvmAppCompose>();
+    expectTypeOf<V.CvmCurrentState>().toEqualTypeOf<Z.CvmCurrentState>();
+    expectTypeOf<V.OsImageVariant>().toEqualTypeOf<Z.OsImageVariant>();
+    expectTypeOf<V.AvailableOsImage>().toEqualTypeOf<Z.AvailableOsImage>();
+    expectTypeOf<V.GetAvailableOsImagesResponse>().toEqualTypeOf<Z.GetAvailableOsImagesResponse>();
+    expectTypeOf<V.ProvisionCvm>().toEqualTypeOf<Z.ProvisionCvm>();
+    expectTypeOf<V.ProvisionCvmComposeFileUpdateResult>().toEqualTypeOf<Z.ProvisionCvmComposeFileUpdateResult>();
+    expectTypeOf<V.CvmOperationAccepted>().toEqualTypeOf<Z.CvmOperationAccepted>();
+  });
+  it("wire/instance-types.ts", () => {
+    expectTypeOf<V.InstanceType>().toEqualTypeOf<Z.InstanceType>();
+    expectTypeOf<V.FamilyGroup>().toEqualTypeOf<Z.FamilyGroup>();
+    expectTypeOf<V.AllFamiliesResponse>().toEqualTypeOf<Z.AllFamiliesResponse>();
+    expectTypeOf<V.FamilyInstanceTypesResponse>().toEqualTypeOf<Z.FamilyInstanceTypesResponse>();
+  });
+  it("wire/kms.ts", () => {
     expectTypeOf<V.GetKmsListResponse>().toEqualTypeOf<Z.GetKmsListResponse>();
     expectTypeOf<V.GetAppEnvEncryptPubKey>().toEqualTypeOf<Z.GetAppEnvEncryptPubKey>();
     expectTypeOf<V.NextAppId>().toEqualTypeOf<Z.NextAppId>();
@@ -634,35 +694,42 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.OnChainKmsContract>().toEqualTypeOf<Z.OnChainKmsContract>();
     expectTypeOf<V.GetKmsOnChainDetailResponse>().toEqualTypeOf<Z.GetKmsOnChainDetailResponse>();
   });
-  it("resources/ssh-keys.ts", () => {
-    expectTypeOf<V.SshKeySource>().toEqualTypeOf<Z.SshKeySource>();
+  it("wire/nodes.ts", () => {
+    expectTypeOf<V.OsImageVersion>().toEqualTypeOf<Z.OsImageVersion>();
+    expectTypeOf<V.NodeOsImage>().toEqualTypeOf<Z.NodeOsImage>();
+    expectTypeOf<V.TeepodCapacity>().toEqualTypeOf<Z.TeepodCapacity>();
+    expectTypeOf<V.ResourceThreshold>().toEqualTypeOf<Z.ResourceThreshold>();
+    expectTypeOf<V.GpuAvailability>().toEqualTypeOf<Z.GpuAvailability>();
+    expectTypeOf<V.AvailableNodes>().toEqualTypeOf<Z.AvailableNodes>();
+    expectTypeOf<V.OsImage>().toEqualTypeOf<Z.OsImage>();
+    expectTypeOf<V.GetOsImagesResponse>().toEqualTypeOf<Z.GetOsImagesResponse>();
+  });
+  it("wire/shared.ts", () => {
+    expectTypeOf<V.KmsType>().toEqualTypeOf<Z.KmsType>();
+    expectTypeOf<V.BillingPeriod>().toEqualTypeOf<Z.BillingPeriod>();
+    expectTypeOf<V.NodeStatus>().toEqualTypeOf<Z.NodeStatus>();
+    expectTypeOf<V.CvmNetworkUrls>().toEqualTypeOf<Z.CvmNetworkUrls>();
+    expectTypeOf<V.AppProfile>().toEqualTypeOf<Z.AppProfile>();
+    expectTypeOf<V.UserRef>().toEqualTypeOf<Z.UserRef>();
+    expectTypeOf<V.WorkspaceRef>().toEqualTypeOf<Z.WorkspaceRef>();
+    expectTypeOf<V.DeviceIdEntry>().toEqualTypeOf<Z.DeviceIdEntry>();
+    expectTypeOf<V.NodeRef>().toEqualTypeOf<Z.NodeRef>();
+    expectTypeOf<V.KmsInfo>().toEqualTypeOf<Z.KmsInfo>();
+    expectTypeOf<V.KmsInfoV20251028>().toEqualTypeOf<Z.KmsInfoV20251028>();
+  });
+  it("wire/ssh-keys.ts", () => {
     expectTypeOf<V.SshKey>().toEqualTypeOf<Z.SshKey>();
     expectTypeOf<V.ListSshKeysResponse>().toEqualTypeOf<Z.ListSshKeysResponse>();
-    expectTypeOf<V.CreateSshKeyRequest>().toEqualTypeOf<Z.CreateSshKeyRequest>();
-    expectTypeOf<V.ImportGithubProfileRequest>().toEqualTypeOf<Z.ImportGithubProfileRequest>();
     expectTypeOf<V.ImportGithubProfileResponse>().toEqualTypeOf<Z.ImportGithubProfileResponse>();
     expectTypeOf<V.SyncGithubSshKeysResponse>().toEqualTypeOf<Z.SyncGithubSshKeysResponse>();
-    expectTypeOf<V.DeleteSshKeyResponse>().toEqualTypeOf<Z.DeleteSshKeyResponse>();
   });
-  it("resources/workspaces.ts", () => {
-    expectTypeOf<V.WorkspaceBillingStatus>().toEqualTypeOf<Z.WorkspaceBillingStatus>();
-    expectTypeOf<V.WorkspaceResponse>().toEqualTypeOf<Z.WorkspaceResponse>();
-    expectTypeOf<V.PaginationMetadata>().toEqualTypeOf<Z.PaginationMetadata>();
-    expectTypeOf<V.ListWorkspaces>().toEqualTypeOf<Z.ListWorkspaces>();
-    expectTypeOf<V.WorkspaceNode>().toEqualTypeOf<Z.WorkspaceNode>();
-    expectTypeOf<V.GetWorkspaceNodes>().toEqualTypeOf<Z.GetWorkspaceNodes>();
-    expectTypeOf<V.QuotaMetric>().toEqualTypeOf<Z.QuotaMetric>();
-    expectTypeOf<V.WorkspaceQuotas>().toEqualTypeOf<Z.WorkspaceQuotas>();
-    expectTypeOf<V.WorkspaceReservedGpuQuota>().toEqualTypeOf<Z.WorkspaceReservedGpuQuota>();
-    expectTypeOf<V.GetWorkspaceQuotas>().toEqualTypeOf<Z.GetWorkspaceQuotas>();
-  });
-  it("v2025-10-28/app.ts", () => {
-    expectTypeOf<V.CvmBasicInfoV20251028>().toEqualTypeOf<Z.CvmBasicInfoV20251028>();
-    expectTypeOf<V.DstackAppWithCvmResponseV20251028>().toEqualTypeOf<Z.DstackAppWithCvmResponseV20251028>();
-    expectTypeOf<V.DstackAppListResponseV20251028>().toEqualTypeOf<Z.DstackAppListResponseV20251028>();
-  });
-  it("v2025-10-28/cvm.ts", () => {
-    expectTypeOf<V.KmsInfoV20251028>().toEqualTypeOf<Z.KmsInfoV20251028>();
+  it("wire/v2025-10-28.ts", () => {
+    expectTypeOf<V.AppComposeV2>().toEqualTypeOf<Z.AppComposeV2>();
+    expectTypeOf<V.PortMapping>().toEqualTypeOf<Z.PortMapping>();
+    expectTypeOf<V.GpuSpec>().toEqualTypeOf<Z.GpuSpec>();
+    expectTypeOf<V.GpuConfig>().toEqualTypeOf<Z.GpuConfig>();
+    expectTypeOf<V.VmConfiguration>().toEqualTypeOf<Z.VmConfiguration>();
+    expectTypeOf<V.GuestEvent>().toEqualTypeOf<Z.GuestEvent>();
     expectTypeOf<V.VmInfoV20251028>().toEqualTypeOf<Z.VmInfoV20251028>();
     expectTypeOf<V.ManagedUserV20251028>().toEqualTypeOf<Z.ManagedUserV20251028>();
     expectTypeOf<V.CvmNodeV20251028>().toEqualTypeOf<Z.CvmNodeV20251028>();
@@ -670,23 +737,13 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.CvmInfoV20251028>().toEqualTypeOf<Z.CvmInfoV20251028>();
     expectTypeOf<V.CvmDetailV20251028>().toEqualTypeOf<Z.CvmDetailV20251028>();
     expectTypeOf<V.PaginatedCvmInfosV20251028>().toEqualTypeOf<Z.PaginatedCvmInfosV20251028>();
-  });
-  it("v2025-10-28/index.ts", () => {
-    expectTypeOf<V.ResponsesV20251028>().toEqualTypeOf<Z.ResponsesV20251028>();
-  });
-  it("v2025-10-28/user.ts", () => {
+    expectTypeOf<V.CvmBasicInfoV20251028>().toEqualTypeOf<Z.CvmBasicInfoV20251028>();
+    expectTypeOf<V.DstackAppFullResponseV20251028>().toEqualTypeOf<Z.DstackAppFullResponseV20251028>();
+    expectTypeOf<V.DstackAppWithCvmResponseV20251028>().toEqualTypeOf<Z.DstackAppWithCvmResponseV20251028>();
+    expectTypeOf<V.DstackAppListResponseV20251028>().toEqualTypeOf<Z.DstackAppListResponseV20251028>();
     expectTypeOf<V.CurrentUserV20251028>().toEqualTypeOf<Z.CurrentUserV20251028>();
   });
-  it("v2026-01-21/app.ts", () => {
-    expectTypeOf<V.DstackAppFullResponseV20260121>().toEqualTypeOf<Z.DstackAppFullResponseV20260121>();
-    expectTypeOf<V.DstackAppMinimalResponseV20260121>().toEqualTypeOf<Z.DstackAppMinimalResponseV20260121>();
-    expectTypeOf<V.DstackAppWithCvmResponseV20260121>().toEqualTypeOf<Z.DstackAppWithCvmResponseV20260121>();
-    expectTypeOf<V.DstackAppListResponseV20260121>().toEqualTypeOf<Z.DstackAppListResponseV20260121>();
-  });
-  it("v2026-01-21/cvm.ts", () => {
-    expectTypeOf<V.UserRef>().toEqualTypeOf<Z.UserRef>();
-    expectTypeOf<V.WorkspaceRef>().toEqualTypeOf<Z.WorkspaceRef>();
-    expectTypeOf<V.NodeRef>().toEqualTypeOf<Z.NodeRef>();
+  it("wire/v2026-01-21.ts", () => {
     expectTypeOf<V.CvmResourceInfoV20260121>().toEqualTypeOf<Z.CvmResourceInfoV20260121>();
     expectTypeOf<V.CvmOsInfoV20260121>().toEqualTypeOf<Z.CvmOsInfoV20260121>();
     expectTypeOf<V.CvmKmsInfoV20260121>().toEqualTypeOf<Z.CvmKmsInfoV20260121>();
@@ -696,14 +753,25 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.CvmInfoV20260121>().toEqualTypeOf<Z.CvmInfoV20260121>();
     expectTypeOf<V.CvmInfoDetailV20260121>().toEqualTypeOf<Z.CvmInfoDetailV20260121>();
     expectTypeOf<V.PaginatedCvmInfosV20260121>().toEqualTypeOf<Z.PaginatedCvmInfosV20260121>();
-  });
-  it("v2026-01-21/index.ts", () => {
-    expectTypeOf<V.ResponsesV20260121>().toEqualTypeOf<Z.ResponsesV20260121>();
-  });
-  it("v2026-01-21/user.ts", () => {
+    expectTypeOf<V.DstackAppFullResponseV20260121>().toEqualTypeOf<Z.DstackAppFullResponseV20260121>();
+    expectTypeOf<V.DstackAppMinimalResponse>().toEqualTypeOf<Z.DstackAppMinimalResponse>();
+    expectTypeOf<V.DstackAppMinimalResponseV20260121>().toEqualTypeOf<Z.DstackAppMinimalResponseV20260121>();
+    expectTypeOf<V.DstackAppWithCvmResponseV20260121>().toEqualTypeOf<Z.DstackAppWithCvmResponseV20260121>();
+    expectTypeOf<V.DstackAppListResponseV20260121>().toEqualTypeOf<Z.DstackAppListResponseV20260121>();
     expectTypeOf<V.UserInfo>().toEqualTypeOf<Z.UserInfo>();
     expectTypeOf<V.WorkspaceInfo>().toEqualTypeOf<Z.WorkspaceInfo>();
     expectTypeOf<V.CreditsInfo>().toEqualTypeOf<Z.CreditsInfo>();
     expectTypeOf<V.CurrentUserV20260121>().toEqualTypeOf<Z.CurrentUserV20260121>();
+  });
+  it("wire/workspaces.ts", () => {
+    expectTypeOf<V.WorkspaceResponse>().toEqualTypeOf<Z.WorkspaceResponse>();
+    expectTypeOf<V.PaginationMetadata>().toEqualTypeOf<Z.PaginationMetadata>();
+    expectTypeOf<V.ListWorkspaces>().toEqualTypeOf<Z.ListWorkspaces>();
+    expectTypeOf<V.WorkspaceNode>().toEqualTypeOf<Z.WorkspaceNode>();
+    expectTypeOf<V.GetWorkspaceNodes>().toEqualTypeOf<Z.GetWorkspaceNodes>();
+    expectTypeOf<V.QuotaMetric>().toEqualTypeOf<Z.QuotaMetric>();
+    expectTypeOf<V.WorkspaceQuotas>().toEqualTypeOf<Z.WorkspaceQuotas>();
+    expectTypeOf<V.WorkspaceReservedGpuQuota>().toEqualTypeOf<Z.WorkspaceReservedGpuQuota>();
+    expectTypeOf<V.GetWorkspaceQuotas>().toEqualTypeOf<Z.GetWorkspaceQuotas>();
   });
 });

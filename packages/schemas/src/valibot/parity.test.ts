@@ -576,13 +576,11 @@ const resourceCases: Record<string, { ok: unknown[]; bad: unknown[] }> = {
         ],
       },
     ],
-    bad: [
-      { result: [{ name: "cpu", items: [{ ...instanceType, requires_gpu_count: -1 }], total: 1 }] },
-    ],
+    bad: [{ result: [{ name: "cpu", items: [{ ...instanceType, vcpu: "2" }], total: 1 }] }],
   },
   FamilyInstanceTypesResponseSchema: {
     ok: [{ items: [instanceType], total: 1, family: "cpu" }],
-    bad: [{ items: [{ ...instanceType, family: undefined }], total: 1, family: "cpu" }],
+    bad: [{ items: [{ ...instanceType, hourly_rate: 0.05 }], total: 1, family: "cpu" }],
   },
   GetOsImagesResponseSchema: {
     ok: [
@@ -627,7 +625,7 @@ const resourceCases: Record<string, { ok: unknown[]; bad: unknown[] }> = {
         { version: [0, 5, 4, 2], prod: null, dev: { ...variant, is_current: false } },
       ],
     ],
-    bad: [[{ version: [0, 5, 3], prod: { ...variant, os_image_hash: undefined } }]],
+    bad: [[{ version: [0, 5, 3], prod: { ...variant, slug: undefined } }]],
   },
   GetKmsListResponseSchema: {
     ok: [{ items: [kmsNode], total: 1, page: 1, page_size: 20, pages: 1 }],
@@ -647,7 +645,7 @@ const resourceCases: Record<string, { ok: unknown[]; bad: unknown[] }> = {
       },
     ],
     bad: [
-      { app_ids: [{ app_id: APP_HEX, nonce: -1 }] },
+      { app_ids: [{ app_id: APP_HEX, nonce: 1.5 }] },
       { app_ids: [{ app_id: APP_HEX, nonce: Number.NaN }] },
     ],
   },
@@ -664,10 +662,16 @@ const resourceCases: Record<string, { ok: unknown[]; bad: unknown[] }> = {
             devices: [{ device_id: "d1", node_name: "prod7", on_chain_allowed: true }],
             os_images: [{ name: "dstack-0.5.3", version: "0.5.3", on_chain_allowed: null }],
           },
-          { contract_address: "0x01", chain_id: 8453, chain_name: "base" },
+          {
+            contract_address: "0x01",
+            chain_id: 8453,
+            chain_name: "base",
+            devices: [],
+            os_images: [],
+          },
         ],
       },
-      { chain_name: "base", chain_id: 8453 },
+      { chain_name: "base", chain_id: 8453, contracts: [] },
     ],
     bad: [
       {

@@ -1,36 +1,7 @@
 import * as v from "valibot";
 import { nullish } from "../common";
-import { KmsInfoV20251028Schema } from "../v2025-10-28/cvm";
 
-// zod's `.int()` accepts safe integers only (and `z.number()` rejects Infinity);
-// valibot's `v.integer()` would also accept 2^53 and beyond.
-const Int = v.pipe(v.number(), v.safeInteger());
-
-/**
- * `POST /cvms/provision`: what the platform prepared for a CVM before it exists.
- * `app_id` and `app_env_encrypt_pubkey` are null with an on-chain KMS (Ethereum,
- * Base): the app id then comes from the app contract the deployer registers.
- */
-export const ProvisionCvmSchema = v.object({
-  app_id: nullish(v.string()),
-  /** X25519 public key (hex) to encrypt env vars with before the commit. */
-  app_env_encrypt_pubkey: nullish(v.string()),
-  /** Names the provision; the commit sends it back. */
-  compose_hash: v.string(),
-  kms_info: nullish(KmsInfoV20251028Schema),
-  fmspc: nullish(v.string()),
-  device_id: nullish(v.string()),
-  os_image_hash: nullish(v.string()),
-  instance_type: nullish(v.string()),
-  /** One-time commit token, where the API issues one. */
-  token: nullish(v.string()),
-  node_id: nullish(Int),
-  /** The legacy name of `node_id`, still sent by older deployments. */
-  teepod_id: nullish(Int),
-  kms_id: nullish(v.string()),
-  kms_contract_id: nullish(v.union([v.string(), v.pipe(v.number(), v.finite())])),
-});
-export type ProvisionCvm = v.InferOutput<typeof ProvisionCvmSchema>;
+import { Int } from "../wire-helpers";
 
 /** The app-compose manifest sent with a provision request. */
 export const ProvisionComposeFileSchema = v.object({

@@ -77,20 +77,6 @@ export const CvmUpdateResultSchema = v.variant("status", [
 ]);
 export type CvmUpdateResult = v.InferOutput<typeof CvmUpdateResultSchema>;
 
-/** `POST /cvms/{id}/compose_file/provision`: the hash to commit (and, on-chain, to register). */
-export const ProvisionCvmComposeFileUpdateResultSchema = v.object({
-  app_id: nullish(v.string()),
-  device_id: nullish(v.string()),
-  compose_hash: v.string(),
-  kms_info: nullish(UpdateKmsInfoSchema),
-  /** On-chain KMS: whether the hash is already allowed by the app contract. */
-  compose_hash_registered: nullish(v.boolean()),
-  compose_unchanged: nullish(v.boolean()),
-});
-export type ProvisionCvmComposeFileUpdateResult = v.InferOutput<
-  typeof ProvisionCvmComposeFileUpdateResultSchema
->;
-
 /** An update the API accepted with 202 and applies in the background. */
 export const CvmUpdateAcceptedSchema = v.object({
   status: v.literal("accepted"),
