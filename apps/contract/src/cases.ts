@@ -16,6 +16,12 @@ export interface ActionCase {
    * action turns the answer into something else (a 465 into its typed result).
    */
   reshapes?: string;
+  /**
+   * A document the caller writes back (the app compose, whose hash is the
+   * compose hash): the result must equal the body as sent, unknown fields kept,
+   * nothing added.
+   */
+  document?: true;
 }
 
 const HASH = `0x${"ab".repeat(32)}`;
@@ -91,7 +97,11 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     operation: "GET /cvms/{cvm_id}",
     calls: [CVM, { uuid: "8c6f1a2e-5b3d-4e7f-9a1b-2c3d4e5f6a7b" }, { app_id: APP }],
   },
-  getCvmComposeFile: { operation: "GET /cvms/{cvm_id}/compose_file", calls: [CVM] },
+  getCvmComposeFile: {
+    operation: "GET /cvms/{cvm_id}/compose_file",
+    calls: [CVM],
+    document: true,
+  },
   getCvmDockerCompose: { operation: "GET /cvms/{cvm_id}/docker-compose.yml", calls: [CVM] },
   getCvmPreLaunchScript: { operation: "GET /cvms/{cvm_id}/pre-launch-script", calls: [CVM] },
   getCvmNetwork: { operation: "GET /cvms/{cvm_id}/network", calls: [CVM] },

@@ -1,127 +1,38 @@
 import {
+  API_PREFIX,
   type ContractOperation,
+  type ContractParameter,
   createMatcher,
+  EXCEPTIONS,
   findOperation,
   type JsonSchema,
   operationKey,
   responseSchema,
 } from "./contract";
 
-// The one list of places where the SDK departs from the reference, each with
-// its reason. The contract tests read it; nothing else may excuse a mismatch.
+// contract/exceptions.json is the one list of places where the SDK departs from
+// the reference or fills what it leaves open, each with its reason (facts of
+// the official SDKs). The contract tests read it; nothing else may excuse a
+// mismatch.
 
 export interface RequestException {
   /** `METHOD /path` of the reference. */
   operation: string;
   /** The body is sent with this content type instead of the reference's. */
   contentType?: string;
+  /** Query parameters the official SDKs send besides the reference's. */
+  query?: Record<string, JsonSchema>;
+  /** Headers the official SDKs send besides the reference's. */
+  headers?: string[];
+  /** Body fields (dotted paths) the official SDKs send and the reference does not declare. */
+  bodyFields?: string[];
   reason: string;
-}
-
-/** Requests sent as every official client sends them, not as the reference says. */
-export const REQUEST_EXCEPTIONS: readonly RequestException[] = [
-  {
-    operation: "PATCH /cvms/{cvm_id}/docker-compose",
-    contentType: "text/yaml",
-    reason:
-      "The reference says multipart/form-data; the official JS, Python and Go clients all send the compose file as the raw request body (text/yaml), and the API accepts it.",
-  },
-  {
-    operation: "PATCH /cvms/{cvm_id}/pre-launch-script",
-    contentType: "text/plain",
-    reason:
-      "The reference says multipart/form-data; the official JS, Python and Go clients all send the script as the raw request body (text/plain), and the API accepts it.",
-  },
-];
-
-export function requestExceptionFor(operation: string): RequestException | undefined {
-  return REQUEST_EXCEPTIONS.find((exception) => exception.operation === operation);
 }
 
 export interface SupplementalOperation {
   operation: ContractOperation;
   reason: string;
 }
-
-function supplement(
-  method: string,
-  path: string,
-  parts: Partial<ContractOperation> & { reason: string },
-): SupplementalOperation {
-  const { reason, ...rest } = parts;
-  return {
-    reason,
-    operation: {
-      method,
-      path: `/api/v1${path}`,
-      operationId: `supplement_${method.toLowerCase()}_${path}`,
-      tags: [],
-      deprecated: false,
-      inCurrentReference: false,
-      parameters: [],
-      requestBody: null,
-      responses: {},
-      ...rest,
-    },
-  };
-}
-
-const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
-const str = { type: "string" };
-const int = { type: "integer" };
-const bool = { type: "boolean" };
-
-/**
- * Operations the official SDKs call that the reference does not list. Their
- * shapes come from the official SDKs' own schemas (facts only).
- */
-export const SUPPLEMENTAL_OPERATIONS: readonly SupplementalOperation[] = [
-  supplement("POST", "/cvms/{cvm_id}/is-allowed", {
-    reason:
-      "Called by the official JS and Python SDKs (checkCvmIsAllowed); absent from the reference. Shape of the app-level is-allowed answer.",
-    parameters: [{ name: "cvm_id", in: "path", required: true, schema: str }],
-    requestBody: {
-      required: false,
-      content: {
-        "application/json": nullable({
-          type: "object",
-          properties: {
-            compose_hash: nullable(str),
-            node_id: nullable(int),
-            device_id: nullable(str),
-          },
-        }),
-      },
-    },
-    responses: {
-      "200": { "application/json": { $ref: "#/components/schemas/AppIsAllowedResponse" } },
-    },
-  }),
-  supplement("GET", "/teepods/available", {
-    reason:
-      "Called by the official JS, Python and Go SDKs (getAvailableNodes); absent from the reference.",
-    responses: { "200": { "application/json": {} } },
-  }),
-  supplement("GET", "/os-images", {
-    reason: "Called by the official JS and Python SDKs (getOsImages); absent from the reference.",
-    parameters: [
-      { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
-      {
-        name: "page_size",
-        in: "query",
-        required: false,
-        schema: { type: "integer", minimum: 1, maximum: 100 },
-      },
-      { name: "is_dev", in: "query", required: false, schema: nullable(bool) },
-    ],
-    responses: { "200": { "application/json": {} } },
-  }),
-];
-
-/** The supplemental operation a request goes to, if any. */
-export const supplementalOperation = createMatcher(
-  SUPPLEMENTAL_OPERATIONS.map(({ operation }) => operation),
-);
 
 export interface ResponseSupplement {
   /** `METHOD /path` */
@@ -133,11 +44,59 @@ export interface ResponseSupplement {
   reason: string;
 }
 
+export const REQUEST_EXCEPTIONS: readonly RequestException[] = EXCEPTIONS.requests;
+
+export function requestExceptionFor(operation: string): RequestException | undefined {
+  return REQUEST_EXCEPTIONS.find((exception) => exception.operation === operation);
+}
+
+/** Operations the official SDKs call that the reference does not list. */
+export const SUPPLEMENTAL_OPERATIONS: readonly SupplementalOperation[] = EXCEPTIONS.operations.map(
+  ({ reason, ...operation }) => ({
+    reason,
+    operation: {
+      operationId: `official_sdk ${operation.method} ${operation.path}`,
+      tags: [],
+      deprecated: false,
+      inCurrentReference: false,
+      ...operation,
+      path: `${API_PREFIX}${operation.path}`,
+    } as ContractOperation,
+  }),
+);
+
+/** The supplemental operation a request goes to, if any. */
+export const supplementalOperation = createMatcher(
+  SUPPLEMENTAL_OPERATIONS.map(({ operation }) => operation),
+);
+
+/** Bodies the reference leaves open (`{}`), given from the official SDKs' schemas. */
+export const RESPONSE_SUPPLEMENTS: readonly ResponseSupplement[] = EXCEPTIONS.responses;
+
 /**
- * Bodies the reference leaves open (`{}`), given from the official SDKs'
- * schemas so the SDK's acceptance of them is checked too.
+ * The parameters of an operation with the exceptions' additions (query
+ * parameters and headers the official SDKs send and the reference omits).
  */
-export const RESPONSE_SUPPLEMENTS: readonly ResponseSupplement[] = [];
+export function parametersOf(operation: ContractOperation): ContractParameter[] {
+  const declared = operation.parameters ?? [];
+  const exception = requestExceptionFor(operationKey(operation));
+  if (!exception) return declared;
+  const added: ContractParameter[] = [
+    ...Object.entries(exception.query ?? {}).map(([name, schema]) => ({
+      name,
+      in: "query" as const,
+      required: false,
+      schema,
+    })),
+    ...(exception.headers ?? []).map((name) => ({
+      name,
+      in: "header" as const,
+      required: false,
+      schema: { type: "string" },
+    })),
+  ];
+  return [...declared, ...added];
+}
 
 /**
  * The body schema the SDK must accept for one status of one operation under
@@ -149,22 +108,20 @@ export function contractResponseSchema(
   operation: string,
   status: string,
   version: string,
-): { schema: JsonSchema; source: string; reshaped?: boolean } | undefined {
+): { schema: JsonSchema; source: string } | undefined {
   const supplementFound = RESPONSE_SUPPLEMENTS.find(
     (item) => item.operation === operation && item.status === status,
   );
   if (supplementFound) {
     const schema = supplementFound.byVersion?.[version] ?? supplementFound.schema;
-    if (schema !== undefined) return { schema, source: "supplement" };
+    if (schema !== undefined) return { schema, source: "exception" };
   }
   const found = findOperation(operation);
   if (found) {
     const schema = responseSchema(found, status, version);
     return schema === undefined ? undefined : { schema, source: "reference" };
   }
-  const extra = SUPPLEMENTAL_OPERATIONS.find(
-    (item) => operationKey(item.operation) === operation,
-  );
+  const extra = SUPPLEMENTAL_OPERATIONS.find((item) => operationKey(item.operation) === operation);
   const schema = extra && responseSchema(extra.operation, status, version);
-  return schema === undefined ? undefined : { schema, source: "supplemental operation" };
+  return schema === undefined ? undefined : { schema, source: "official SDKs" };
 }

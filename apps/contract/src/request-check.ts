@@ -7,7 +7,7 @@ import {
   operationKey,
   validateAgainst,
 } from "./contract";
-import { requestExceptionFor, supplementalOperation } from "./exceptions";
+import { parametersOf, requestExceptionFor, supplementalOperation } from "./exceptions";
 import type { CapturedRequest } from "./run-action";
 
 // A request conforms when it reaches an operation of the contract with the
@@ -123,6 +123,38 @@ function checkBody(
     return;
   }
   for (const problem of validateAgainst(schema, body)) problems.push(`body ${problem}`);
+  // The API ignores fields it does not know: one sent under a wrong name would be lost.
+  const allowed = new Set(exception?.bodyFields ?? []);
+  for (const path of undeclaredFields(schema, body)) {
+    if (!allowed.has(path)) problems.push(`body field ${path} is not in the contract`);
+  }
+}
+
+/** Object keys of `value` that `schema` does not declare, as dotted paths. */
+function undeclaredFields(schema: JsonSchema, value: unknown, path = ""): string[] {
+  if (typeof value !== "object" || value === null) return [];
+  const resolved = deref(schema);
+  if (typeof resolved !== "object") return [];
+  const branches: JsonSchema[] = resolved.anyOf ?? resolved.oneOf ?? [resolved];
+  const objectBranch = branches
+    .map((branch) => deref(branch))
+    .find((branch) => typeof branch === "object" && (branch.properties || branch.type === "object"));
+  if (Array.isArray(value)) {
+    const arrayBranch = branches
+      .map((branch) => deref(branch))
+      .find((branch) => typeof branch === "object" && branch.type === "array");
+    if (typeof arrayBranch !== "object" || !arrayBranch.items) return [];
+    return value.flatMap((item) => undeclaredFields(arrayBranch.items, item, `${path}[]`));
+  }
+  if (typeof objectBranch !== "object" || !objectBranch.properties) return [];
+  if (objectBranch.additionalProperties !== undefined && objectBranch.additionalProperties !== false) {
+    return [];
+  }
+  const properties = objectBranch.properties as Record<string, JsonSchema>;
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => {
+    const where = path ? `${path}.${key}` : key;
+    return key in properties ? undeclaredFields(properties[key]!, item, where) : [where];
+  });
 }
 
 /** Checks one request the SDK sent against the operation it reaches. */
@@ -138,7 +170,7 @@ export function checkRequest(request: CapturedRequest): RequestVerdict {
     };
   }
   const { operation, pathParams } = match;
-  const parameters = operation.parameters ?? [];
+  const parameters = parametersOf(operation);
 
   for (const parameter of parameters.filter((item) => item.in === "path")) {
     const value = pathParams[parameter.name];

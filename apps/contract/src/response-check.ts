@@ -1,4 +1,4 @@
-import { deref, type JsonSchema } from "./contract";
+import { deref, type JsonSchema, validateAgainst } from "./contract";
 
 // What a parsed result must keep of the body it came from: every field (none
 // dropped by the SDK's schema), the contract's defaults where a field was
@@ -43,10 +43,8 @@ function objectBranch(schema: JsonSchema, value: Json): Json | undefined {
     .map((branch) => deref(branch))
     .filter((branch): branch is Json => typeof branch === "object" && isObject(branch.properties));
   if (candidates.length <= 1) return candidates[0];
-  // Several object shapes (versioned anyOf): the one whose required keys the value has.
-  return candidates.find((candidate) =>
-    ((candidate.required as string[] | undefined) ?? []).every((key) => key in value),
-  );
+  // Several object shapes (the full app or its minimal form): the one the value is.
+  return candidates.find((candidate) => validateAgainst(candidate, value).length === 0);
 }
 
 /**
@@ -83,7 +81,11 @@ export function defaultViolations(
     const holder = [property, deref(property)].find(
       (candidate): candidate is Json => typeof candidate === "object" && "default" in candidate,
     );
-    if (holder) {
+    // A default the field's own schema refuses (VmConfiguration.gpus: `{}` for an
+    // object that requires `gpus`) cannot be the value; such a field is held to
+    // the nullable rule instead.
+    const fits = holder !== undefined && validateAgainst(property, holder.default).length === 0;
+    if (holder && fits) {
       const expected = JSON.stringify(holder.default);
       if (JSON.stringify(output[key]) !== expected) {
         problems.push(`${where}: absent, expected the default ${expected}, got ${JSON.stringify(output[key])}`);

@@ -242,7 +242,11 @@ export const WIRE_FILES = {
     },
     { name: "CommitCvmProvision", alias: "CvmVm" },
     { name: "AppInstance", alias: "CvmVm" },
-    { name: "UpdateCvmVisibility", alias: "CvmDetailV20251028" },
+    {
+      name: "UpdateCvmVisibility",
+      alias: "CvmVm",
+      doc: "`PATCH /cvms/{id}/visibility` (deprecated): the VM record.",
+    },
     { name: "GuestEventDetail", contractName: "OperationEventDetail" },
     {
       name: "CvmBatchStatus",

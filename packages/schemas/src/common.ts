@@ -13,7 +13,10 @@ export function openEnum<const T extends readonly [string, ...string[]]>(
   return z.string() as z.ZodType<OpenEnum<T[number]>>;
 }
 
-/** A field the API may omit or send as null. */
+/**
+ * A field of a response the API may omit or send as null: either way it comes
+ * back `null`, so its type is `T | null` (as the generated wire schemas do).
+ */
 export function nullish<T extends z.ZodType>(schema: T) {
-  return schema.nullable().optional();
+  return schema.nullable().default(null);
 }

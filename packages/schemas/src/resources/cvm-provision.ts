@@ -61,8 +61,8 @@ export const CommitCvmProvisionRequestSchema = z.object({
   app_id: z.string(),
   compose_hash: z.string(),
   /** hex(ephemeral X25519 public key || 12-byte IV || AES-256-GCM ciphertext). */
-  encrypted_env: nullish(z.string()),
-  env_keys: nullish(z.array(z.string())),
+  encrypted_env: z.string().nullable().optional(),
+  env_keys: z.array(z.string()).nullable().optional(),
   kms_id: z.string().optional(),
   /** On-chain KMS: the app contract and the wallet that deployed it. */
   contract_address: z.string().optional(),

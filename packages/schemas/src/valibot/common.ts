@@ -14,7 +14,10 @@ export function openEnum<const T extends readonly [string, ...string[]]>(
   return v.string() as v.GenericSchema<OpenEnum<T[number]>>;
 }
 
-/** A field the API may omit or send as null (in `v.object`, the key is optional). */
+/**
+ * A field of a response the API may omit or send as null: either way it comes
+ * back `null`, so its type is `T | null` (as the generated wire schemas do).
+ */
 export function nullish<T extends v.GenericSchema>(schema: T) {
-  return v.nullish(schema);
+  return v.optional(v.nullable(schema), null);
 }

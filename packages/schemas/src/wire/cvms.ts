@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { openEnum } from "../common";
 import { CvmNetworkUrlsSchema, KmsInfoSchema } from "./shared";
-import { CvmDetailV20251028Schema, GuestEventSchema } from "./v2025-10-28";
+import { GuestEventSchema } from "./v2025-10-28";
 
 export const CvmVmNodeSchema = z.object({
   id: z.number().int(),
@@ -46,7 +46,8 @@ export type CommitCvmProvision = z.infer<typeof CommitCvmProvisionSchema>;
 export const AppInstanceSchema = CvmVmSchema;
 export type AppInstance = z.infer<typeof AppInstanceSchema>;
 
-export const UpdateCvmVisibilitySchema = CvmDetailV20251028Schema;
+/** `PATCH /cvms/{id}/visibility` (deprecated): the VM record. */
+export const UpdateCvmVisibilitySchema = CvmVmSchema;
 export type UpdateCvmVisibility = z.infer<typeof UpdateCvmVisibilitySchema>;
 
 export const GuestEventDetailSchema = z.object({

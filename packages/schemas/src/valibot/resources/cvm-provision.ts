@@ -63,8 +63,8 @@ export const CommitCvmProvisionRequestSchema = v.object({
   app_id: v.string(),
   compose_hash: v.string(),
   /** hex(ephemeral X25519 public key || 12-byte IV || AES-256-GCM ciphertext). */
-  encrypted_env: nullish(v.string()),
-  env_keys: nullish(v.array(v.string())),
+  encrypted_env: v.nullish(v.string()),
+  env_keys: v.nullish(v.array(v.string())),
   kms_id: v.optional(v.string()),
   /** On-chain KMS: the app contract and the wallet that deployed it. */
   contract_address: v.optional(v.string()),

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import { openEnum } from "../common";
 import { FiniteNumber, Int, objectRecord } from "../wire-helpers";
 import { CvmNetworkUrlsSchema, KmsInfoSchema } from "./shared";
-import { CvmDetailV20251028Schema, GuestEventSchema } from "./v2025-10-28";
+import { GuestEventSchema } from "./v2025-10-28";
 
 // Each schema is built in a function marked pure: a bundle keeps only the
 // ones it reaches (esbuild does not carry valibot's own marks across modules).
@@ -52,7 +52,8 @@ export type CommitCvmProvision = v.InferOutput<typeof CommitCvmProvisionSchema>;
 export const AppInstanceSchema = CvmVmSchema;
 export type AppInstance = v.InferOutput<typeof AppInstanceSchema>;
 
-export const UpdateCvmVisibilitySchema = CvmDetailV20251028Schema;
+/** `PATCH /cvms/{id}/visibility` (deprecated): the VM record. */
+export const UpdateCvmVisibilitySchema = CvmVmSchema;
 export type UpdateCvmVisibility = v.InferOutput<typeof UpdateCvmVisibilitySchema>;
 
 export const GuestEventDetailSchema = /* @__PURE__ */ (() =>
