@@ -42,7 +42,9 @@ export function checkExchange(exchange: Exchange): string[] {
   const documented = status in match.operation.responses;
   if (!documented) {
     if (exchange.status < 400 || !GENERIC_ERRORS.has(exchange.status)) {
-      return [`${where}: ${key} does not answer ${status} (documents ${Object.keys(match.operation.responses).join(", ")})`];
+      return [
+        `${where}: ${key} does not answer ${status} (documents ${Object.keys(match.operation.responses).join(", ")})`,
+      ];
     }
     return [];
   }

@@ -38,7 +38,8 @@ function schemaTypes(schema: JsonSchema): Set<string> {
   const types = new Set<string>();
   if (typeof resolved !== "object") return types;
   if (typeof resolved.type === "string") types.add(resolved.type);
-  for (const branch of resolved.anyOf ?? []) for (const type of schemaTypes(branch)) types.add(type);
+  for (const branch of resolved.anyOf ?? [])
+    for (const type of schemaTypes(branch)) types.add(type);
   if ("const" in resolved) types.add(typeof resolved.const);
   return types;
 }
@@ -66,11 +67,7 @@ function coerce(raw: string, schema: JsonSchema): unknown {
   return raw;
 }
 
-function checkParameter(
-  parameter: ContractParameter,
-  values: string[],
-  problems: string[],
-): void {
+function checkParameter(parameter: ContractParameter, values: string[], problems: string[]): void {
   const where = `${parameter.in} parameter ${parameter.name}`;
   const arrayBranch = arraySchemaOf(parameter.schema);
   if (!arrayBranch && values.length > 1) {
@@ -138,7 +135,9 @@ function undeclaredFields(schema: JsonSchema, value: unknown, path = ""): string
   const branches: JsonSchema[] = resolved.anyOf ?? resolved.oneOf ?? [resolved];
   const objectBranch = branches
     .map((branch) => deref(branch))
-    .find((branch) => typeof branch === "object" && (branch.properties || branch.type === "object"));
+    .find(
+      (branch) => typeof branch === "object" && (branch.properties || branch.type === "object"),
+    );
   if (Array.isArray(value)) {
     const arrayBranch = branches
       .map((branch) => deref(branch))
@@ -147,7 +146,10 @@ function undeclaredFields(schema: JsonSchema, value: unknown, path = ""): string
     return value.flatMap((item) => undeclaredFields(arrayBranch.items, item, `${path}[]`));
   }
   if (typeof objectBranch !== "object" || !objectBranch.properties) return [];
-  if (objectBranch.additionalProperties !== undefined && objectBranch.additionalProperties !== false) {
+  if (
+    objectBranch.additionalProperties !== undefined &&
+    objectBranch.additionalProperties !== false
+  ) {
     return [];
   }
   const properties = objectBranch.properties as Record<string, JsonSchema>;

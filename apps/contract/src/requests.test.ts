@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ACTION_CASES } from "./cases";
 import { operationKey } from "./contract";
 import { checkRequest } from "./request-check";
 import { actionNames, runAction } from "./run-action";
+import { recordSummary } from "./summary";
 import { SDK_VERSIONS } from "./versions";
 
 // Every action's request, under every API version, against the operation of
@@ -20,7 +21,13 @@ const calls = Object.entries(ACTION_CASES).flatMap(([action, entry]) =>
   ),
 );
 
+const tally = { requests: 0, operations: new Set<string>() };
+
 describe("requests conform to the contract", () => {
+  afterAll(() => {
+    recordSummary("requests", { requests: tally.requests, operations: tally.operations.size });
+  });
+
   it.each(calls)("$action call $call ($version)", async ({ action, version, args, entry }) => {
     const run = await runAction({
       flavour: "zod",
@@ -33,6 +40,8 @@ describe("requests conform to the contract", () => {
     const [request] = run.requests;
     expect(request!.headers.get("x-phala-version")).toBe(version);
     const verdict = checkRequest(request!);
+    tally.requests++;
+    if (verdict.operation) tally.operations.add(operationKey(verdict.operation));
     expect(verdict.operation && operationKey(verdict.operation)).toBe(entry.operation);
     expect(verdict.problems).toEqual([]);
   });

@@ -88,10 +88,14 @@ export function defaultViolations(
     if (holder && fits) {
       const expected = JSON.stringify(holder.default);
       if (JSON.stringify(output[key]) !== expected) {
-        problems.push(`${where}: absent, expected the default ${expected}, got ${JSON.stringify(output[key])}`);
+        problems.push(
+          `${where}: absent, expected the default ${expected}, got ${JSON.stringify(output[key])}`,
+        );
       }
     } else if (isNullable(property) && output[key] !== null) {
-      problems.push(`${where}: absent and nullable, expected null, got ${JSON.stringify(output[key])}`);
+      problems.push(
+        `${where}: absent and nullable, expected null, got ${JSON.stringify(output[key])}`,
+      );
     }
   }
   return problems;

@@ -18,7 +18,12 @@ import { SDK_VERSIONS } from "./versions";
 const RANDOM_PER_CASE = 12;
 const FLAVOURS: Flavour[] = ["zod", "valibot"];
 
-const tally = { accepted: 0, rejected: 0, operations: new Set<string>(), actions: new Set<string>() };
+const tally = {
+  accepted: 0,
+  rejected: 0,
+  operations: new Set<string>(),
+  actions: new Set<string>(),
+};
 
 const cases = Object.entries(ACTION_CASES).flatMap(([action, entry]) => {
   const operation = findOperation(entry.operation);
@@ -105,13 +110,18 @@ describe("generated responses are accepted", () => {
           continue;
         }
         if (kind === "full") {
-          for (const dropped of droppedFields(body, run.data)) problems.push(`${label}: ${dropped}`);
+          for (const dropped of droppedFields(body, run.data))
+            problems.push(`${label}: ${dropped}`);
         }
         for (const violation of defaultViolations(schema, body, run.data)) {
           problems.push(`${label}: ${violation}`);
         }
       }
-      if ("zod" in outputs && "valibot" in outputs && !isDeepStrictEqual(outputs.zod, outputs.valibot)) {
+      if (
+        "zod" in outputs &&
+        "valibot" in outputs &&
+        !isDeepStrictEqual(outputs.zod, outputs.valibot)
+      ) {
         problems.push(`${kind}: zod and valibot give different results`);
       }
     }

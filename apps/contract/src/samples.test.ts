@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUndocumented, operations, operationKey, validateAgainst } from "./contract";
+import { isUndocumented, operationKey, operations, validateAgainst } from "./contract";
 import { fullSample, minimalSample, randomSamples } from "./samples";
 
 // The generators are checked against the schema they generate from: a sample

@@ -128,7 +128,12 @@ function sample(input: JsonSchema, mode: Mode, path: string, depth: number): unk
       if (mode === "full" && Object.keys(properties).length === 0) {
         const extra = schema.additionalProperties;
         if (extra !== undefined && extra !== false) {
-          value.extra_key = sample(extra === true ? {} : extra, mode, `${path}.extra_key`, depth + 1);
+          value.extra_key = sample(
+            extra === true ? {} : extra,
+            mode,
+            `${path}.extra_key`,
+            depth + 1,
+          );
         }
       }
       return value;

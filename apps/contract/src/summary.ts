@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
-// Each contract check writes its counts here; `scripts/contract-summary.mjs`
-// prints them as one line at the end of the test run.
+// Each contract check writes its counts into `.contract-results/` of the package
+// whose tests run (turbo keeps the folder with the test task's cached output);
+// `scripts/contract-summary.mjs` prints them as one line at the end of the run.
 
-export const SUMMARY_DIR = fileURLToPath(new URL("../../../.contract-results/", import.meta.url));
+export const SUMMARY_DIR = `${process.cwd()}/.contract-results/`;
 
 export function recordSummary(name: string, counts: Record<string, number>): void {
   mkdirSync(SUMMARY_DIR, { recursive: true });
