@@ -158,6 +158,7 @@ export const WIRE_FILES = {
     { name: "UserInfo", contractName: "UserInfo" },
     { name: "WorkspaceInfo", contractName: "WorkspaceInfo" },
     { name: "CreditsInfo", contractName: "CreditsInfo" },
+    { name: "FeatureFlag", contractName: "FeatureFlag" },
   ],
 
   "v2025-10-28": [

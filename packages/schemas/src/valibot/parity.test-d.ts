@@ -538,6 +538,9 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.CreditsInfoSchema>>().toEqualTypeOf<
       z.output<typeof Z.CreditsInfoSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.FeatureFlagSchema>>().toEqualTypeOf<
+      z.output<typeof Z.FeatureFlagSchema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.CurrentUserV20260121Schema>>().toEqualTypeOf<
       z.output<typeof Z.CurrentUserV20260121Schema>
     >();
@@ -761,6 +764,7 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.UserInfo>().toEqualTypeOf<Z.UserInfo>();
     expectTypeOf<V.WorkspaceInfo>().toEqualTypeOf<Z.WorkspaceInfo>();
     expectTypeOf<V.CreditsInfo>().toEqualTypeOf<Z.CreditsInfo>();
+    expectTypeOf<V.FeatureFlag>().toEqualTypeOf<Z.FeatureFlag>();
     expectTypeOf<V.CurrentUserV20260121>().toEqualTypeOf<Z.CurrentUserV20260121>();
   });
   it("wire/workspaces.ts", () => {

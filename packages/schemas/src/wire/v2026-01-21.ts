@@ -256,22 +256,21 @@ export const CreditsInfoSchema = z.object({
 });
 export type CreditsInfo = z.infer<typeof CreditsInfoSchema>;
 
+export const FeatureFlagSchema = z.object({
+  name: z.string(),
+  enabled: z.boolean(),
+  options: z.array(z.string()).nullable().default(null),
+  reason: z.string().nullable().default(null),
+  action_text: z.string().nullable().default(null),
+  action_url: z.string().nullable().default(null),
+  metadata: z.record(z.string(), z.unknown()).nullable().default(null),
+});
+export type FeatureFlag = z.infer<typeof FeatureFlagSchema>;
+
 export const CurrentUserV20260121Schema = z.object({
   user: UserInfoSchema,
   workspace: WorkspaceInfoSchema,
   credits: CreditsInfoSchema,
-  features: z
-    .array(
-      z.object({
-        name: z.string(),
-        enabled: z.boolean(),
-        options: z.array(z.string()).nullable().default(null),
-        reason: z.string().nullable().default(null),
-        action_text: z.string().nullable().default(null),
-        action_url: z.string().nullable().default(null),
-        metadata: z.record(z.string(), z.unknown()).nullable().default(null),
-      }),
-    )
-    .default(() => []),
+  features: z.array(FeatureFlagSchema).default(() => []),
 });
 export type CurrentUserV20260121 = z.infer<typeof CurrentUserV20260121Schema>;

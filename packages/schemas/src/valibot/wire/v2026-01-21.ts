@@ -2,8 +2,8 @@
 // Change scripts/wire-shapes.mjs (or the contract) and run `node scripts/gen-wire.mjs`.
 import * as v from "valibot";
 import { openEnum } from "../common";
-import { precompile } from "../precompile";
 import { FiniteNumber, Int, objectRecord } from "../wire-helpers";
+import { precompile } from "../precompile";
 import {
   AppProfileSchema,
   BillingPeriodSchema,
@@ -281,24 +281,23 @@ export const CreditsInfoSchema = /* @__PURE__ */ (() =>
   }))();
 export type CreditsInfo = v.InferOutput<typeof CreditsInfoSchema>;
 
+export const FeatureFlagSchema = /* @__PURE__ */ (() =>
+  v.object({
+    name: v.string(),
+    enabled: v.boolean(),
+    options: v.optional(v.nullable(v.array(v.string())), null),
+    reason: v.optional(v.nullable(v.string()), null),
+    action_text: v.optional(v.nullable(v.string()), null),
+    action_url: v.optional(v.nullable(v.string()), null),
+    metadata: v.optional(v.nullable(objectRecord(v.unknown())), null),
+  }))();
+export type FeatureFlag = v.InferOutput<typeof FeatureFlagSchema>;
+
 export const CurrentUserV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
     user: UserInfoSchema,
     workspace: WorkspaceInfoSchema,
     credits: CreditsInfoSchema,
-    features: v.optional(
-      v.array(
-        v.object({
-          name: v.string(),
-          enabled: v.boolean(),
-          options: v.optional(v.nullable(v.array(v.string())), null),
-          reason: v.optional(v.nullable(v.string()), null),
-          action_text: v.optional(v.nullable(v.string()), null),
-          action_url: v.optional(v.nullable(v.string()), null),
-          metadata: v.optional(v.nullable(objectRecord(v.unknown())), null),
-        }),
-      ),
-      () => [],
-    ),
+    features: v.optional(v.array(FeatureFlagSchema), () => []),
   }))();
 export type CurrentUserV20260121 = v.InferOutput<typeof CurrentUserV20260121Schema>;
