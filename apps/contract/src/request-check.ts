@@ -26,6 +26,8 @@ const TRANSPORT_HEADERS = new Set([
   "x-request-id",
   "idempotency-key",
   "x-stainless-retry-count",
+  "cache-control",
+  "last-event-id",
 ]);
 
 export interface RequestVerdict {

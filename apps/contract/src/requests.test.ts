@@ -46,3 +46,26 @@ describe("requests conform to the contract", () => {
     expect(verdict.problems).toEqual([]);
   });
 });
+
+describe("the state stream's request conforms to the contract", () => {
+  const stream = 'event: complete\ndata: {"status":"running","target":"running","elapsed":1}\n\n';
+  it.each(SDK_VERSIONS)("watchCvmState (%s)", async (version) => {
+    for (const args of [
+      { id: "cvm_3kBf9XwQ", target: "running" },
+      { id: "cvm_3kBf9XwQ", target: "stopped", interval: 5, timeout: 600 },
+    ]) {
+      const run = await runAction({
+        flavour: "zod",
+        action: "watchCvmState",
+        args,
+        version,
+        respond: () => ({ status: 200, text: stream, contentType: "text/event-stream" }),
+      });
+      expect(run.error).toBeUndefined();
+      const verdict = checkRequest(run.requests[0]!);
+      tally.requests++;
+      expect(verdict.operation && operationKey(verdict.operation)).toBe("GET /cvms/{cvm_id}/state");
+      expect(verdict.problems).toEqual([]);
+    }
+  });
+});

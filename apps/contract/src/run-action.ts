@@ -39,6 +39,15 @@ const flavours = {
   valibot: { core: valibotCore, actions: valibotActions as unknown as Record<string, unknown> },
 };
 
+/** The SSE watch: an action of its own kind (no `actionName`), checked like the others. */
+function watchAction(flavour: Flavour): AnyAction {
+  const watch = flavours[flavour].actions.watchCvmState as AnyAction;
+  return Object.assign(
+    (client: unknown, args?: unknown, options?: unknown) => watch(client, args, options),
+    { actionName: "watchCvmState" },
+  );
+}
+
 function isAction(value: unknown): value is AnyAction {
   return typeof value === "function" && typeof (value as AnyAction).actionName === "string";
 }
@@ -55,7 +64,7 @@ export function actionNames(): string[] {
 }
 
 export function getAction(flavour: Flavour, name: string): AnyAction {
-  const action = flavours[flavour].actions[name];
+  const action = name === "watchCvmState" ? watchAction(flavour) : flavours[flavour].actions[name];
   if (!isAction(action)) throw new Error(`${flavour}: no action ${name}`);
   return action;
 }
@@ -64,7 +73,7 @@ function toResponse(canned: CannedResponse): Response {
   if (canned.status === 204 || canned.status === 205 || canned.status === 304) {
     return new Response(null, { status: canned.status });
   }
-  if (canned.text !== undefined) {
+  if (canned.text !== undefined || canned.contentType === "text/event-stream") {
     return new Response(canned.text, {
       status: canned.status,
       headers: { "content-type": canned.contentType ?? "text/plain; charset=utf-8" },
