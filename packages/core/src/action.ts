@@ -176,6 +176,37 @@ function issuePath(path: StandardSchemaV1.Issue["path"]): string {
     .join(".");
 }
 
+type PathSegment = NonNullable<StandardSchemaV1.Issue["path"]>[number];
+
+/**
+ * The issues to report. A union that matched no branch is one issue at the
+ * union's path; where the validator lists each branch's own issues beside it
+ * (an `errors` array per branch, as zod does), the branch that came closest
+ * (fewest issues) is reported instead, with full paths: `items.0.cvms.0.vcpu`,
+ * not `items.0`.
+ */
+export function readableIssues(issues: readonly StandardSchemaV1.Issue[]): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const visit = (issue: StandardSchemaV1.Issue, prefix: readonly PathSegment[], depth: number) => {
+    const path = [...prefix, ...(issue.path ?? [])];
+    const branches = (issue as { errors?: unknown }).errors;
+    if (depth < 8 && Array.isArray(branches) && branches.length > 0) {
+      let closest: StandardSchemaV1.Issue[] | undefined;
+      for (const branch of branches) {
+        if (!Array.isArray(branch) || branch.length === 0) continue;
+        if (!closest || branch.length < closest.length) closest = branch;
+      }
+      if (closest) {
+        for (const inner of closest) visit(inner, path, depth + 1);
+        return;
+      }
+    }
+    out.push({ path: issuePath(path), message: issue.message });
+  };
+  for (const issue of issues) visit(issue, [], 0);
+  return out;
+}
+
 interface ValidationContext {
   endpoint: string | undefined;
   method: string;
@@ -243,12 +274,7 @@ async function validateResponse(
     if (response.text.length === 0 && response.status !== 204) {
       fail([{ path: "", message: "empty body" }]);
     }
-    fail(
-      result.issues.map((issue) => ({
-        path: issuePath(issue.path),
-        message: issue.message,
-      })),
-    );
+    fail(readableIssues(result.issues));
   }
   return (result as StandardSchemaV1.SuccessResult<unknown>).value;
 }

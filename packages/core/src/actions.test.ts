@@ -261,10 +261,12 @@ describe("response validation", () => {
   const versions = ["2026-01-21", "2025-10-28"] as const;
 
   describe.each(versions)("version %s", (version) => {
+    // The result holds every field sent, plus the contract's defaults (and
+    // nulls) for the fields the body left out.
     it.each(actionCases)("$name: a valid body parses to itself", async ({ name, call }) => {
       const body = validBodies[version][name]();
       const { client } = setup(body, version);
-      await expect(call(client)).resolves.toStrictEqual(body);
+      await expect(call(client)).resolves.toMatchObject(body as object);
     });
 
     it.each(actionCases)(
@@ -274,9 +276,10 @@ describe("response validation", () => {
         const withExtra = Array.isArray(body)
           ? body.map((item: object) => ({ ...item, added_in_future: { x: 1 } }))
           : { ...body, added_in_future: { x: 1 } };
+        const plain = await call(setup(body, version).client);
         const { client } = setup(withExtra, version);
         const data = await call(client);
-        expect(data).toStrictEqual(body);
+        expect(data).toStrictEqual(plain);
         expect(JSON.stringify(data)).not.toContain("added_in_future");
       },
     );
@@ -339,7 +342,7 @@ describe("response validation", () => {
   it("the minimal app of another workspace parses in a 2026 list", async () => {
     const { client } = setup(appListV20260121());
     const list = await getAppList(client);
-    expect(list.dstack_apps[1]).toEqual({ app_id: expect.any(String), id: null, name: null });
+    expect(list.dstack_apps[1]).toMatchObject({ app_id: expect.any(String), id: null, name: null });
   });
 
   async function validationError(promise: Promise<unknown>): Promise<ResponseValidationError> {
@@ -509,7 +512,7 @@ describe("safe twins", () => {
       const body = validBodies["2026-01-21"][name]();
       const { client } = setup(body);
       const result = await safeCall(client);
-      expect(result).toEqual({ success: true, data: body });
+      expect(result).toMatchObject({ success: true, data: body });
     },
   );
 

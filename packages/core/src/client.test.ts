@@ -147,8 +147,8 @@ describe("withVersion", () => {
 
     const legacyUser = await getCurrentUser(legacy);
     const user = await getCurrentUser(client);
-    expect(legacyUser).toEqual(currentUserV20251028());
-    expect(user).toEqual(currentUserV20260121());
+    expect(legacyUser).toMatchObject(currentUserV20251028());
+    expect(user).toMatchObject(currentUserV20260121());
     expect(fake.calls.map((c) => c.headers["x-phala-version"])).toEqual([
       "2025-10-28",
       "2026-01-21",
@@ -234,7 +234,7 @@ describe("extend", () => {
       .extend({ getCurrentUser })
       .extend({ twice: (c: AnyClient) => c.version });
     expect(client.twice()).toBe("2026-01-21");
-    await expect(client.getCurrentUser()).resolves.toEqual(currentUserV20260121());
+    await expect(client.getCurrentUser()).resolves.toMatchObject(currentUserV20260121());
   });
 
   it.each(["version", "request", "withVersion", "extend", "baseURL", "timeout", "toJSON"])(

@@ -317,7 +317,10 @@ describe("error names survive minification", () => {
     [new RequestValidationError(issues), "RequestValidationError"],
     [new ResponseTooLargeError({ limit: 10 }), "ResponseTooLargeError"],
     [new UnsupportedApiVersionError("x", ["2026-01-21"]), "UnsupportedApiVersionError"],
-    [new CvmStateWatchError({ event: { error: "boom" } }), "CvmStateWatchError"],
+    [
+      new CvmStateWatchError({ event: { error: "boom", message: null, elapsed: null } }),
+      "CvmStateWatchError",
+    ],
     [
       new CvmStateWatchTimeoutError({
         target: "running",

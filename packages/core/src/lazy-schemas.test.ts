@@ -94,7 +94,7 @@ describe("core linked with the lazy schemas", () => {
       { id: "cvm-abc123", target: "running" },
       { onEvent: (event) => seen.push(event.type) },
     );
-    expect(state).toEqual({ status: "running", name: "web" });
+    expect(state).toMatchObject({ status: "running", name: "web" });
     expect(seen).toEqual(["state", "state", "complete"]);
 
     const bad = fakeFetch(

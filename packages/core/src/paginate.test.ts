@@ -274,6 +274,7 @@ describe("paginate: cursor { data, pagination: { has_more, next_cursor, total } 
       const data = [0, 1].map((i) => ({
         ...workspace(index * 2 + i),
         role: "owner",
+        billing_status: "active",
         is_default: index === 0 && i === 0,
         created_at: "2026-01-21T00:00:00Z",
       }));

@@ -72,7 +72,7 @@ describe("app extras result types", () => {
       expectTypeOf(result).toEqualTypeOf<ComposeHashRegistrationRequired>();
       expectTypeOf(result.status).toEqualTypeOf<"precondition_required">();
       expectTypeOf(result.compose_hash).toEqualTypeOf<string>();
-      expectTypeOf(result.commit_token).toEqualTypeOf<string | null | undefined>();
+      expectTypeOf(result.commit_token).toEqualTypeOf<string | null>();
     } else {
       expectTypeOf(result).toEqualTypeOf<AppInstance>();
       expectTypeOf(result.vm_uuid).toEqualTypeOf<string | null>();

@@ -103,7 +103,8 @@ describe("instance types", () => {
     const result = await listAllInstanceTypeFamilies(client);
     expect(fake.calls[0]).toMatchObject({ method: "GET", url: `${TEST_BASE_URL}/instance-types` });
     expect(result.result[0]!.items[0]).toMatchObject({
-      requires_gpu_count: 0,
+      requires_gpu_count: null,
+      requires_gpu_product_id: null,
       default_disk_size_gb: 20,
     });
   });

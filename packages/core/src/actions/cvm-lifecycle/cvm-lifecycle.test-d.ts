@@ -41,9 +41,7 @@ describe("cvm lifecycle result types", () => {
     expectTypeOf(
       commitCvmProvision(client, { app_id: "a", compose_hash: "h" }),
     ).resolves.toEqualTypeOf<CommitCvmProvision>();
-    expectTypeOf<ProvisionCvm["app_env_encrypt_pubkey"]>().toEqualTypeOf<
-      string | null | undefined
-    >();
+    expectTypeOf<ProvisionCvm["app_env_encrypt_pubkey"]>().toEqualTypeOf<string | null>();
     expectTypeOf<ProvisionCvm["compose_hash"]>().toEqualTypeOf<string>();
   });
 

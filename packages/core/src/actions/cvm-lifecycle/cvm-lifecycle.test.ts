@@ -111,6 +111,7 @@ function provisionReply() {
     teepod_id: 5,
     kms_id: "kms-phala-prod",
     kms_contract_id: null,
+    compose_hash_registered: null,
   };
 }
 
@@ -152,17 +153,21 @@ function refreshResult(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** The API's answer: the running operation's fields sit flat beside the status. */
 function batchStatus() {
   return {
     [VM_UUID]: {
       vm_uuid: VM_UUID,
-      status: "running",
+      status: "stopping",
       uptime: "3m",
-      in_progress: false,
+      in_progress: true,
       boot_progress: "done",
       boot_error: null,
-      shutdown_progress: null,
-      operation: null,
+      shutdown_progress: "stopping containers",
+      events: [{ event: "shutdown", body: "graceful", timestamp: 1767225600 }],
+      operation_type: "stop",
+      operation_started_at: "2026-01-01T00:00:00Z",
+      correlation_id: "op_7",
     },
   };
 }

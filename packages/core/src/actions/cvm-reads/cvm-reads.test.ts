@@ -76,7 +76,11 @@ const jsonCases: [string, AnyAction, AnyAction, string, () => unknown][] = [
     getCvmUserConfig,
     safeGetCvmUserConfig,
     "/user_config",
-    () => ({ hostname: "price-oracle", ssh_authorized_keys: ["ssh-ed25519 AAAA alice"] }),
+    () => ({
+      hostname: "price-oracle",
+      ssh_authorized_keys: ["ssh-ed25519 AAAA alice"],
+      default_gateway_domain: null,
+    }),
   ],
   [
     "getCvmComposeFile",

@@ -34,9 +34,10 @@ export function cvmStatsBody() {
       used_swap: 0,
       free_swap: 0,
       uptime: 273720,
-      loadavg_one: 0.12,
-      loadavg_five: 0.08,
-      loadavg_fifteen: 0.05,
+      // Integers in the contract (the guest agent rounds them).
+      loadavg_one: 1,
+      loadavg_five: 0,
+      loadavg_fifteen: 0,
       disks: [{ name: "/dev/vda1", mount_point: "/", total_size: 42949672960, free_size: 1e10 }],
     },
     status: "running",

@@ -41,7 +41,7 @@ describe("CVM update result types", () => {
       expectTypeOf(result.compose_hash).toEqualTypeOf<string>();
       expectTypeOf(result.app_id).toEqualTypeOf<string>();
     } else if (result.status === "in_progress") {
-      expectTypeOf(result.correlation_id).toEqualTypeOf<string | null | undefined>();
+      expectTypeOf(result.correlation_id).toEqualTypeOf<string | null>();
     }
   });
 
@@ -56,7 +56,7 @@ describe("CVM update result types", () => {
     expectTypeOf<CvmPatchResult["status"]>().toEqualTypeOf<"accepted" | "precondition_required">();
     const patched = await patchCvm(client, { id: "x", prepareOnly: true, docker_compose_file: "" });
     if (patched.status === "precondition_required") {
-      expectTypeOf(patched.commit_token).toEqualTypeOf<string | null | undefined>();
+      expectTypeOf(patched.commit_token).toEqualTypeOf<string | null>();
     }
   });
 

@@ -49,6 +49,7 @@ const KMS_INFO = {
   chain_id: 8453,
   kms_contract_address: "0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C",
   gateway_app_id: "0x1234",
+  k256_pubkey: null,
 };
 
 /** The API's 465 body: its structured error under FastAPI's `detail`. */
@@ -78,6 +79,10 @@ const expectedRegistration = {
   app_id: `0x${APP}`,
   device_id: "d".repeat(64),
   kms_info: KMS_INFO,
+  commit_token: null,
+  commit_url: null,
+  api_commit_url: null,
+  onchain_status: null,
 };
 
 async function invalid(promise: Promise<unknown>, endpoint: string, field: string) {
@@ -335,7 +340,12 @@ describe.each([
     (action as any)(client, { id: "cvm_1", [field]: YAML, ...extra });
 
   it(`PATCHes ${suffix} with the file as the body`, async () => {
-    const body = { status: "in_progress", message: "Update in progress", correlation_id: "op_2" };
+    const body = {
+      status: "in_progress",
+      message: "Update in progress",
+      correlation_id: "op_2",
+      allowed_envs_changed: null,
+    };
     const { fake, client } = setup({ status: 202, body });
     const result = await call(client);
     const sent = fake.calls[0]!;

@@ -4,7 +4,7 @@ import {
   cvmStateEventDataSchemas,
 } from "@phala/cloud-schemas";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { invalidArguments, requireString, type SafeResult } from "../../action";
+import { invalidArguments, readableIssues, requireString, type SafeResult } from "../../action";
 import { type AnyClient, getClientState } from "../../client";
 import { CVM_ID_KEYS, type CvmIdInput, normalizeCvmId } from "../../cvm-id";
 import {
@@ -169,17 +169,26 @@ async function validateEvent(
   // asynchronous; later ones are synchronous and skip this turn.
   if (result instanceof Promise) result = await result;
   if (result.issues) {
-    throw fail(
-      result.issues.map((issue) => ({
-        path: (issue.path ?? [])
-          .map((segment) => String(typeof segment === "object" ? segment.key : segment))
-          .join("."),
-        message: issue.message,
-      })),
-      data,
-    );
+    throw fail(readableIssues(result.issues), data);
   }
   return { type, data: result.value } as CvmStateStreamEvent;
+}
+
+/** The final state when the stream completed before any `state` event: only its status is known. */
+function stateOfStatus(status: string): CvmStateEventData {
+  return {
+    status,
+    derived_status: null,
+    id: null,
+    name: null,
+    vm_uuid: null,
+    instance_id: null,
+    uptime: null,
+    exited_at: null,
+    boot_progress: null,
+    boot_error: null,
+    shutdown_progress: null,
+  };
 }
 
 /**
@@ -296,7 +305,7 @@ async function streamOnce(attempt: Attempt): Promise<CvmStateEventData> {
             attempt.lastState = event.data;
             break;
           case "complete":
-            return attempt.lastState ?? { status: event.data.status };
+            return attempt.lastState ?? stateOfStatus(event.data.status);
           case "timeout":
             throw new CvmStateWatchTimeoutError({
               ...attempt.context,

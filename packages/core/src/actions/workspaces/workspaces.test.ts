@@ -82,12 +82,13 @@ describe("listWorkspaces", () => {
     expect(result.pagination.next_cursor).toBe("c2");
   });
 
-  it("sends no query without arguments and defaults billing_status", async () => {
+  it("sends no query without arguments; an omitted billing_status comes back null", async () => {
     const { billing_status: _omitted, ...withoutStatus } = workspace;
     const { fake, client } = setup({ body: { ...page, data: [withoutStatus] } });
     const result = await listWorkspaces(client);
     expect(fake.calls[0]!.url).toBe(`${TEST_BASE_URL}/workspaces`);
-    expect(result.data[0]!.billing_status).toBe("active");
+    // The contract gives it no default: an absent value is not claimed to be "active".
+    expect(result.data[0]!.billing_status).toBeNull();
   });
 
   it.each([
@@ -172,8 +173,14 @@ describe("getWorkspaceQuotas", () => {
     expect(result.reserved_gpu.in_use).toBe(6);
   });
 
-  it("rejects a quota without remaining", async () => {
+  it("fills a quota without remaining with the contract's -1 (unlimited)", async () => {
     const { client } = setup({ body: { ...quotas, reserved_nodes: { limit: 1 } } });
+    const result = await getWorkspaceQuotas(client, { teamSlug: "acme" });
+    expect(result.reserved_nodes).toEqual({ limit: 1, remaining: -1 });
+  });
+
+  it("rejects a quota whose remaining is not an integer", async () => {
+    const { client } = setup({ body: { ...quotas, reserved_nodes: { limit: 1, remaining: "1" } } });
     const result = await safeGetWorkspaceQuotas(client, { teamSlug: "acme" });
     expect((result.error as ResponseValidationError).issues[0]!.path).toBe(
       "reserved_nodes.remaining",
