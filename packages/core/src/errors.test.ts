@@ -9,6 +9,8 @@ import {
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
+  ComposeHashInvalidError,
+  ComposeHashNotAllowedError,
   ConflictError,
   createAPIError,
   InternalServerError,
@@ -19,6 +21,9 @@ import {
   RequestValidationError,
   ResponseTooLargeError,
   ResponseValidationError,
+  ServiceUnavailableError,
+  StepUpRequiredError,
+  TransactionVerificationError,
   UnprocessableEntityError,
   UnsupportedApiVersionError,
 } from "./errors";
@@ -62,10 +67,14 @@ describe("HTTP status -> error class", () => {
     [404, NotFoundError, "NotFoundError"],
     [409, ConflictError, "ConflictError"],
     [422, UnprocessableEntityError, "UnprocessableEntityError"],
+    [428, StepUpRequiredError, "StepUpRequiredError"],
     [429, RateLimitError, "RateLimitError"],
+    [466, ComposeHashInvalidError, "ComposeHashInvalidError"],
+    [467, TransactionVerificationError, "TransactionVerificationError"],
+    [468, ComposeHashNotAllowedError, "ComposeHashNotAllowedError"],
     [500, InternalServerError, "InternalServerError"],
     [502, InternalServerError, "InternalServerError"],
-    [503, InternalServerError, "InternalServerError"],
+    [503, ServiceUnavailableError, "ServiceUnavailableError"],
     [408, APIError, "APIError"],
     [418, APIError, "APIError"],
   ] as const)("%i -> %s", async (status, errorClass, name) => {
@@ -91,6 +100,46 @@ describe("HTTP status -> error class", () => {
     expect(error.message).toContain("2026-01-21");
   });
 
+  it("a 503 is a ServiceUnavailableError and still an InternalServerError, with its Retry-After", async () => {
+    const error = await errorFor({
+      status: 503,
+      body: { detail: { message: "Node prod5 is under maintenance" } },
+      headers: { "retry-after": "120" },
+    });
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.retryAfter).toBe(120);
+    expect(error.message).toContain("under maintenance");
+  });
+
+  it.each([
+    [428, StepUpRequiredError, undefined, "Step-up authentication required"],
+    [466, ComposeHashInvalidError, "ERR-01-006", "Compose hash is invalid or expired"],
+    [467, TransactionVerificationError, "ERR-01-007", "Transaction verification failed"],
+    [468, ComposeHashNotAllowedError, "ERR-01-008", "Compose hash is not allowed"],
+    [503, ServiceUnavailableError, "ERR-09-001", "Service under maintenance"],
+  ] as const)("%i carries the structured body: %s", async (status, errorClass, code, message) => {
+    const detail = {
+      ...(code ? { error_code: code } : {}),
+      message,
+      details: [{ field: "compose_hash", value: "ab".repeat(32), message: null }],
+      suggestions: ["Repeat the update without hashes"],
+      links: [{ url: "https://docs.phala.network/errors", label: "Error reference" }],
+      request_id: "req_body",
+    };
+    const error = await errorFor({ status, body: { detail } });
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error.errorCode).toBe(code);
+    expect(error.detail).toEqual(detail);
+    expect(error.suggestions).toEqual(["Repeat the update without hashes"]);
+    expect(error.links).toEqual([
+      { url: "https://docs.phala.network/errors", label: "Error reference" },
+    ]);
+    expect(error.requestId).toBe("req_body");
+    expect(error.message).toContain(message);
+    if (code) expect(error.message).toContain(code);
+  });
+
   it("says which version was sent (2025-10-28)", async () => {
     const error = await errorFor({ status: 404, body: { detail: "nope" } }, "2025-10-28");
     expect(error.apiVersion).toBe("2025-10-28");
@@ -102,7 +151,15 @@ describe("HTTP status -> error class", () => {
     expect(make(400)).toBeInstanceOf(BadRequestError);
     expect(make(401)).toBeInstanceOf(AuthenticationError);
     expect(make(429)).toBeInstanceOf(RateLimitError);
+    expect(make(428)).toBeInstanceOf(StepUpRequiredError);
+    expect(make(466)).toBeInstanceOf(ComposeHashInvalidError);
+    expect(make(467)).toBeInstanceOf(TransactionVerificationError);
+    expect(make(468)).toBeInstanceOf(ComposeHashNotAllowedError);
+    expect(make(503)).toBeInstanceOf(ServiceUnavailableError);
+    expect(make(503)).toBeInstanceOf(InternalServerError);
     expect(make(599)).toBeInstanceOf(InternalServerError);
+    expect(make(599).constructor).toBe(InternalServerError);
+    expect(make(465).constructor).toBe(APIError);
     expect(make(402).constructor).toBe(APIError);
     expect(make(402).message).toBe("402 status code");
   });
@@ -308,8 +365,13 @@ describe("error names survive minification", () => {
     [new NotFoundError({ ...opts, status: 404 }), "NotFoundError"],
     [new ConflictError({ ...opts, status: 409 }), "ConflictError"],
     [new UnprocessableEntityError({ ...opts, status: 422 }), "UnprocessableEntityError"],
+    [new StepUpRequiredError({ ...opts, status: 428 }), "StepUpRequiredError"],
     [new RateLimitError({ ...opts, status: 429 }), "RateLimitError"],
+    [new ComposeHashInvalidError({ ...opts, status: 466 }), "ComposeHashInvalidError"],
+    [new TransactionVerificationError({ ...opts, status: 467 }), "TransactionVerificationError"],
+    [new ComposeHashNotAllowedError({ ...opts, status: 468 }), "ComposeHashNotAllowedError"],
     [new InternalServerError({ ...opts, status: 500 }), "InternalServerError"],
+    [new ServiceUnavailableError({ ...opts, status: 503 }), "ServiceUnavailableError"],
     [new APIConnectionError("m"), "APIConnectionError"],
     [new APIConnectionTimeoutError("m", { timeout: 5 }), "APIConnectionTimeoutError"],
     [new APIUserAbortError("m"), "APIUserAbortError"],
@@ -348,7 +410,7 @@ describe("error names survive minification", () => {
       .sort();
     const covered = instances.map(([error]) => error.constructor.name).sort();
     expect(covered).toEqual(exported);
-    expect(exported).toHaveLength(20);
+    expect(exported).toHaveLength(25);
   });
 
   it("PhalaCloudError without context adds nothing to the message", () => {

@@ -228,8 +228,37 @@ export class PermissionDeniedError extends APIError {
 export class NotFoundError extends APIError {
   override name = "NotFoundError";
 }
+// What a 409 says when the CVM is busy with another operation. The API sends no
+// `error_code` for it (a coded 409 is a business conflict: a duplicate name, a
+// CVM already stopped); its wording is not fixed, so the common phrasings are read.
+const IN_PROGRESS =
+  /in[\s_-]?progress|another operation|operation (?:is )?(?:already )?(?:running|pending|ongoing)|busy/i;
+
+function conflictText(body: unknown): string {
+  if (typeof body === "string") return body;
+  if (!isRecord(body)) return "";
+  const parts: unknown[] = [body.message, body.error];
+  if (typeof body.detail === "string") parts.push(body.detail);
+  else if (isRecord(body.detail)) parts.push(body.detail.message, body.detail.error);
+  return parts.filter((part): part is string => typeof part === "string").join(" ");
+}
+
+/** 409: the request conflicts with the resource's state. */
 export class ConflictError extends APIError {
   override name = "ConflictError";
+  /**
+   * True when the 409 carries no `error_code` and says another operation of the
+   * resource is in progress: the server did nothing, and the same call can
+   * succeed once that operation ends (the SDK retries it, within the call's
+   * retry budget, for every method). A 409 with an `error_code` is final.
+   */
+  declare readonly operationInProgress: boolean;
+
+  constructor(options: APIErrorOptions) {
+    super(options);
+    this.operationInProgress =
+      this.errorCode === undefined && IN_PROGRESS.test(conflictText(options.body));
+  }
 }
 
 /** 422: the API refused the request's fields; `validationErrors` lists each one. */
@@ -252,8 +281,68 @@ function parseRetryAfter(headers: Headers | undefined): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/**
+ * 428: the account must confirm the operation with a second factor (step-up
+ * authentication) before the API performs it. An API key alone cannot: the
+ * step-up is done in the Phala Cloud dashboard, then the call is repeated.
+ */
+export class StepUpRequiredError extends APIError {
+  override name = "StepUpRequiredError";
+}
+
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
+  /** Seconds the server asked to wait (`Retry-After`), when it said. */
+  declare readonly retryAfter: number | undefined;
+
+  /** `message`: what the limit is, when the SDK knows better than the status (the watch's stream limit). */
+  constructor(options: APIErrorOptions, message?: string) {
+    super(options, message);
+    this.retryAfter = parseRetryAfter(options.headers);
+  }
+}
+
+// 466-468: the second call of an on-chain KMS update (after the 465 answer) carried
+// a compose hash or a transaction the API would not accept. Calling again with the
+// same proof gets the same answer; the `errorCode` and `detail` say which field.
+
+/**
+ * 466 (`ERR-01-006`): the compose hash sent is not the one the update is waiting
+ * for, or its pending update expired. Repeat the update without hashes to get the
+ * current compose hash (a new 465).
+ */
+export class ComposeHashInvalidError extends APIError {
+  override name = "ComposeHashInvalidError";
+}
+
+/**
+ * 467 (`ERR-01-007`): the transaction sent could not be verified on-chain as the
+ * one that registered the compose hash (unknown, failed, wrong contract or not
+ * yet confirmed).
+ */
+export class TransactionVerificationError extends APIError {
+  override name = "TransactionVerificationError";
+}
+
+/**
+ * 468 (`ERR-01-008`): the app contract does not allow the compose hash (or the
+ * device): register it with the contract, then repeat the call.
+ */
+export class ComposeHashNotAllowedError extends APIError {
+  override name = "ComposeHashNotAllowedError";
+}
+
+export class InternalServerError extends APIError {
+  override name = "InternalServerError";
+}
+
+/**
+ * 503: the service, or the node a CVM runs on, cannot take the call now (under
+ * maintenance, overloaded). Still an `InternalServerError` (5xx); `retryAfter`
+ * is the wait the server asked for, when it said.
+ */
+export class ServiceUnavailableError extends InternalServerError {
+  override name = "ServiceUnavailableError";
   /** Seconds the server asked to wait (`Retry-After`), when it said. */
   declare readonly retryAfter: number | undefined;
 
@@ -263,11 +352,7 @@ export class RateLimitError extends APIError {
   }
 }
 
-export class InternalServerError extends APIError {
-  override name = "InternalServerError";
-}
-
-/** The subclass of each HTTP error status that has its own; 5xx is `InternalServerError`. */
+/** The subclass of each HTTP error status that has its own; other 5xx are `InternalServerError`. */
 const ERROR_BY_STATUS: Record<number, new (options: APIErrorOptions) => APIError> = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -275,7 +360,12 @@ const ERROR_BY_STATUS: Record<number, new (options: APIErrorOptions) => APIError
   404: NotFoundError,
   409: ConflictError,
   422: UnprocessableEntityError,
+  428: StepUpRequiredError,
   429: RateLimitError,
+  466: ComposeHashInvalidError,
+  467: TransactionVerificationError,
+  468: ComposeHashNotAllowedError,
+  503: ServiceUnavailableError,
 };
 
 /** The right subclass for an HTTP error status. */

@@ -6,6 +6,7 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
   BadRequestError,
+  ConflictError,
   InternalServerError,
   NotFoundError,
   RateLimitError,
@@ -280,6 +281,95 @@ describe("retries", () => {
   });
 });
 
+/** A 409 of a CVM busy with another operation: the API sends it without an `error_code`. */
+const IN_PROGRESS: FakeReply = {
+  status: 409,
+  body: { detail: "Another operation is in progress for this CVM, please retry later" },
+};
+
+describe("a 409 saying another operation is in progress (no error_code)", () => {
+  it.each([
+    ["POST", "/cvms/cvm_1/start"],
+    ["PATCH", "/cvms/cvm_1"],
+    ["GET", "/cvms/cvm_1"],
+    ["DELETE", "/cvms/cvm_1"],
+  ] as const)("is retried for %s like a 503, then succeeds", async (method, path) => {
+    const fake = sequence(IN_PROGRESS, IN_PROGRESS, { status: 202, body: { ok: true } });
+    const retries: (string | undefined)[] = [];
+    const client = makeClient(fake.fetch, {
+      hooks: { onRetry: (event) => void retries.push(event.retryReason) },
+    });
+    await expect(client.request({ method, path, body: {} })).resolves.toEqual({ ok: true });
+    expect(fake.calls.map((call) => call.method)).toEqual([method, method, method]);
+    expect(fake.calls[2]!.body).toEqual({});
+    expect(retries).toEqual(["http_409", "http_409"]);
+  });
+
+  it.each([
+    ["a message field", { message: "CVM is busy: operation in progress" }],
+    ["a structured detail without error_code", { detail: { message: "Operation in progress" } }],
+    ["plain text", "another operation is running"],
+  ])("is recognised in %s", async (_label, body) => {
+    const fake = sequence({ status: 409, body }, { status: 200, body: { ok: true } });
+    await makeClient(fake.fetch).request({ method: "POST", path: "/cvms/cvm_1/stop" });
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it("spends the same retry budget: maxRetries, then the ConflictError", async () => {
+    const fake = sequence(IN_PROGRESS);
+    const error = (await makeClient(fake.fetch)
+      .request({ method: "POST", path: "/cvms/cvm_1/restart" })
+      .catch((e: unknown) => e)) as ConflictError;
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.operationInProgress).toBe(true);
+    expect(fake.calls).toHaveLength(3);
+    const once = sequence(IN_PROGRESS);
+    await makeClient(once.fetch, { maxRetries: 0 })
+      .request({ method: "POST", path: "/cvms/cvm_1/restart" })
+      .catch(() => {});
+    expect(once.calls).toHaveLength(1);
+  });
+
+  it("a 409 with an error_code is final, for every method", async () => {
+    for (const method of ["POST", "GET"] as const) {
+      const fake = sequence(
+        {
+          status: 409,
+          body: { detail: { error_code: "ERR-02-008", message: "Operation in progress" } },
+        },
+        { status: 200, body: { ok: true } },
+      );
+      const error = (await makeClient(fake.fetch)
+        .request({ method, path: "/cvms/cvm_1/start" })
+        .catch((e: unknown) => e)) as ConflictError;
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error.operationInProgress).toBe(false);
+      expect(fake.calls).toHaveLength(1);
+    }
+  });
+
+  it("a 409 without error_code that does not say so is final", async () => {
+    const fake = sequence(
+      { status: 409, body: { detail: "CVM name already taken" } },
+      { status: 200, body: { ok: true } },
+    );
+    const error = (await makeClient(fake.fetch)
+      .request({ method: "POST", path: "/cvms" })
+      .catch((e: unknown) => e)) as ConflictError;
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.operationInProgress).toBe(false);
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it("POST is still not retried on a 503 (only the in-progress 409 is safe)", async () => {
+    const fake = sequence({ status: 503, body: {} }, IN_PROGRESS, { status: 200, body: {} });
+    await expect(
+      makeClient(fake.fetch).request({ method: "POST", path: "/cvms/cvm_1/start" }),
+    ).rejects.toBeInstanceOf(InternalServerError);
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
 describe("backoff and Retry-After (fake timers)", () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
@@ -339,6 +429,25 @@ describe("backoff and Retry-After (fake timers)", () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfter).toBe(120);
     expect(fake.calls).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("an in-progress 409 honours Retry-After and maxRetryTime, for POST too", async () => {
+    const busy = { ...IN_PROGRESS, headers: { "retry-after": "3" } };
+    const fake = sequence(busy, { status: 200, body: { ok: true } });
+    const pending = makeClient(fake.fetch).request({ method: "POST", path: "/cvms/cvm_1/start" });
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(fake.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toEqual({ ok: true });
+    expect(fake.calls).toHaveLength(2);
+
+    const long = sequence({ ...IN_PROGRESS, headers: { "retry-after": "20" } });
+    const error = (await makeClient(long.fetch, { maxRetryTime: 10_000 })
+      .request({ method: "PATCH", path: "/cvms/cvm_1" })
+      .catch((e: unknown) => e)) as ConflictError;
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(long.calls).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
   });
 

@@ -15,11 +15,15 @@ export const MAX_RETRY_AFTER_MS = 60_000;
  */
 export const MIN_ATTEMPT_MS = 10;
 
-/** Why an attempt is retried. */
+/**
+ * Why an attempt is retried. `http_409` is a 409 without an `error_code` that
+ * says another operation is in progress (`ConflictError.operationInProgress`).
+ */
 export type RetryReason =
   | "connection_error"
   | "timeout"
   | "http_408"
+  | "http_409"
   | "http_429"
   | "http_500"
   | "http_502"
@@ -39,6 +43,16 @@ export interface RetryPolicy {
 
 export function isRetriedMethod(method: HttpMethod | string, retryNonIdempotent: boolean): boolean {
   return retryNonIdempotent || IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * Failures the server answered without acting on the request, so that repeating
+ * it is safe whatever the method: a 409 saying another operation is in progress
+ * (the API refuses the call before touching the CVM). Retried for POST and PATCH
+ * too, within the same budget as the others.
+ */
+export function isRetriedForEveryMethod(reason: RetryReason): boolean {
+  return reason === "http_409";
 }
 
 export function retryReasonForStatus(status: number): RetryReason | undefined {

@@ -3,6 +3,7 @@ import {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
+  ConflictError,
   createAPIError,
   type ErrorContext,
   PhalaCloudError,
@@ -23,6 +24,7 @@ import {
   backoffDelay,
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_TIME_MS,
+  isRetriedForEveryMethod,
   isRetriedMethod,
   MAX_RETRY_AFTER_MS,
   MIN_ATTEMPT_MS,
@@ -412,6 +414,7 @@ export function retryReasonOf(error: unknown): RetryReason | undefined {
   if (NOT_RETRIED.has(error as object)) return undefined;
   if (error instanceof APIConnectionTimeoutError) return "timeout";
   if (error instanceof APIConnectionError) return "connection_error";
+  if (error instanceof ConflictError) return error.operationInProgress ? "http_409" : undefined;
   if (error instanceof APIError) return retryReasonForStatus(error.status);
   return undefined;
 }
@@ -716,9 +719,9 @@ export async function sendRequest(
       },
     );
   }
-  const maxRetries = isRetriedMethod(request.method, request.retryNonIdempotent === true)
-    ? (request.maxRetries ?? state.maxRetries ?? DEFAULT_MAX_RETRIES)
-    : 0;
+  const maxRetries = request.maxRetries ?? state.maxRetries ?? DEFAULT_MAX_RETRIES;
+  // POST and PATCH are repeated only after an answer that says nothing was done.
+  const retriesAnyFailure = isRetriedMethod(request.method, request.retryNonIdempotent === true);
   const maxRetryTime = request.maxRetryTime ?? state.maxRetryTime ?? DEFAULT_MAX_RETRY_TIME_MS;
   const setup: CallSetup = {
     state,
@@ -743,7 +746,11 @@ export async function sendRequest(
         return await sendAttempt(setup, attempt, call?.signal);
       } catch (error) {
         const reason = retryReasonOf(error);
-        if (reason === undefined || attempt.number - (request.firstAttempt ?? 1) >= maxRetries) {
+        if (
+          reason === undefined ||
+          !(retriesAnyFailure || isRetriedForEveryMethod(reason)) ||
+          attempt.number - (request.firstAttempt ?? 1) >= maxRetries
+        ) {
           throw error;
         }
         const retryAfter = retryAfterOf(error);
