@@ -149,6 +149,12 @@ interface ActionSpecBase<Name extends string, Args, Opt extends boolean> {
    */
   shape?: (response: ActionResponse) => unknown;
   /**
+   * Completes the validated result with what the call itself knows (the values
+   * it just set, which the answer does not repeat). Not applied when the caller
+   * passes `schema` (`false` or their own): the result is then theirs.
+   */
+  finish?: (data: any, args: Args) => unknown;
+  /**
    * The API documents this POST/PATCH endpoint as safe to repeat: it is retried
    * like a GET. None is marked by default.
    */
@@ -334,7 +340,7 @@ function createRunner<Args>(
       maxResponseBytes: options.maxResponseBytes,
     });
     const value = spec.shape ? spec.shape(response) : response.data;
-    const data = schema
+    const checked = schema
       ? await validateResponse(schema, value, response, state, {
           endpoint: spec.name,
           method: plan.method,
@@ -344,6 +350,10 @@ function createRunner<Args>(
           requestId: response.requestId,
         })
       : value;
+    const data =
+      spec.finish && options.schema === undefined
+        ? spec.finish(checked, (args ?? {}) as Args)
+        : checked;
     return { data, response: response.response, requestId: response.requestId };
   };
   return (client: AnyClient, args?: Args, options: CallOptions = {}) =>

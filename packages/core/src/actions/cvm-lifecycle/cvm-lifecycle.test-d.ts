@@ -1,11 +1,12 @@
 import type {
   CommitCvmProvision,
   CvmBatchStatus,
+  CvmOperationAccepted,
+  CvmPatchResult,
   CvmVm,
   InstanceIdRefreshResult,
   ProvisionCvm,
   RefreshCvmInstanceIds,
-  UpdateCvmVisibility,
 } from "@phala/cloud-schemas";
 import { describe, expectTypeOf, it } from "vitest";
 import type { SafeResult } from "../../action";
@@ -24,6 +25,7 @@ import {
   shutdownCvm,
   startCvm,
   stopCvm,
+  type UpdateCvmVisibilityResult,
   updateCvmResources,
   updateCvmVisibility,
   updateOsImage,
@@ -55,14 +57,19 @@ describe("cvm lifecycle result types", () => {
     expectTypeOf(safeStartCvm(client, { id: "x" })).resolves.toEqualTypeOf<SafeResult<CvmVm>>();
   });
 
-  it("202/204 endpoints resolve undefined", () => {
+  it("a 204 resolves undefined; an accepted 202 its correlation id, status and message", () => {
     expectTypeOf(deleteCvm(client, { id: "x" })).resolves.toEqualTypeOf<undefined>();
     expectTypeOf(
       updateCvmResources(client, { id: "x", vcpu: 2 }),
-    ).resolves.toEqualTypeOf<undefined>();
+    ).resolves.toEqualTypeOf<CvmOperationAccepted>();
     expectTypeOf(
       updateOsImage(client, { id: "x", os_image_name: "dstack-0.5.4" }),
-    ).resolves.toEqualTypeOf<undefined>();
+    ).resolves.toEqualTypeOf<CvmOperationAccepted>();
+    expectTypeOf<CvmOperationAccepted>().toEqualTypeOf<{
+      correlation_id: string | null;
+      status: string | null;
+      message: string | null;
+    }>();
     expectTypeOf(safeDeleteCvm(client, { id: "x" })).resolves.toEqualTypeOf<
       SafeResult<undefined>
     >();
@@ -71,7 +78,14 @@ describe("cvm lifecycle result types", () => {
   it("other results", () => {
     expectTypeOf(
       updateCvmVisibility(client, { id: "x", public_logs: true, public_sysinfo: true }),
-    ).resolves.toEqualTypeOf<UpdateCvmVisibility>();
+    ).resolves.toEqualTypeOf<UpdateCvmVisibilityResult>();
+    expectTypeOf<UpdateCvmVisibilityResult>().toEqualTypeOf<
+      CvmPatchResult & {
+        public_sysinfo: boolean;
+        public_logs: boolean;
+        public_tcbinfo: boolean | null;
+      }
+    >();
     expectTypeOf(
       refreshCvmInstanceId(client, { id: "x" }),
     ).resolves.toEqualTypeOf<InstanceIdRefreshResult>();

@@ -115,30 +115,6 @@ function provisionReply() {
   };
 }
 
-function legacyDetail() {
-  return {
-    id: 4101,
-    name: "price-oracle",
-    status: "running",
-    in_progress: false,
-    teepod_id: 5,
-    teepod: { id: 5, name: "prod5", region_identifier: "us-west-1" },
-    app_id: APP_HEX,
-    vm_uuid: VM_UUID,
-    instance_id: null,
-    vcpu: 2,
-    memory: 4096,
-    disk_size: 40,
-    base_image: "dstack-0.5.3",
-    encrypted_env_pubkey: null,
-    listed: false,
-    instance_type: "tdx.medium",
-    public_sysinfo: false,
-    public_logs: true,
-    public_urls: [],
-  };
-}
-
 function refreshResult(overrides: Record<string, unknown> = {}) {
   return {
     cvm_id: 0,
@@ -314,9 +290,12 @@ const cases: Case[] = [
   {
     name: "updateCvmResources",
     method: "PATCH",
-    path: "/cvms/cvm_1/resources",
+    path: "/cvms/cvm_1",
     body: { instance_type: "tdx.large", disk_size: 80, allow_restart: true },
-    reply: { status: 202, raw: null },
+    reply: {
+      status: 202,
+      body: { correlation_id: "op_5", status: "accepted", message: "Resize scheduled" },
+    },
     call: (c) =>
       updateCvmResources(c, {
         id: "cvm_1",
@@ -331,18 +310,24 @@ const cases: Case[] = [
         disk_size: 80,
         allow_restart: true,
       }),
-    expected: undefined,
+    expected: { correlation_id: "op_5", status: "accepted", message: "Resize scheduled" },
   },
   {
     name: "updateCvmVisibility",
     method: "PATCH",
-    path: "/cvms/cvm_1/visibility",
+    path: "/cvms/cvm_1",
     body: { public_sysinfo: false, public_logs: true },
-    reply: { body: legacyDetail() },
+    reply: { status: 202, body: { correlation_id: "op_6" } },
     call: (c) => updateCvmVisibility(c, { id: "cvm_1", public_sysinfo: false, public_logs: true }),
     safeCall: (c) =>
       safeUpdateCvmVisibility(c, { id: "cvm_1", public_sysinfo: false, public_logs: true }),
-    expected: expect.objectContaining({ public_sysinfo: false, public_logs: true, id: 4101 }),
+    expected: {
+      status: "accepted",
+      correlation_id: "op_6",
+      public_sysinfo: false,
+      public_logs: true,
+      public_tcbinfo: null,
+    },
   },
   {
     name: "updateOsImage",
@@ -352,7 +337,7 @@ const cases: Case[] = [
     reply: { status: 202, raw: null },
     call: (c) => updateOsImage(c, { id: "cvm_1", os_image_name: "dstack-0.5.4" }),
     safeCall: (c) => safeUpdateOsImage(c, { id: "cvm_1", os_image_name: "dstack-0.5.4" }),
-    expected: undefined,
+    expected: { correlation_id: null, status: null, message: null },
   },
   {
     name: "refreshCvmInstanceId",
@@ -459,6 +444,130 @@ describe.each(cases)("$name", (testCase) => {
     const result = (await testCase.safeCall(client)) as { success: boolean; error: unknown };
     expect(result.success).toBe(false);
     expect(result.error).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("202 answers of background operations", () => {
+  it("updateOsImage returns the JSON answer's correlation_id, status and message", async () => {
+    const { client } = setup({
+      status: 202,
+      body: { correlation_id: "op_9", status: "accepted", message: "OS upgrade scheduled" },
+    });
+    await expect(
+      updateOsImage(client, { id: "cvm_1", os_image_name: "dstack-0.5.4" }),
+    ).resolves.toEqual({
+      correlation_id: "op_9",
+      status: "accepted",
+      message: "OS upgrade scheduled",
+    });
+  });
+
+  it("updateCvmResources takes an empty 202 or one with only correlation_id", async () => {
+    const empty = setup({ status: 202, raw: null });
+    await expect(updateCvmResources(empty.client, { id: "cvm_1", vcpu: 4 })).resolves.toEqual({
+      correlation_id: null,
+      status: null,
+      message: null,
+    });
+    expect(empty.fake.calls[0]!.body).toEqual({ vcpu: 4 });
+    const partial = setup({ status: 202, body: { correlation_id: "op_3" } });
+    await expect(
+      updateCvmResources(partial.client, { id: "cvm_1", memory: 8192 }),
+    ).resolves.toEqual({ correlation_id: "op_3", status: null, message: null });
+  });
+
+  it("updateCvmResources resizes through PATCH /cvms/{id}, not the deprecated /resources", async () => {
+    const { fake, client } = setup({ status: 202, raw: null });
+    await updateCvmResources(client, {
+      uuid: VM_UUID,
+      vcpu: 2,
+      memory: 4096,
+      disk_size: 60,
+      instance_type: "tdx.medium",
+      allow_restart: false,
+    });
+    expect(fake.calls[0]!.method).toBe("PATCH");
+    expect(fake.calls[0]!.url).toBe(`${TEST_BASE_URL}/cvms/${UUID_HEX}`);
+    // allow_restart is a boolean in UpdateCvmRequest (the old /resources took 0/1).
+    expect(fake.calls[0]!.body).toEqual({
+      vcpu: 2,
+      memory: 4096,
+      disk_size: 60,
+      instance_type: "tdx.medium",
+      allow_restart: false,
+    });
+  });
+
+  it("updateCvmVisibility sends PATCH /cvms/{id} and reports the values it set", async () => {
+    const { fake, client } = setup({ status: 202, body: { correlation_id: "op_4" } });
+    const result = await updateCvmVisibility(client, {
+      name: "price-oracle",
+      public_sysinfo: true,
+      public_logs: false,
+      public_tcbinfo: true,
+    });
+    expect(fake.calls[0]!.url).toBe(`${TEST_BASE_URL}/cvms/price-oracle`);
+    expect(fake.calls[0]!.body).toEqual({
+      public_sysinfo: true,
+      public_logs: false,
+      public_tcbinfo: true,
+    });
+    expect(result).toEqual({
+      status: "accepted",
+      correlation_id: "op_4",
+      public_sysinfo: true,
+      public_logs: false,
+      public_tcbinfo: true,
+    });
+    // An empty 202 still reports what was set.
+    const empty = setup({ status: 202, raw: null });
+    await expect(
+      updateCvmVisibility(empty.client, { id: "cvm_1", public_sysinfo: false, public_logs: false }),
+    ).resolves.toEqual({
+      status: "accepted",
+      correlation_id: null,
+      public_sysinfo: false,
+      public_logs: false,
+      public_tcbinfo: null,
+    });
+  });
+
+  it("updateCvmVisibility returns an on-chain app's 465 as precondition_required", async () => {
+    const { client } = setup({
+      status: 465,
+      body: {
+        detail: {
+          error_code: "ERR-01-005",
+          message: "Compose hash registration required on-chain",
+          details: [
+            { field: "compose_hash", value: COMPOSE_HASH, message: null },
+            { field: "app_id", value: APP_HEX, message: null },
+          ],
+        },
+      },
+    });
+    const result = await updateCvmVisibility(client, {
+      id: "cvm_1",
+      public_sysinfo: true,
+      public_logs: true,
+    });
+    expect(result).toMatchObject({
+      status: "precondition_required",
+      compose_hash: COMPOSE_HASH,
+      app_id: APP_HEX,
+      public_logs: true,
+    });
+  });
+
+  it("with schema: false the body comes back as sent", async () => {
+    const { client } = setup({ status: 202, body: { correlation_id: "op_1" } });
+    await expect(
+      updateCvmVisibility(
+        client,
+        { id: "cvm_1", public_sysinfo: true, public_logs: true },
+        { schema: false },
+      ),
+    ).resolves.toEqual({ status: "accepted", correlation_id: "op_1" });
   });
 });
 

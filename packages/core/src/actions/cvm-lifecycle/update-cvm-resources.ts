@@ -1,8 +1,9 @@
-import { NoContentSchema } from "@phala/cloud-schemas";
+import { CvmOperationAcceptedSchema } from "@phala/cloud-schemas";
 import { defineAction, invalidArguments, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
+import { operationAccepted } from "./operation-accepted";
 
 export type UpdateCvmResourcesArgs = CvmIdInput & {
   vcpu?: number;
@@ -15,21 +16,27 @@ export type UpdateCvmResourcesArgs = CvmIdInput & {
   allow_restart?: boolean;
 };
 
+const NAME = "updateCvmResources";
 const SIZE_KEYS = ["vcpu", "memory", "disk_size", "instance_type"] as const;
 
 /**
- * Resizes a CVM: `PATCH /cvms/{id}/resources`, answered 202 with no body, so it
- * resolves `undefined`; follow the CVM's status to see it applied. (Newer
- * releases of `@phala/cloud` send this to `PATCH /cvms/{id}`; this SDK keeps
- * the dedicated path, which takes the same fields.)
+ * Resizes a CVM: `PATCH /cvms/{id}` with `{ vcpu, memory, disk_size,
+ * instance_type, allow_restart }` (the fields given). The API answers 202 and
+ * resizes in the background; resolves `{ correlation_id, status, message }`,
+ * each `null` when the answer left it out or had no body.
+ *
+ * It used to send `PATCH /cvms/{id}/resources`, which the API reference now
+ * marks deprecated; the unified `PATCH /cvms/{id}` takes the same fields (as
+ * the newest `@phala/cloud` sends them). `patchCvm` changes the size together
+ * with other fields.
  */
 export const updateCvmResources = /* @__PURE__ */ defineAction({
-  name: "updateCvmResources",
-  response: NoContentSchema,
+  name: NAME,
+  response: CvmOperationAcceptedSchema,
   plan: (args: UpdateCvmResourcesArgs) => {
-    const path = cvmPath("updateCvmResources", args, "/resources");
+    const path = cvmPath(NAME, args);
     const body = checkBodyArgs(
-      "updateCvmResources",
+      NAME,
       args,
       {
         vcpu: "positiveInt",
@@ -41,12 +48,13 @@ export const updateCvmResources = /* @__PURE__ */ defineAction({
       { pathKeys: CVM_ID_KEYS },
     );
     if (!SIZE_KEYS.some((key) => body[key] !== undefined)) {
-      invalidArguments("updateCvmResources", [
+      invalidArguments(NAME, [
         { path: SIZE_KEYS.join("|"), message: `give at least one of ${SIZE_KEYS.join(", ")}` },
       ]);
     }
     return { method: "PATCH", path, body };
   },
+  shape: operationAccepted,
 });
 
 export const safeUpdateCvmResources = /* @__PURE__ */ safe(updateCvmResources);

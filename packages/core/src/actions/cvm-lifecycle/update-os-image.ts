@@ -1,8 +1,9 @@
-import { NoContentSchema } from "@phala/cloud-schemas";
+import { CvmOperationAcceptedSchema } from "@phala/cloud-schemas";
 import { defineAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
+import { operationAccepted } from "./operation-accepted";
 
 export type UpdateOsImageArgs = CvmIdInput & {
   /** An image the CVM can move to (see its available OS images), e.g. `dstack-0.5.4`. */
@@ -10,12 +11,14 @@ export type UpdateOsImageArgs = CvmIdInput & {
 };
 
 /**
- * Moves a CVM to another OS image: `PATCH /cvms/{id}/os-image`, answered 202
- * with no body, so it resolves `undefined`. The CVM restarts to apply it.
+ * Moves a CVM to another OS image: `PATCH /cvms/{id}/os-image`. The API answers
+ * 202 and applies it in the background (the CVM restarts); resolves
+ * `{ correlation_id, status, message }` as sent, each `null` when the answer
+ * had no body or left it out.
  */
 export const updateOsImage = /* @__PURE__ */ defineAction({
   name: "updateOsImage",
-  response: NoContentSchema,
+  response: CvmOperationAcceptedSchema,
   plan: (args: UpdateOsImageArgs) => {
     const path = cvmPath("updateOsImage", args, "/os-image");
     const body = checkBodyArgs(
@@ -26,6 +29,7 @@ export const updateOsImage = /* @__PURE__ */ defineAction({
     );
     return { method: "PATCH", path, body };
   },
+  shape: operationAccepted,
 });
 
 export const safeUpdateOsImage = /* @__PURE__ */ safe(updateOsImage);

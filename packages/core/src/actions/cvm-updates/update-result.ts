@@ -9,14 +9,19 @@ export function shapeUpdateResult(response: ActionResponse): unknown {
   return response.data;
 }
 
-/** A 202 (body `{ correlation_id }` or none) becomes `{ status: "accepted", correlation_id }`. */
+/**
+ * A 202 (body `{ correlation_id, ... }` or none) becomes `{ status: "accepted",
+ * correlation_id }`. Any other body is left as it is, for the schema to refuse.
+ */
 export function shapeAcceptedResult(response: ActionResponse): unknown {
   if (response.status === COMPOSE_HASH_REGISTRATION_REQUIRED) {
     return registrationRequired(response.data);
   }
-  const data =
-    typeof response.data === "object" && response.data !== null && !Array.isArray(response.data)
-      ? (response.data as Record<string, unknown>)
-      : {};
-  return { status: "accepted", correlation_id: data.correlation_id ?? null };
+  const { data } = response;
+  if (data === undefined) return { status: "accepted", correlation_id: null };
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
+  return {
+    status: "accepted",
+    correlation_id: (data as Record<string, unknown>).correlation_id ?? null,
+  };
 }
