@@ -1,4 +1,12 @@
 // Helpers shared by the test files (not part of the package's entry points).
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import {
+  CONTRACT_FILE,
+  contractResponseSchema,
+  type JsonSchema,
+  validateAgainst,
+} from "@phala/cloud-contract";
 
 export interface JsonResponse {
   status: number;
@@ -24,63 +32,82 @@ export async function getJson(
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
-/**
- * The part of a zod 4 schema this file reads: its definition tree. Typed locally
- * because the mock does not depend on zod itself, only on the schemas package.
- */
-interface SchemaNode {
-  def: {
-    type: string;
-    shape?: Record<string, SchemaNode>;
-    innerType?: SchemaNode;
-    element?: SchemaNode;
-    options?: SchemaNode[];
-  };
-  safeParse(value: unknown): { success: boolean };
+// --- The API contract as the reference for the mock's bodies ---------------------
+
+type Json = Record<string, unknown>;
+
+/** The contract's named schemas, with those of contract/exceptions.json beside them. */
+const contractSchemas: Record<string, JsonSchema> = (() => {
+  const named: Record<string, JsonSchema> = JSON.parse(readFileSync(CONTRACT_FILE, "utf8")).schemas;
+  const exceptions = join(dirname(CONTRACT_FILE), "exceptions.json");
+  if (existsSync(exceptions)) {
+    Object.assign(named, JSON.parse(readFileSync(exceptions, "utf8")).schemas ?? {});
+  }
+  return named;
+})();
+
+function derefContract(schema: JsonSchema): JsonSchema {
+  let current = schema;
+  for (let depth = 0; depth < 20; depth++) {
+    if (typeof current !== "object" || typeof current.$ref !== "string") return current;
+    const target = contractSchemas[current.$ref.replace("#/components/schemas/", "")];
+    if (target === undefined) return true;
+    current = target;
+  }
+  return current;
 }
 
-const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch"]);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * Where `value` and `schema` disagree on object keys, at any depth. zod strips
- * unknown keys and fills defaults, so parsing alone proves neither that the mock
- * sends no extra field nor that it sends every field; this compares the key sets.
+ * The keys of `value` that `schema` does not name, at any depth: where the mock
+ * would teach a client a field the API does not send. Of alternatives (`anyOf`),
+ * the first one `value` satisfies is followed.
  */
-export function shapeMismatches(schema: unknown, value: unknown, path = "$"): string[] {
-  const node = schema as SchemaNode;
-  const { def } = node;
-  if (WRAPPERS.has(def.type)) {
-    if (value === null || value === undefined || !def.innerType) return [];
-    return shapeMismatches(def.innerType, value, path);
+export function keysOutsideContract(schema: JsonSchema, value: unknown, path = "$"): string[] {
+  const resolved = derefContract(schema);
+  if (typeof resolved !== "object") return [];
+  const options = resolved.anyOf ?? resolved.oneOf;
+  if (Array.isArray(options)) {
+    const branch = options.find(
+      (option: JsonSchema) => validateAgainst(option, value).length === 0,
+    );
+    return branch === undefined ? [] : keysOutsideContract(branch, value, path);
   }
-  if (def.type === "object" && def.shape) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      return [`${path}: expected an object`];
-    }
-    const expected = Object.keys(def.shape);
-    const actual = Object.keys(value);
-    const problems = [
-      ...expected.filter((key) => !actual.includes(key)).map((key) => `${path}: missing ${key}`),
-      ...actual.filter((key) => !expected.includes(key)).map((key) => `${path}: extra ${key}`),
-    ];
-    for (const key of expected) {
-      const field = def.shape[key];
-      if (field && key in value) {
-        problems.push(
-          ...shapeMismatches(field, (value as Record<string, unknown>)[key], `${path}.${key}`),
-        );
-      }
-    }
-    return problems;
+  if (Array.isArray(value)) {
+    if (resolved.items === undefined) return [];
+    return value.flatMap((item, index) =>
+      keysOutsideContract(resolved.items, item, `${path}[${index}]`),
+    );
   }
-  if (def.type === "array" && def.element) {
-    if (!Array.isArray(value)) return [`${path}: expected an array`];
-    const element = def.element;
-    return value.flatMap((item, index) => shapeMismatches(element, item, `${path}[${index}]`));
-  }
-  if (def.type === "union" && def.options) {
-    const option = def.options.find((candidate) => candidate.safeParse(value).success);
-    return option ? shapeMismatches(option, value, path) : [`${path}: matches no union member`];
-  }
-  return [];
+  if (!isObject(value) || !isObject(resolved.properties)) return [];
+  const properties = resolved.properties as Record<string, JsonSchema>;
+  // An open map (`additionalProperties`) names no keys.
+  const open =
+    resolved.additionalProperties !== undefined && resolved.additionalProperties !== false;
+  return Object.entries(value).flatMap(([key, item]) => {
+    const property = properties[key];
+    if (property === undefined) return open ? [] : [`${path}.${key}: not in the contract`];
+    return keysOutsideContract(property, item, `${path}.${key}`);
+  });
+}
+
+/**
+ * Where a body of the mock breaks the contract for `operation` (`"GET /kms"`,
+ * status 200 unless given, in `version`, 2026-01-21 unless given): what the
+ * contract's schema rejects, and every key it does not name.
+ */
+export function contractMismatches(
+  operation: string,
+  body: unknown,
+  options: { status?: number; version?: string } = {},
+): string[] {
+  const status = String(options.status ?? 200);
+  const found = contractResponseSchema(operation, status, options.version ?? "2026-01-21");
+  if (!found) return [`${operation} ${status}: the contract has no body for it`];
+  return [
+    ...validateAgainst(found.schema, body).map((problem) => `$${problem}`),
+    ...keysOutsideContract(found.schema, body),
+  ];
 }
