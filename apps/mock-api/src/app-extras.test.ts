@@ -1,19 +1,13 @@
 import { createHash } from "node:crypto";
 import {
   AppAttestationResponseSchema,
-  AppCvmsIsAllowedResponseSchema,
-  AppFilterOptionsSchema,
-  AppInstanceSchema,
-  AppRevisionDetailSchema,
-  AppRevisionsResponseSchema,
-  DeviceAllowlistResponseSchema,
   IsAllowedResultSchema,
   UpdateKmsInfoSchema,
 } from "@phala/cloud-schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
-import { getJson, shapeMismatches } from "./test-support";
+import { contractMismatches, getJson } from "./test-support";
 
 let mock: RunningMockApi;
 const key = SEED.apiKeys.demo;
@@ -27,11 +21,15 @@ afterAll(async () => {
   await mock.close();
 });
 
-async function postJson(path: string, body: unknown, apiKey = key) {
+async function postJson(path: string, body: unknown, apiKey = key, version?: string) {
   const response = await fetch(`${mock.url}${path}`, {
     method: "POST",
-    headers: { "X-API-Key": apiKey, "content-type": "application/json" },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    headers: {
+      "X-API-Key": apiKey,
+      "content-type": "application/json",
+      ...(version ? { "X-Phala-Version": version } : {}),
+    },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
 }
@@ -40,7 +38,7 @@ describe("GET /apps/filter-options", () => {
   it("lists the workspace's distinct values, not /apps/:app_id", async () => {
     const { status, body } = await getJson(mock.url, "/apps/filter-options", { apiKey: key });
     expect(status).toBe(200);
-    expect(shapeMismatches(AppFilterOptionsSchema, body)).toEqual([]);
+    expect(contractMismatches("GET /apps/filter-options", body)).toEqual([]);
     expect(body.nodes).toEqual(["prod5", "prod7", "prod9"]);
     expect(body.statuses).toEqual(["running", "starting", "stopped"]);
     expect(body.kms_types).toEqual(["base", "ethereum", "phala"]);
@@ -59,7 +57,7 @@ describe("revisions", () => {
       apiKey: key,
     });
     expect(status).toBe(200);
-    expect(shapeMismatches(AppRevisionsResponseSchema, body)).toEqual([]);
+    expect(contractMismatches("GET /apps/{app_id}/revisions", body)).toEqual([]);
     expect(body).toMatchObject({ total: 3, page: 1, page_size: 2, total_pages: 2 });
     expect(body.revisions).toHaveLength(2);
     expect(body.revisions[0].created_at >= body.revisions[1].created_at).toBe(true);
@@ -84,7 +82,7 @@ describe("revisions", () => {
       apiKey: key,
     });
     expect(status).toBe(200);
-    expect(shapeMismatches(AppRevisionDetailSchema, body)).toEqual([]);
+    expect(contractMismatches("GET /apps/{app_id}/revisions/{revision_id}", body)).toEqual([]);
     expect(body.compose_file.docker_compose_file).toContain("services:");
     const raw = await getJson(mock.url, `/apps/${web}/revisions/${id}?raw_compose_file=true`, {
       apiKey: key,
@@ -121,7 +119,7 @@ describe("attestations and device allowlist", () => {
       apiKey: key,
     });
     expect(status).toBe(200);
-    expect(shapeMismatches(DeviceAllowlistResponseSchema, body)).toEqual([]);
+    expect(contractMismatches("GET /apps/{app_id}/device-allowlist", body)).toEqual([]);
     expect(body).toMatchObject({ is_onchain_kms: true, chain_id: 1 });
     expect(body.devices).toHaveLength(3);
     expect(Number.isInteger(body.devices[0].cvm_ids[0])).toBe(true);
@@ -134,13 +132,38 @@ describe("attestations and device allowlist", () => {
 });
 
 describe("is-allowed checks", () => {
-  it("POST /apps/{id}/cvms/is-allowed checks every CVM of an on-chain app", async () => {
-    const { status, body } = await postJson(`/apps/${oracle}/cvms/is-allowed`, {});
+  it("POST /apps/{id}/cvms/is-allowed checks every CVM of an on-chain app (no body)", async () => {
+    const { status, body } = await postJson(`/apps/${oracle}/cvms/is-allowed`, undefined);
     expect(status).toBe(200);
-    expect(shapeMismatches(AppCvmsIsAllowedResponseSchema, body)).toEqual([]);
+    expect(contractMismatches("POST /apps/{app_id}/cvms/is-allowed", body)).toEqual([]);
     expect(body).toMatchObject({ is_onchain: true, total: 3, allowed_count: 3, denied_count: 0 });
-    const offChain = await postJson(`/apps/${web}/cvms/is-allowed`, {});
+    // Integers: 2026-01-21 no longer exposes table ids and sends 0 in their place.
+    expect(body.results.map((r: { cvm_id: number }) => r.cvm_id)).toEqual([0, 0, 0]);
+    const legacy = await postJson(`/apps/${oracle}/cvms/is-allowed`, undefined, key, "2025-10-28");
+    const tableIds = legacy.body.results.map((r: { cvm_id: number }) => r.cvm_id);
+    expect(tableIds.every((id: number) => Number.isInteger(id) && id > 0)).toBe(true);
+    const offChain = await postJson(`/apps/${web}/cvms/is-allowed`, undefined);
     expect(offChain.body).toMatchObject({ is_onchain: false, results: [], total: 0 });
+  });
+
+  it("POST /apps/{id}/cvms/is-allowed lists a CVM that never booted as skipped, by number", async () => {
+    const app = [...mock.state.apps.values()].find((a) => a.appId === oracle)!;
+    const cvm = [...mock.state.cvms.values()].find((c) => c.appId === app.appId)!;
+    const instanceId = cvm.instanceId;
+    cvm.instanceId = null;
+    try {
+      const current = await postJson(`/apps/${oracle}/cvms/is-allowed`, undefined);
+      expect(current.body.skipped_cvm_ids).toEqual([0]);
+      const legacy = await postJson(
+        `/apps/${oracle}/cvms/is-allowed`,
+        undefined,
+        key,
+        "2025-10-28",
+      );
+      expect(legacy.body.skipped_cvm_ids).toEqual([cvm.tableId]);
+    } finally {
+      cvm.instanceId = instanceId;
+    }
   });
 
   it("POST /apps/{id}/is-allowed denies an unknown compose hash and needs one", async () => {
@@ -167,7 +190,9 @@ describe("is-allowed checks", () => {
     const cvm = SEED.mainWorkspaceCvms.find((c) => c.name === "oracle-ap")!;
     const { status, body } = await postJson(`/cvms/${cvm.id}/is-allowed`, {});
     expect(status).toBe(200);
-    expect(body).toMatchObject({ cvm_id: cvm.id, is_allowed: true, compose_hash_allowed: true });
+    expect(body).toMatchObject({ cvm_id: 0, is_allowed: true, compose_hash_allowed: true });
+    const legacy = await postJson(`/cvms/${cvm.id}/is-allowed`, {}, key, "2025-10-28");
+    expect(legacy.body.cvm_id).toBe(mock.state.cvms.get(cvm.id)!.tableId);
     const unknown = await postJson("/cvms/no-such-cvm/is-allowed", {});
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail.error_code).toBe("ERR-03-001");
@@ -184,7 +209,7 @@ describe("POST /apps/{id}/instances", () => {
       node_id: SEED.nodes.prod7.id,
     });
     expect(status).toBe(200);
-    expect(shapeMismatches(AppInstanceSchema, body)).toEqual([]);
+    expect(contractMismatches("POST /apps/{app_id}/instances", body)).toEqual([]);
     expect(body).toMatchObject({ name: "acme-web-4", status: "starting", teepod_id: 7 });
     const created = [...mock.state.cvms.values()].find((cvm) => cvm.name === "acme-web-4");
     expect(created?.status).toBe("starting");

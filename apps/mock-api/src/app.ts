@@ -7,6 +7,7 @@ import {
   invalidApiKeyError,
   MockApiError,
   ROUTE_NOT_FOUND_BODY,
+  stepUpRequiredError,
   unsupportedVersionError,
 } from "./errors";
 import { FaultInjector, type FaultRule } from "./faults";
@@ -54,6 +55,11 @@ export interface MockAppOptions {
   /** For a fresh state: extra CVMs seeded into the main workspace. */
   extraCvms?: number;
   /**
+   * For a fresh state: ms one second of the state stream lasts (default 1000), so a
+   * test can ask for the API's 5 s interval and not wait 5 s.
+   */
+  streamSecondMs?: number;
+  /**
    * Tests only: scripted faults (see `faults.ts`). Without it the fault middleware
    * is not installed at all; `[]` installs it with no rule.
    */
@@ -86,6 +92,16 @@ async function observe(
   } catch (error) {
     console.error("[mock-api] onResponse hook failed:", error);
   }
+}
+
+/** `DELETE /cvms/{cvm_id}` and `DELETE /cvms/:cvm_id` name the same operation. */
+function sameOperation(a: string, b: string): boolean {
+  const shape = (operation: string) =>
+    operation
+      .trim()
+      .replace(/^(\w+)\s+(\/api\/v1)?/, (_, method: string) => `${method.toUpperCase()} `)
+      .replace(/\{[^}]+\}|:\w+/g, "{}");
+  return shape(a) === shape(b);
 }
 
 /** The API key policy: which keys pass and what version each defaults to. */
@@ -127,7 +143,11 @@ function newRequestId(): string {
 export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
   const state =
     options.state ??
-    createMockState({ transitionMs: options.transitionMs, extraCvms: options.extraCvms });
+    createMockState({
+      transitionMs: options.transitionMs,
+      extraCvms: options.extraCvms,
+      streamSecondMs: options.streamSecondMs,
+    });
   const now = options.now ?? (() => new Date());
   const keys = keyPolicy(options.apiKeys);
 
@@ -137,6 +157,13 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
     const key = apiKeyOf(c.req.header("X-API-Key"));
     if (!keys.accepts(key)) throw invalidApiKeyError();
     c.set("render", { state, caller: callerForApiKey(state, key), now: now() });
+    const stepUp = state.settings.stepUpRequired;
+    if (stepUp && stepUp.length > 0) {
+      const operation = `${c.req.method} ${c.req.routePath.slice(API_BASE_PATH.length)}`;
+      if (stepUp.some((entry) => sameOperation(entry, operation))) {
+        throw stepUpRequiredError(operation.replace(/:(\w+)/g, "{$1}"));
+      }
+    }
     await next();
   };
 
@@ -196,8 +223,9 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
 
   app.notFound((c) => c.json(ROUTE_NOT_FOUND_BODY, 404));
   app.onError((error, c) => {
-    if (error instanceof MockApiError)
-      return c.json(error.body, error.status as ContentfulStatusCode);
+    if (error instanceof MockApiError) {
+      return c.json(error.body, error.status as ContentfulStatusCode, error.headers);
+    }
     console.error("[mock-api] unhandled error:", error);
     return c.json(INTERNAL_ERROR_BODY, 500);
   });

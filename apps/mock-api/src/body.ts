@@ -115,3 +115,42 @@ export async function readStringFields<const K extends string>(
   if (issues.length > 0) throw validationError(issues);
   return body as Record<K, string>;
 }
+
+/** What a commit (`/commit-update`, `/commit-replica`) brings: each field defaults to "". */
+export interface CommitRequest {
+  token: string;
+  compose_hash: string;
+  transaction_hash: string;
+}
+
+/**
+ * The optional body of a commit (every field a string, default ""); the token
+ * may come as the `token` query parameter instead.
+ */
+export async function readCommitRequest(
+  req: BodySource,
+  queryToken: string | undefined,
+): Promise<CommitRequest> {
+  const body = await readJsonObject(req, "empty-object");
+  const issues: ValidationIssue[] = [];
+  const field = (name: keyof CommitRequest): string => {
+    const value = body[name];
+    if (value === undefined || value === null) return "";
+    if (typeof value === "string") return value;
+    issues.push({
+      type: "string_type",
+      loc: ["body", name],
+      msg: "Input should be a valid string",
+      input: value,
+    });
+    return "";
+  };
+  const request = {
+    token: field("token"),
+    compose_hash: field("compose_hash"),
+    transaction_hash: field("transaction_hash"),
+  };
+  if (issues.length > 0) throw validationError(issues);
+  if (request.token === "" && queryToken) request.token = queryToken;
+  return request;
+}

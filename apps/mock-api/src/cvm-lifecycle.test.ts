@@ -1,18 +1,11 @@
 import { createHash } from "node:crypto";
-import {
-  CvmDetailV20251028Schema,
-  CvmVmSchema,
-  GetCvmStatusBatchSchema,
-  InstanceIdRefreshResultSchema,
-  ProvisionCvmSchema,
-  RefreshCvmInstanceIdsSchema,
-} from "@phala/cloud-schemas";
+import { CvmVmSchema, GetCvmStatusBatchSchema, ProvisionCvmSchema } from "@phala/cloud-schemas";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { currentCvmStatus, provisionPrivateKeyFor } from "./resources/cvm-lifecycle";
 import { kmsPrivateKeyFor, nextAppIdFor } from "./resources/kms";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
-import { getJson, shapeMismatches } from "./test-support";
+import { contractMismatches, getJson } from "./test-support";
 
 // Long enough that a loaded CI machine still reads the transitional status in time.
 const TRANSITION_MS = 600;
@@ -41,9 +34,14 @@ async function send(
   method: string,
   path: string,
   body?: unknown,
-  options: { version?: string; apiKey?: string | null; raw?: string } = {},
+  options: {
+    version?: string;
+    apiKey?: string | null;
+    raw?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Sent> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.apiKey !== null) headers["X-API-Key"] = options.apiKey ?? key;
   if (options.version) headers["X-Phala-Version"] = options.version;
   let payload: string | undefined = options.raw;
@@ -91,7 +89,7 @@ async function provisionAndCommit(name = "my-new-app") {
     encrypted_env: "00ff",
     env_keys: ["API_KEY"],
   });
-  expect(commit.status).toBe(201);
+  expect(commit.status).toBe(200);
   return { provision: provision.body, vm: commit.body };
 }
 
@@ -100,6 +98,13 @@ function expectPhalaError(sent: Sent, status: number, code: string) {
   expect(sent.body.detail.error_code).toBe(code);
   expect(typeof sent.body.detail.message).toBe("string");
   expect(Array.isArray(sent.body.detail.details)).toBe(true);
+}
+
+/** Another operation runs: a 409 without an error code (a client may retry it). */
+function expectInProgress(sent: Sent) {
+  expect(sent.status).toBe(409);
+  expect(sent.body.detail).not.toHaveProperty("error_code");
+  expect(sent.body.detail.message).toContain("in progress");
 }
 
 function expect422(sent: Sent, loc: (string | number)[], type: string) {
@@ -117,7 +122,7 @@ describe("POST /cvms/provision", () => {
     const sent = await send("POST", "/cvms/provision", provisionBody());
     expect(sent.status).toBe(200);
     expect(ProvisionCvmSchema.safeParse(sent.body).success).toBe(true);
-    expect(shapeMismatches(ProvisionCvmSchema, sent.body)).toEqual([]);
+    expect(contractMismatches("POST /cvms/provision", sent.body)).toEqual([]);
     expect(sent.body.app_id).toMatch(/^[0-9a-f]{40}$/);
     expect(sent.body.app_env_encrypt_pubkey).toMatch(/^[0-9a-f]{64}$/);
     expect(sent.body.compose_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -250,11 +255,11 @@ describe("POST /cvms/provision", () => {
     );
   });
 
-  it("refuses a workspace with no credits (402 ERR-04-001)", async () => {
+  it("refuses a workspace with no credits (400 ERR-04-001)", async () => {
     const workspace = api.state.workspaces.get(SEED.workspaces.main.id)!;
     workspace.creditsCents = 0;
     workspace.grantedCreditsCents = 0;
-    expectPhalaError(await send("POST", "/cvms/provision", provisionBody()), 402, "ERR-04-001");
+    expectPhalaError(await send("POST", "/cvms/provision", provisionBody()), 400, "ERR-04-001");
   });
 
   it("requires an API key", async () => {
@@ -290,7 +295,7 @@ describe("compose hash of a provision", () => {
       app_id: sent.body.app_id,
       compose_hash: sent.body.compose_hash,
     });
-    expect(commit.status).toBe(201);
+    expect(commit.status).toBe(200);
     const composeFile = await getJson(api.url, `/cvms/${commit.body.vm_uuid}/compose_file`, {
       apiKey: key,
     });
@@ -317,7 +322,7 @@ describe("compose hash of a provision", () => {
       app_id: first.body.app_id,
       compose_hash: first.body.compose_hash,
     });
-    expect(commit.status).toBe(201);
+    expect(commit.status).toBe(200);
     expect(commit.body.encrypted_env_pubkey).toBe(first.body.app_env_encrypt_pubkey);
   });
 });
@@ -326,7 +331,7 @@ describe("POST /cvms (commit)", () => {
   it("creates a starting CVM that runs after the transition time, in lists and reads", async () => {
     const { provision, vm } = await provisionAndCommit();
     expect(CvmVmSchema.safeParse(vm).success).toBe(true);
-    expect(shapeMismatches(CvmVmSchema, vm)).toEqual([]);
+    expect(contractMismatches("POST /cvms", vm)).toEqual([]);
     expect(vm.status).toBe("starting");
     expect(vm.app_id).toBe(provision.app_id);
     expect(vm.encrypted_env_pubkey).toBe(provision.app_env_encrypt_pubkey);
@@ -360,7 +365,7 @@ describe("POST /cvms (commit)", () => {
       { app_id: provision.body.app_id, compose_hash: provision.body.compose_hash },
       { version: "2025-10-28" },
     );
-    expect(commit.status).toBe(201);
+    expect(commit.status).toBe(200);
     expect(commit.body.id).toBeGreaterThan(4100);
     expect(commit.body.user_id).toBe(SEED.users.alice.id);
   });
@@ -404,7 +409,7 @@ describe("POST /cvms (commit)", () => {
       app_id: appId,
       compose_hash: first.body.compose_hash,
     });
-    expect(committed.status).toBe(201);
+    expect(committed.status).toBe(200);
     const conflict = await send("POST", "/cvms", {
       app_id: appId,
       compose_hash: second.body.compose_hash,
@@ -467,9 +472,14 @@ describe("POST /cvms (commit)", () => {
       contract_address: `0x${appId}`,
       deployer_address: `0x${"34".repeat(20)}`,
     });
-    expect(done.status).toBe(201);
+    expect(done.status).toBe(200);
     expect(done.body.app_id).toBe(appId);
-    expect(done.body.app_auth_contract_address).toBe(`0x${appId}`);
+    // The VM record has no contract field; the CVM shows it.
+    const read = await getJson(api.url, `/cvms/app_${appId}`, { apiKey: key });
+    expect(read.body.kms_info).toMatchObject({
+      dstack_app_address: `0x${appId}`,
+      deployer_address: `0x${"34".repeat(20)}`,
+    });
   });
 
   it("answers 422 for missing and malformed fields", async () => {
@@ -497,7 +507,7 @@ describe("power actions", () => {
   it("stop: running -> stopping -> stopped, then start: -> starting -> running", async () => {
     const stop = await send("POST", `/cvms/${running.name}/stop`);
     expect(stop.status).toBe(200);
-    expect(shapeMismatches(CvmVmSchema, stop.body)).toEqual([]);
+    expect(contractMismatches("POST /cvms/{cvm_id}/stop", stop.body)).toEqual([]);
     expect(stop.body.status).toBe("stopping");
     await afterTransition();
     expect((await getJson(api.url, `/cvms/${running.id}`, { apiKey: key })).body.status).toBe(
@@ -550,10 +560,47 @@ describe("power actions", () => {
       "ERR-02-008",
     );
     await send("POST", `/cvms/${stopped.id}/start`);
-    // Still starting: another start and a restart conflict; a hard stop is allowed.
-    expectPhalaError(await send("POST", `/cvms/${stopped.id}/start`), 409, "ERR-02-008");
-    expectPhalaError(await send("POST", `/cvms/${stopped.id}/restart`, {}), 409, "ERR-02-008");
+    // Still starting: another start and a restart conflict, for now (a 409 with no
+    // error code: the operation in progress ends); a hard stop is allowed.
+    expectInProgress(await send("POST", `/cvms/${stopped.id}/start`));
+    expectInProgress(await send("POST", `/cvms/${stopped.id}/restart`, {}));
     expect((await send("POST", `/cvms/${stopped.id}/stop`)).body.status).toBe("stopping");
+  });
+
+  it("answers 503 while the CVM's node is under maintenance", async () => {
+    const node = api.state.nodes.get(SEED.nodes.prod5.id)!;
+    node.status = "MAINTENANCE";
+    try {
+      const refused = await send("POST", `/cvms/${running.id}/restart`, {});
+      expect(refused.status).toBe(503);
+      expect(refused.body.detail.message).toContain("maintenance");
+      expect(refused.body.detail.details).toEqual([
+        { field: "teepod_id", value: node.id, message: null },
+      ]);
+      expect((await getJson(api.url, `/cvms/${running.id}`, { apiKey: key })).body.status).toBe(
+        "running",
+      );
+    } finally {
+      node.status = "ONLINE";
+    }
+    expect((await send("POST", `/cvms/${running.id}/restart`, {})).status).toBe(200);
+  });
+
+  it("answers 428 for an operation that needs a step-up, until it is switched off", async () => {
+    api.state.settings.stepUpRequired = ["POST /cvms/{cvm_id}/stop"];
+    try {
+      const refused = await send("POST", `/cvms/${running.id}/stop`);
+      expect(refused.status).toBe(428);
+      expect(refused.body.detail.message).toContain("Step-up");
+      expect(refused.body.detail.details).toEqual([
+        { field: "operation", value: "POST /cvms/{cvm_id}/stop", message: null },
+      ]);
+      // Other operations are not affected.
+      expect((await getJson(api.url, `/cvms/${running.id}`, { apiKey: key })).status).toBe(200);
+    } finally {
+      api.state.settings.stepUpRequired = [];
+    }
+    expect((await send("POST", `/cvms/${running.id}/stop`)).status).toBe(200);
   });
 
   it("answers 404 ERR-03-001 for a CVM that is not the caller's", async () => {
@@ -579,8 +626,8 @@ describe("POST /cvms/{id}/replicas", () => {
     const replica = await send("POST", `/cvms/${running.id}/replicas`, {
       node_id: SEED.nodes.prod9.id,
     });
-    expect(replica.status).toBe(201);
-    expect(shapeMismatches(CvmVmSchema, replica.body)).toEqual([]);
+    expect(replica.status).toBe(200);
+    expect(contractMismatches("POST /cvms/{cvm_id}/replicas", replica.body)).toEqual([]);
     expect(replica.body.app_id).toBe(running.appId);
     expect(replica.body.teepod_id).toBe(SEED.nodes.prod9.id);
     expect(replica.body.status).toBe("starting");
@@ -595,19 +642,106 @@ describe("POST /cvms/{id}/replicas", () => {
       "ERR-01-001",
     );
   });
+
+  it("takes teepod_id (before node_id), an encrypted env and the source's compose hash", async () => {
+    const replica = await send("POST", `/cvms/${running.id}/replicas`, {
+      teepod_id: SEED.nodes.prod7.id,
+      node_id: SEED.nodes.prod9.id,
+      encrypted_env: "abcd",
+      compose_hash: `0x${api.state.cvms.get(running.id)!.composeHash}`,
+    });
+    expect(replica.status).toBe(200);
+    expect(replica.body.teepod_id).toBe(SEED.nodes.prod7.id);
+    expectPhalaError(
+      await send("POST", `/cvms/${running.id}/replicas`, { compose_hash: "ab".repeat(32) }),
+      400,
+      "ERR-01-006",
+    );
+    expect422(
+      await send("POST", `/cvms/${running.id}/replicas`, { teepod_id: "seven" }),
+      ["body", "teepod_id"],
+      "int_type",
+    );
+  });
+
+  it("answers 503 for a node under maintenance", async () => {
+    api.state.nodes.get(SEED.nodes.prod9.id)!.status = "MAINTENANCE";
+    const refused = await send("POST", `/cvms/${running.id}/replicas`, {
+      teepod_id: SEED.nodes.prod9.id,
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.body.detail.details[0]).toMatchObject({ value: SEED.nodes.prod9.id });
+  });
+
+  it("on-chain: a new device is a 465 with a commit token; POST /commit-replica creates it", async () => {
+    const source = SEED.mainWorkspaceCvms.find((cvm) => cvm.appId === SEED.apps.oracle.appId)!;
+    const prod5 = api.state.nodes.get(SEED.nodes.prod5.id)!;
+    // A node none of the app's VMs runs on: its device is not in the app contract yet.
+    api.state.nodes.set(11, {
+      ...prod5,
+      id: 11,
+      nodeId: 111,
+      name: "prod11",
+      deviceId: "11".repeat(32),
+    });
+    const first = await send(
+      "POST",
+      `/cvms/${source.id}/replicas`,
+      { teepod_id: 11 },
+      { headers: { "X-Prepare-Only": "true" } },
+    );
+    expectPhalaError(first, 465, "ERR-01-005");
+    const details = Object.fromEntries(
+      first.body.detail.details.map((d: { field: string; value: unknown }) => [d.field, d.value]),
+    );
+    expect(details.device_id).toBe("11".repeat(32));
+    expect(details.onchain_status).toMatchObject({ device_id_allowed: false });
+    expect(details.commit_token).toMatch(/^ct_/);
+    expect(details.api_commit_url).toBe(`${api.url}/cvms/${source.id}/commit-replica`);
+
+    const badTx = await send("POST", `/cvms/${source.id}/commit-replica`, {
+      token: details.commit_token,
+      transaction_hash: "0x1234",
+    });
+    expectPhalaError(badTx, 400, "ERR-01-007");
+    const wrongToken = await send("POST", `/cvms/${source.id}/commit-replica`, {
+      token: "ct_wrong",
+      transaction_hash: `0x${"ab".repeat(32)}`,
+    });
+    expectPhalaError(wrongToken, 409, "ERR-01-006");
+    // The token may come in the query.
+    const committed = await send(
+      "POST",
+      `/cvms/${source.id}/commit-replica?token=${details.commit_token}`,
+      { transaction_hash: `0x${"ab".repeat(32)}` },
+    );
+    expect(committed.status).toBe(200);
+    expect(contractMismatches("POST /cvms/{cvm_id}/commit-replica", committed.body)).toEqual([]);
+    expect(committed.body).toMatchObject({ teepod_id: 11, status: "starting" });
+    // Used once; and the device is allowed now.
+    expectPhalaError(
+      await send("POST", `/cvms/${source.id}/commit-replica?token=${details.commit_token}`, {
+        transaction_hash: `0x${"ab".repeat(32)}`,
+      }),
+      409,
+      "ERR-01-006",
+    );
+    expect((await send("POST", `/cvms/${source.id}/replicas`, { teepod_id: 11 })).status).toBe(200);
+  });
 });
 
 describe("PATCH /cvms/{id}/resources", () => {
-  it("resizes a running CVM with allow_restart: 202, no body, restarting then running", async () => {
+  it("resizes a running CVM with allow_restart: 202 { correlation_id }, restarting then running", async () => {
     const resized = await send("PATCH", `/cvms/${running.id}/resources`, {
       instance_type: "tdx.large",
       disk_size: 60,
       allow_restart: true,
     });
     expect(resized.status).toBe(202);
-    expect(resized.text).toBe("");
+    expect(resized.body).toMatchObject({ correlation_id: expect.stringMatching(/^op_/) });
     const read = await getJson(api.url, `/cvms/${running.id}`, { apiKey: key });
     expect(read.body.status).toBe("restarting");
+    expect(read.body.progress.correlation_id).toBe(resized.body.correlation_id);
     expect(read.body.resource).toMatchObject({
       instance_type: "tdx.large",
       vcpu: 4,
@@ -617,6 +751,17 @@ describe("PATCH /cvms/{id}/resources", () => {
     await afterTransition();
     expect((await getJson(api.url, `/cvms/${running.id}`, { apiKey: key })).body.status).toBe(
       "running",
+    );
+  });
+
+  it("takes allow_restart as the contract's integer too, and answers 409 (no code) mid-operation", async () => {
+    const resized = await send("PATCH", `/cvms/${running.id}/resources`, {
+      vcpu: 2,
+      allow_restart: 1,
+    });
+    expect(resized.status).toBe(202);
+    expectInProgress(
+      await send("PATCH", `/cvms/${running.id}/resources`, { vcpu: 4, allow_restart: 1 }),
     );
   });
 
@@ -652,17 +797,21 @@ describe("PATCH /cvms/{id}/resources", () => {
 });
 
 describe("PATCH /cvms/{id}/visibility", () => {
-  it("sets public logs and sysinfo and answers the legacy detail", async () => {
+  it("sets public logs and sysinfo and answers the VM record", async () => {
     const sent = await send("PATCH", `/cvms/${running.id}/visibility`, {
       public_logs: false,
       public_sysinfo: false,
     });
     expect(sent.status).toBe(200);
-    expect(CvmDetailV20251028Schema.safeParse(sent.body).success).toBe(true);
-    expect(sent.body.public_logs).toBe(false);
-    expect(sent.body.public_sysinfo).toBe(false);
+    expect(contractMismatches("PATCH /cvms/{cvm_id}/visibility", sent.body)).toEqual([]);
+    expect(sent.body).toMatchObject({
+      name: running.name,
+      app_id: running.appId,
+      status: "running",
+    });
     const read = await getJson(api.url, `/cvms/${running.id}`, { apiKey: key });
     expect(read.body.public_logs).toBe(false);
+    expect(read.body.public_sysinfo).toBe(false);
   });
 
   it("answers 422 without both flags", async () => {
@@ -675,12 +824,15 @@ describe("PATCH /cvms/{id}/visibility", () => {
 });
 
 describe("PATCH /cvms/{id}/os-image", () => {
-  it("moves to another image with a restart: 202, no body", async () => {
+  it("moves to another image with a restart: 202 { correlation_id }", async () => {
     const sent = await send("PATCH", `/cvms/${running.id}/os-image`, {
       os_image_name: "dstack-0.5.4",
     });
     expect(sent.status).toBe(202);
-    expect(sent.text).toBe("");
+    expect(contractMismatches("PATCH /cvms/{cvm_id}/os-image", sent.body, { status: 202 })).toEqual(
+      [],
+    );
+    expect(sent.body.correlation_id).toMatch(/^op_/);
     const read = await getJson(api.url, `/cvms/${running.id}`, { apiKey: key });
     expect(read.body.os.name).toBe("dstack-0.5.4");
     expect(read.body.status).toBe("restarting");
@@ -714,7 +866,7 @@ describe("instance ids", () => {
   it("PATCH /cvms/{id}/instance-id reports an unchanged id of a running CVM", async () => {
     const sent = await send("PATCH", `/cvms/${running.id}/instance-id`, { dry_run: true });
     expect(sent.status).toBe(200);
-    expect(shapeMismatches(InstanceIdRefreshResultSchema, sent.body)).toEqual([]);
+    expect(contractMismatches("PATCH /cvms/{cvm_id}/instance-id", sent.body)).toEqual([]);
     expect(sent.body).toMatchObject({
       identifier: running.id,
       status: "unchanged",
@@ -742,21 +894,65 @@ describe("instance ids", () => {
   });
 
   it("PATCH /cvms/instance-ids refreshes many, with counts", async () => {
-    const all = await send("PATCH", "/cvms/instance-ids", { running_only: true });
+    const all = await send("PATCH", "/cvms/instance-ids", { missing_only: false });
     expect(all.status).toBe(200);
-    expect(shapeMismatches(RefreshCvmInstanceIdsSchema, all.body)).toEqual([]);
+    expect(contractMismatches("PATCH /cvms/instance-ids", all.body)).toEqual([]);
     expect(all.body.scanned).toBe(all.body.items.length);
     expect(all.body.unchanged).toBe(all.body.items.length);
     const some = await send("PATCH", "/cvms/instance-ids", {
       cvm_ids: [running.id, "missing-cvm"],
+      missing_only: false,
       limit: 2,
     });
     expect(some.body).toMatchObject({ total: 2, scanned: 2, unchanged: 1, errors: 1 });
+    // A CVM the API cannot number is 0, an integer as the contract has it.
+    expect(some.body.items[1]).toMatchObject({ cvm_id: 0, status: "error" });
     expect422(
       await send("PATCH", "/cvms/instance-ids", { limit: 501 }),
       ["body", "limit"],
       "less_than_equal",
     );
+  });
+});
+
+describe("PATCH /cvms/instance-ids defaults", () => {
+  it("scans running CVMs missing an instance id, at most 100 (running_only, missing_only true)", async () => {
+    const live = api.state.cvms.get(running.id)!;
+    live.instanceId = null;
+    const refreshed = await send("PATCH", "/cvms/instance-ids", {});
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body).toMatchObject({ scanned: 1, updated: 1 });
+    expect(refreshed.body.items[0].identifier).toBe(running.id);
+    expect(live.instanceId).toMatch(/^[0-9a-f]{40}$/);
+    // Nothing is missing any more; a stopped CVM is not scanned either.
+    expect((await send("PATCH", "/cvms/instance-ids", {})).body.scanned).toBe(0);
+    const stoppedOnes = await send("PATCH", "/cvms/instance-ids", {
+      running_only: false,
+      missing_only: false,
+    });
+    expect(stoppedOnes.body.scanned).toBeGreaterThan(
+      (await send("PATCH", "/cvms/instance-ids", { missing_only: false })).body.scanned,
+    );
+  });
+
+  it("stops at 100 CVMs unless the limit says otherwise", async () => {
+    const many = await startMockApi({ extraCvms: 150 });
+    try {
+      const patch = (body: unknown) =>
+        fetch(`${many.url}/cvms/instance-ids`, {
+          method: "PATCH",
+          headers: { "X-API-Key": key, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }).then((response) => response.json());
+      const first = await patch({ missing_only: false, running_only: false });
+      expect(first.scanned).toBe(100);
+      expect(first.total).toBeGreaterThan(100);
+      expect((await patch({ missing_only: false, running_only: false, limit: 500 })).scanned).toBe(
+        first.total,
+      );
+    } finally {
+      await many.close();
+    }
   });
 });
 

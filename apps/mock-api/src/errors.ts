@@ -39,8 +39,25 @@ export class MockApiError extends Error {
   override name = "MockApiError";
 
   constructor(
-    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 | 465 | 500 | 503,
+    readonly status:
+      | 400
+      | 401
+      | 402
+      | 403
+      | 404
+      | 409
+      | 422
+      | 428
+      | 429
+      | 465
+      | 466
+      | 467
+      | 468
+      | 500
+      | 503,
     readonly body: unknown,
+    /** Response headers the error carries (`Retry-After`). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(`mock API error ${status}`);
   }
@@ -55,6 +72,7 @@ export function phalaError(
     details?: ErrorDetailItem[];
     suggestions?: string[];
     links?: ErrorLink[];
+    headers?: Record<string, string>;
   },
 ): MockApiError {
   const body: PhalaErrorBody = {
@@ -66,7 +84,7 @@ export function phalaError(
       links: detail.links ?? [],
     },
   };
-  return new MockApiError(status, body);
+  return new MockApiError(status, body, detail.headers);
 }
 
 export function invalidApiKeyError(): MockApiError {
@@ -107,6 +125,36 @@ export function appNotFoundError(appId: string): MockApiError {
     message: "App not found",
     details: [{ field: "app_id", value: appId, message: null }],
     suggestions: ["Check the app id (40 hex characters, with or without 0x or app_)"],
+  });
+}
+
+/**
+ * Another operation of the CVM is under way: a 409 without an `error_code`, which
+ * tells a client the conflict is temporary (retry later); a 409 with one is final.
+ */
+export function operationInProgressError(cvmStatus: string): MockApiError {
+  return phalaError(409, {
+    message: `Another operation is in progress on this CVM (status: ${cvmStatus}); retry when it has finished`,
+    details: [{ field: "status", value: cvmStatus, message: null }],
+    suggestions: ["Wait until the current operation has finished, then retry"],
+  });
+}
+
+/** The caller must confirm who they are again (step-up) before this operation. */
+export function stepUpRequiredError(operation: string): MockApiError {
+  return phalaError(428, {
+    message: "Step-up authentication required for this operation",
+    details: [{ field: "operation", value: operation, message: null }],
+    suggestions: ["Verify your identity again (two-factor step-up), then repeat the request"],
+  });
+}
+
+/** The node the operation needs is under maintenance. */
+export function nodeUnderMaintenanceError(node: { id: number; name: string }): MockApiError {
+  return phalaError(503, {
+    message: `Node ${node.name} is under maintenance`,
+    details: [{ field: "teepod_id", value: node.id, message: null }],
+    suggestions: ["Retry once the maintenance is over, or use another node"],
   });
 }
 

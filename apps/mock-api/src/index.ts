@@ -58,6 +58,7 @@ export {
   PROVISION_TTL_MS,
   provisionPrivateKeyFor,
 } from "./resources/cvm-lifecycle";
+export { disallowComposeHash } from "./resources/cvm-updates";
 export { kmsPrivateKeyFor } from "./resources/kms";
 export { type KeyTrap, startKeyTrap, type TrapRequest } from "./second-origin";
 export { type CreateMockStateOptions, createMockState, SEED } from "./seed";

@@ -16,9 +16,9 @@ const names = (items: { name: string }[]) => items.map((item) => item.name);
 const total = SEED.mainWorkspaceCvms.length;
 
 describe("GET /cvms/paginated", () => {
-  it("defaults to page 1 of 50, newest first", async () => {
+  it("defaults to page 1 of 30, newest first", async () => {
     const { body } = await get("/cvms/paginated");
-    expect(body).toMatchObject({ total, page: 1, page_size: 50, pages: 1 });
+    expect(body).toMatchObject({ total, page: 1, page_size: 30, pages: 1 });
     expect(body.items).toHaveLength(total);
     const created = body.items.map((item: { created_at: string }) => item.created_at);
     expect(created).toEqual([...created].sort().reverse());
@@ -36,20 +36,73 @@ describe("GET /cvms/paginated", () => {
     expect(seen.sort()).toEqual(names(SEED.mainWorkspaceCvms).sort());
   });
 
-  it("filters on the node", async () => {
-    const { body } = await get(`/cvms/paginated?node_id=${SEED.nodes.prod7.id}`);
-    const expected = SEED.mainWorkspaceCvms.filter((cvm) => cvm.nodeId === SEED.nodes.prod7.id);
+  it("bounds page_size to 1-100", async () => {
+    expect((await get("/cvms/paginated?page_size=100")).status).toBe(200);
+    for (const size of ["0", "101"]) {
+      const response = await get(`/cvms/paginated?page_size=${size}`);
+      expect(response.status).toBe(422);
+      expect(response.body.detail[0].loc).toEqual(["query", "page_size"]);
+    }
+  });
+
+  it("filters on the teepod id", async () => {
+    const prod7 = SEED.nodes.prod7;
+    const { body } = await get(`/cvms/paginated?teepod_id=${prod7.id}`);
+    const expected = SEED.mainWorkspaceCvms.filter((cvm) => cvm.nodeId === prod7.id);
     expect(body.total).toBe(expected.length);
     expect(names(body.items).sort()).toEqual(names(expected).sort());
-    for (const item of body.items) expect(item.node_info.id).toBe(SEED.nodes.prod7.id);
+    for (const item of body.items) expect(item.node_info.id).toBe(prod7.id);
 
-    const legacy = await get(`/cvms/paginated?node_id=${SEED.nodes.prod7.id}`, "2025-10-28");
-    for (const item of legacy.body.items) expect(item.node.id).toBe(SEED.nodes.prod7.id);
+    const legacy = await get(`/cvms/paginated?teepod_id=${prod7.id}`, "2025-10-28");
+    for (const item of legacy.body.items) expect(item.node.id).toBe(prod7.id);
+  });
+
+  it("filters on the node id, another number than the teepod id (not an alias)", async () => {
+    const prod7 = SEED.nodes.prod7;
+    expect(prod7.nodeId).not.toBe(prod7.id);
+    const { body } = await get(`/cvms/paginated?node_id=${prod7.nodeId}`);
+    const expected = SEED.mainWorkspaceCvms.filter((cvm) => cvm.nodeId === prod7.id);
+    expect(names(body.items).sort()).toEqual(names(expected).sort());
+    for (const item of body.items) expect(item.node_info.node_id).toBe(prod7.nodeId);
+    // The teepod id is no node id.
+    expect((await get(`/cvms/paginated?node_id=${prod7.id}`)).body.total).toBe(0);
+  });
+
+  it("filters on the creator, the family and the instance types", async () => {
+    const me = await get("/auth/me");
+    expect(me.status).toBe(200);
+    const all = (await get("/cvms/paginated?page_size=100")).body.items;
+    const byAlice = all.filter((item: any) => item.creator.username === "alice");
+    const alice = byAlice[0].creator.id as string;
+    expect((await get(`/cvms/paginated?user_id=${alice}&page_size=100`)).body.total).toBe(
+      byAlice.length,
+    );
+    // "0" names nobody: no filter.
+    expect((await get("/cvms/paginated?user_id=0")).body.total).toBe(total);
+    const gpu = (await get("/cvms/paginated?family=gpu")).body.items;
+    expect(gpu.length).toBeGreaterThan(0);
+    expect(gpu.every((item: any) => item.resource.gpus > 0)).toBe(true);
+    const cpu = (await get("/cvms/paginated?family=cpu")).body.total;
+    expect(cpu + gpu.length).toBe(total);
+    expect((await get("/cvms/paginated?family=all")).body.total).toBe(total);
+    const types = await get("/cvms/paginated?instance_types=tdx.small&instance_types=tdx.medium");
+    expect(types.body.total).toBeGreaterThan(0);
+    expect(
+      types.body.items.every((item: any) =>
+        ["tdx.small", "tdx.medium"].includes(item.resource.instance_type),
+      ),
+    ).toBe(true);
+    const bad = await get("/cvms/paginated?family=tpu&user_id=alice");
+    expect(bad.status).toBe(422);
+    expect(bad.body.detail.map((d: { loc: string[] }) => d.loc)).toEqual([
+      ["query", "user_id"],
+      ["query", "family"],
+    ]);
   });
 
   it("reports zero pages when nothing matches", async () => {
-    const { body } = await get("/cvms/paginated?node_id=999");
-    expect(body).toEqual({ items: [], total: 0, page: 1, page_size: 50, pages: 0 });
+    const { body } = await get("/cvms/paginated?teepod_id=999");
+    expect(body).toEqual({ items: [], total: 0, page: 1, page_size: 30, pages: 0 });
   });
 });
 
@@ -120,7 +173,7 @@ describe("GET /apps", () => {
 
   it("lists the workspace's apps with their CVM counts", async () => {
     const { body } = await get("/apps");
-    expect(body).toMatchObject({ page: 1, page_size: 50, total: 4, total_pages: 1 });
+    expect(body).toMatchObject({ page: 1, page_size: 20, total: 4, total_pages: 1 });
     for (const app of body.dstack_apps) expect(app.cvm_count).toBe(app.cvms.length);
   });
 
@@ -163,5 +216,25 @@ describe("GET /apps", () => {
     expect(await appNames("?instance_type=tdx.large")).toEqual(["ci-runner"]);
     expect(await appNames("?listed=true")).toEqual(["acme-web", "price-oracle"]);
     expect(await appNames("?listed=false")).toEqual(["ci-runner", "inference-gateway"]);
+  });
+});
+
+describe("default page sizes, as the contract gives them", () => {
+  it.each([
+    ["/cvms/paginated", 30],
+    [`/workspaces/${SEED.workspaces.main.slug}/nodes`, 30],
+    ["/apps", 20],
+    ["/kms", 20],
+    [`/apps/${SEED.apps.web.appId}/revisions`, 50],
+  ])("%s: %i", async (path, size) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(200);
+    expect(body.page_size).toBe(size);
+  });
+
+  it("app revisions take a page_size up to 1000", async () => {
+    const path = `/apps/${SEED.apps.web.appId}/revisions`;
+    expect((await get(`${path}?page_size=1000`)).body.page_size).toBe(1000);
+    expect((await get(`${path}?page_size=1001`)).status).toBe(422);
   });
 });

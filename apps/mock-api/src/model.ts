@@ -53,7 +53,10 @@ export interface MockApiKey {
 }
 
 export interface MockNode {
+  /** The teepod id: what `teepod_id` (and `NodeRef.id`) names. */
   id: number;
+  /** The node's own id, another number (`NodeRef.node_id`, the list's `node_id` filter). */
+  nodeId: number;
   name: string;
   region: string;
   deviceId: string;
@@ -201,6 +204,16 @@ export interface MockState {
 export interface MockSettings {
   /** How long a CVM spends in a transitional status (starting, stopping, ...), in ms. */
   transitionMs: number;
+  /**
+   * How long one second of the state stream's `interval` and `timeout` lasts, in
+   * ms (default 1000): tests ask for the API's 5 s interval and wait 5 of these.
+   */
+  streamSecondMs?: number;
+  /**
+   * Operations that answer 428 (step-up authentication required) until removed,
+   * named as the contract names them: `"DELETE /cvms/{cvm_id}"`.
+   */
+  stepUpRequired?: string[];
 }
 
 /** The data a resource module keeps in this state, seeded by `init` on first use. */

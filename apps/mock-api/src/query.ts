@@ -89,15 +89,27 @@ export class QueryReader {
     return this.values(name);
   }
 
+  /** A problem found by a rule beyond the parameter's type (a pattern, a choice). */
+  fail(name: string, type: string, msg: string, input: unknown, ctx?: Record<string, unknown>) {
+    this.issues.push({ type, loc: ["query", name], msg, input, ...(ctx ? { ctx } : {}) });
+  }
+
   /** Throws the 422 when any parameter was invalid. */
   assertValid(): void {
     if (this.issues.length > 0) throw validationError(this.issues);
   }
 }
 
-/** `page` and `page_size` as every paginated endpoint takes them. */
-export function readPagination(query: QueryReader): { page: number; pageSize: number } {
+/**
+ * `page` (from 1) and `page_size` (1 to `maxPageSize`, default `defaultPageSize`,
+ * each endpoint's own, as the contract gives them).
+ */
+export function readPagination(
+  query: QueryReader,
+  defaultPageSize: number,
+  maxPageSize = 100,
+): { page: number; pageSize: number } {
   const page = query.int("page", 1, { ge: 1 });
-  const pageSize = query.int("page_size", 50, { ge: 1, le: 100 });
+  const pageSize = query.int("page_size", defaultPageSize, { ge: 1, le: maxPageSize });
   return { page, pageSize };
 }

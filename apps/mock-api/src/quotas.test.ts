@@ -50,7 +50,7 @@ async function create(name: string, apiKey = carol, overrides: Record<string, un
     { app_id: provision.body.app_id, compose_hash: provision.body.compose_hash },
     apiKey,
   );
-  expect(commit.status, JSON.stringify(commit.body)).toBe(201);
+  expect(commit.status, JSON.stringify(commit.body)).toBe(200);
   return commit.body;
 }
 
@@ -165,7 +165,7 @@ describe("CVM count quota (403 ERR-04-002)", () => {
   it("replicate is refused at the limit", async () => {
     await start();
     const below = await send("POST", `/cvms/${notebook.id}/replicas`, {});
-    expect(below.status).toBe(201);
+    expect(below.status).toBe(200);
     await create("filler-a");
     await create("filler-b");
     const refused = await send("POST", `/cvms/${notebook.id}/replicas`, {});

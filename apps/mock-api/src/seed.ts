@@ -47,10 +47,11 @@ const NODE_PROD5 = 5;
 const NODE_PROD7 = 7;
 const NODE_PROD9 = 9;
 
+// A node has two numbers: its teepod id (`teepod_id`) and its node id (`node_id`).
 const NODES = [
-  { id: NODE_PROD5, name: "prod5", region: "us-west-1" },
-  { id: NODE_PROD7, name: "prod7", region: "us-east-1" },
-  { id: NODE_PROD9, name: "prod9", region: "ap-southeast-1" },
+  { id: NODE_PROD5, nodeId: 105, name: "prod5", region: "us-west-1" },
+  { id: NODE_PROD7, nodeId: 107, name: "prod7", region: "us-east-1" },
+  { id: NODE_PROD9, nodeId: 109, name: "prod9", region: "ap-southeast-1" },
 ] as const;
 
 const KMS_PHALA = deterministicHashid("kms", "kms:phala-prod");
@@ -652,7 +653,10 @@ export function createMockState(options: CreateMockStateOptions = {}): MockState
     apps: new Map(seedApps().map((app) => [app.appId, app])),
     cvms: new Map(),
     defaultApiKey: DEMO_API_KEY,
-    settings: { transitionMs: options.transitionMs ?? 2000 },
+    settings: {
+      transitionMs: options.transitionMs ?? 2000,
+      streamSecondMs: options.streamSecondMs ?? 1000,
+    },
     resources: new Map(),
   };
   let tableId = 4100;
@@ -683,4 +687,6 @@ export interface CreateMockStateOptions {
   transitionMs?: number;
   /** Extra CVMs seeded into the main workspace (for paging through hundreds). */
   extraCvms?: number;
+  /** ms one second of the state stream's interval and timeout lasts; default 1000. */
+  streamSecondMs?: number;
 }

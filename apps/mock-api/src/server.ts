@@ -41,7 +41,11 @@ export async function startMockApi(options: StartMockApiOptions = {}): Promise<R
     faults === undefined || faults instanceof FaultInjector ? faults : new FaultInjector(faults);
   const state =
     appOptions.state ??
-    createMockState({ transitionMs: appOptions.transitionMs, extraCvms: appOptions.extraCvms });
+    createMockState({
+      transitionMs: appOptions.transitionMs,
+      extraCvms: appOptions.extraCvms,
+      streamSecondMs: appOptions.streamSecondMs,
+    });
   const app = createMockApp({ ...appOptions, state, faults: injector });
   // Leave the host's global Request/Response alone: tests run SDK code in this process.
   const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;

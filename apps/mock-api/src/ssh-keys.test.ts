@@ -1,14 +1,9 @@
-import {
-  ImportGithubProfileResponseSchema,
-  ListSshKeysResponseSchema,
-  SshKeySchema,
-  SyncGithubSshKeysResponseSchema,
-} from "@phala/cloud-schemas";
+import { ListSshKeysResponseSchema } from "@phala/cloud-schemas";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeEd25519Key, sshKeyState } from "./resources/ssh-keys";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
-import { getJson, shapeMismatches } from "./test-support";
+import { contractMismatches, getJson } from "./test-support";
 
 const NOW = new Date("2026-03-05T10:00:00.000Z");
 let api: RunningMockApi;
@@ -42,7 +37,7 @@ describe("POST /user/ssh-keys", () => {
       public_key: LAPTOP_KEY,
     });
     expect(created.status).toBe(201);
-    expect(shapeMismatches(SshKeySchema, created.body)).toEqual([]);
+    expect(contractMismatches("POST /user/ssh-keys", created.body, { status: 201 })).toEqual([]);
     expect(created.body).toMatchObject({
       name: "laptop",
       public_key: LAPTOP_KEY,
@@ -156,7 +151,7 @@ describe("POST /user/ssh-keys/github-profile", () => {
       github_username: "OctoCat",
     });
     expect(first.status).toBe(200);
-    expect(shapeMismatches(ImportGithubProfileResponseSchema, first.body)).toEqual([]);
+    expect(contractMismatches("POST /user/ssh-keys/github-profile", first.body)).toEqual([]);
     expect(first.body).toMatchObject({
       github_username: "octocat",
       keys_added: 2,
@@ -195,7 +190,7 @@ describe("POST /user/ssh-keys/github-sync", () => {
   it("adds, renames and revokes synced keys to match the linked account", async () => {
     const first = await send("POST", "/user/ssh-keys/github-sync");
     expect(first.status).toBe(200);
-    expect(shapeMismatches(SyncGithubSshKeysResponseSchema, first.body)).toEqual([]);
+    expect(contractMismatches("POST /user/ssh-keys/github-sync", first.body)).toEqual([]);
     expect(first.body).toEqual({
       synced_count: 2,
       keys_added: 2,

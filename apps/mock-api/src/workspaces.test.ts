@@ -1,14 +1,8 @@
-import {
-  GetWorkspaceNodesSchema,
-  GetWorkspaceQuotasSchema,
-  ListWorkspacesSchema,
-  WorkspaceResponseSchema,
-} from "@phala/cloud-schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TIER_LIMITS } from "./resources/quotas";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
-import { getJson, shapeMismatches } from "./test-support";
+import { contractMismatches, getJson } from "./test-support";
 
 const NOW = new Date("2026-03-05T10:00:00.000Z");
 const key = SEED.apiKeys.demo;
@@ -20,11 +14,12 @@ beforeAll(async () => {
   api = await startMockApi({ now: () => NOW });
   // Alice joins two more workspaces so the cursor has pages to walk.
   for (const name of ["Beta Lab", "Gamma Lab"]) {
-    const id = `ws-${name.split(" ")[0]!.toLowerCase()}`;
+    const word = name.split(" ")[0]!.toLowerCase();
+    const id = `wks_${word}`;
     api.state.workspaces.set(id, {
       id,
       name,
-      slug: id,
+      slug: `ws-${word}`,
       tier: "free",
       avatarUrl: null,
       members: [{ userId: SEED.users.alice.id, role: "member" }],
@@ -41,7 +36,7 @@ describe("GET /workspaces", () => {
   it("lists the caller's workspaces with their role and default flag", async () => {
     const response = await getJson(api.url, "/workspaces", { apiKey: key });
     expect(response.status).toBe(200);
-    expect(shapeMismatches(ListWorkspacesSchema, response.body)).toEqual([]);
+    expect(contractMismatches("GET /workspaces", response.body)).toEqual([]);
     expect(response.body.data.map((w: any) => [w.slug, w.role, w.is_default])).toEqual([
       ["acme-research", "owner", true],
       ["ws-beta", "member", false],
@@ -85,7 +80,7 @@ describe("GET /workspaces/{slug}", () => {
   it("returns the workspace", async () => {
     const response = await getJson(api.url, `/workspaces/${slug}`, { apiKey: key });
     expect(response.status).toBe(200);
-    expect(shapeMismatches(WorkspaceResponseSchema, response.body)).toEqual([]);
+    expect(contractMismatches("GET /workspaces/{team_slug}", response.body)).toEqual([]);
     expect(response.body).toMatchObject({
       id: SEED.workspaces.main.id,
       tier: "pro",
@@ -109,7 +104,7 @@ describe("GET /workspaces/{slug}/nodes", () => {
       apiKey: key,
     });
     expect(response.status).toBe(200);
-    expect(shapeMismatches(GetWorkspaceNodesSchema, response.body)).toEqual([]);
+    expect(contractMismatches("GET /workspaces/{team_slug}/nodes", response.body)).toEqual([]);
     expect(response.body).toMatchObject({ total: 3, page: 2, page_size: 2, pages: 2 });
     expect(response.body.items.map((node: any) => node.name)).toEqual(["prod9"]);
   });
@@ -126,7 +121,7 @@ describe("GET /workspaces/{slug}/quotas", () => {
   it("reports limits by tier and what the live CVMs use", async () => {
     const response = await getJson(api.url, `/workspaces/${slug}/quotas`, { apiKey: key });
     expect(response.status).toBe(200);
-    expect(shapeMismatches(GetWorkspaceQuotasSchema, response.body)).toEqual([]);
+    expect(contractMismatches("GET /workspaces/{team_slug}/quotas", response.body)).toEqual([]);
     const cvms = [...api.state.cvms.values()].filter(
       (cvm) => cvm.workspaceId === SEED.workspaces.main.id && cvm.deletedAt === null,
     );

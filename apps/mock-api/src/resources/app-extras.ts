@@ -1,5 +1,10 @@
 import { deterministicHashid, deterministicHex, deterministicUuid } from "../deterministic-hex";
-import { phalaError, type ValidationIssue, validationError } from "../errors";
+import {
+  nodeUnderMaintenanceError,
+  phalaError,
+  type ValidationIssue,
+  validationError,
+} from "../errors";
 import { appCvms } from "../lookup";
 import {
   type Caller,
@@ -113,7 +118,6 @@ export function renderRevision(state: MockState, revision: MockRevision) {
     cvm: cvm
       ? {
           object_type: "cvm" as const,
-          id: cvm.id,
           name: cvm.name,
           app_id: cvm.appId,
           vm_uuid: cvm.vmUuid,
@@ -191,7 +195,7 @@ export function checkAllowed(
   app: MockApp,
   composeHash: string,
   deviceId: string,
-  cvmId?: string,
+  cvmId?: number,
 ) {
   const base = {
     ...(cvmId === undefined ? {} : { cvm_id: cvmId }),
@@ -254,6 +258,19 @@ export function renderDeviceAllowlist(state: MockState, app: MockApp) {
   };
 }
 
+/** What the guest agent of a KMS or gateway app reports about itself (mock figures). */
+function guestAgentInfo(appId: string, label: string) {
+  return {
+    device_id: deterministicHex(`guest-device:${label}`, 64),
+    mr_aggregated: deterministicHex(`mr-aggregated:${label}`, 64),
+    os_image_hash: deterministicHex(`guest-os:${label}`, 64),
+    instance_id: deterministicHex(`guest-instance:${label}`, 40),
+    app_id: appId,
+    mr_key_provider: deterministicHex(`mr-key-provider:${label}`, 64),
+    compose_hash: deterministicHex(`guest-compose:${label}`, 64),
+  };
+}
+
 export function renderAttestation(state: MockState, app: MockApp) {
   const kms = getKms(state, app.kmsId);
   const instances = appCvms(state, app.appId).map((cvm) => {
@@ -313,7 +330,7 @@ export function renderAttestation(state: MockState, app: MockApp) {
     contract_address: contractAddress(app),
     kms_info: {
       contract_address: kms.contractAddress ?? "",
-      chain_id: kms.chainId === null ? null : String(kms.chainId),
+      chain_id: kms.chainId,
       version: kms.version,
       url: kms.url,
       gateway_app_id: kms.gatewayAppId,
@@ -321,14 +338,15 @@ export function renderAttestation(state: MockState, app: MockApp) {
       kms_type: kms.kind,
     },
     instances,
-    kms_guest_agent_info: { app_id: deterministicHex(`kms-app:${kms.id}`, 40), app_name: "kms" },
-    gateway_guest_agent_info: { app_id: kms.gatewayAppId, app_name: "gateway" },
+    kms_guest_agent_info: guestAgentInfo(deterministicHex(`kms-app:${kms.id}`, 40), kms.slug),
+    gateway_guest_agent_info: guestAgentInfo(kms.gatewayAppId, `${kms.slug}-gateway`),
     qemu_version: "9.2.1",
   };
 }
 
 export interface CreateInstanceBody {
   name?: string;
+  teepod_id?: number;
   node_id?: number;
   docker_compose_file?: string;
   pre_launch_script?: string;
@@ -362,14 +380,16 @@ export function readCreateInstanceBody(body: Record<string, unknown>): CreateIns
       });
     }
   }
-  const nodeId = body.node_id;
-  if (nodeId !== undefined && nodeId !== null && !Number.isInteger(nodeId)) {
-    issues.push({
-      type: "int_type",
-      loc: ["body", "node_id"],
-      msg: "Input should be a valid integer",
-      input: nodeId,
-    });
+  for (const field of ["teepod_id", "node_id"] as const) {
+    const value = body[field];
+    if (value !== undefined && value !== null && !Number.isInteger(value)) {
+      issues.push({
+        type: "int_type",
+        loc: ["body", field],
+        msg: "Input should be a valid integer",
+        input: value,
+      });
+    }
   }
   if (issues.length > 0) throw validationError(issues);
   return body as CreateInstanceBody;
@@ -398,7 +418,7 @@ export function createInstance(
       suggestions: ["Deploy the app with a compose file first"],
     });
   }
-  const nodeId = body.node_id ?? template.nodeId;
+  const nodeId = body.teepod_id ?? body.node_id ?? template.nodeId;
   if (!state.nodes.has(nodeId)) {
     throw phalaError(404, {
       errorCode: "ERR-01-001",
@@ -406,6 +426,8 @@ export function createInstance(
       details: [{ field: "node_id", value: nodeId, message: null }],
     });
   }
+  const node = getNode(state, nodeId);
+  if (node.status === "MAINTENANCE") throw nodeUnderMaintenanceError(node);
   const name = body.name ?? `${app.name}-${appCvms(state, app.appId).length + 1}`;
   const taken = [...state.cvms.values()].some(
     (cvm) => cvm.deletedAt === null && cvm.workspaceId === caller.workspace.id && cvm.name === name,
@@ -436,17 +458,15 @@ export function createInstance(
   ) {
     if (body.token === undefined && body.transaction_hash === undefined) {
       const token = newCommitToken(state, app.appId);
-      throw registrationRequiredError(
-        state,
-        { appId: app.appId, nodeId },
-        composeHash,
-        {
+      throw registrationRequiredError(state, { appId: app.appId, nodeId }, composeHash, {
+        commit: {
           token,
           url: `https://cloud.phala.network/apps/${app.appId}/instances/commit?token=${token}`,
           apiUrl: `${baseUrl}/apps/${app.appId}/instances`,
         },
-        "Register the compose hash in the app contract (addComposeHash), then repeat the request with token and transaction_hash",
-      );
+        suggestion:
+          "Register the compose hash in the app contract (addComposeHash), then repeat the request with token and transaction_hash",
+      });
     }
     checkRegistrationProof(composeHash, body.compose_hash ?? composeHash, body.transaction_hash);
     markRegistered(state, app, composeHash);
@@ -495,15 +515,18 @@ export function createInstance(
   return cvm;
 }
 
-/** The VM record `POST /apps/{app_id}/instances` answers with. */
-export function renderInstance(state: MockState, cvm: MockCvm) {
+/**
+ * The VM record `POST /apps/{app_id}/instances` answers with; 2026-01-21 no
+ * longer exposes table ids (0 in their place, no user id).
+ */
+export function renderInstance(state: MockState, cvm: MockCvm, withTableIds: boolean) {
   const node = getNode(state, cvm.nodeId);
   return {
-    id: cvm.tableId,
+    id: withTableIds ? cvm.tableId : 0,
     name: cvm.name,
     status: cvm.status,
     teepod_id: node.id,
-    teepod: { id: node.id, name: node.name, region_identifier: node.region },
+    teepod: { id: node.id, name: node.name },
     app_id: cvm.appId,
     vm_uuid: cvm.vmUuid.replaceAll("-", ""),
     instance_id: cvm.instanceId,
@@ -519,6 +542,6 @@ export function renderInstance(state: MockState, cvm: MockCvm) {
     features: cvm.features,
     created_at: cvm.createdAt,
     encrypted_env_pubkey: cvm.encryptedEnvPubkey,
-    user_id: cvm.creatorId,
+    user_id: withTableIds ? cvm.creatorId : null,
   };
 }

@@ -11,7 +11,7 @@
  * option, so a test with a frozen clock still sees CVMs reach their state.
  */
 import { deterministicHashid, deterministicHex, deterministicUuid } from "../deterministic-hex";
-import { phalaError } from "../errors";
+import { nodeUnderMaintenanceError, operationInProgressError, phalaError } from "../errors";
 import {
   type Caller,
   type CvmStatus,
@@ -24,7 +24,12 @@ import {
   type MockState,
   resourceState,
 } from "../model";
-import { appComposeDocument, composeExtras, composeHashOf } from "./cvm-updates";
+import {
+  appComposeDocument,
+  composeExtras,
+  composeHashOf,
+  isDeviceRegistered,
+} from "./cvm-updates";
 import { envKeyPairFor } from "./kms";
 
 /** How long a provision waits for its commit, on the request clock. */
@@ -80,6 +85,81 @@ export function findInstanceType(name: string): InstanceTypeSpec | undefined {
 /** The smallest type with at least this much; what a vcpu/memory request is matched to. */
 export function smallestInstanceTypeFor(vcpu = 0, memoryMb = 0): InstanceTypeSpec | undefined {
   return INSTANCE_TYPES.find((type) => type.vcpu >= vcpu && type.memoryMb >= memoryMb);
+}
+
+/**
+ * The size a create or resize asks for: a named instance type, else the
+ * smallest type with the vCPUs and memory asked for, else the default.
+ */
+export function chooseSize(
+  instanceType: string | undefined,
+  vcpu: number | undefined,
+  memory: number | undefined,
+): InstanceTypeSpec {
+  if (instanceType !== undefined) {
+    const type = findInstanceType(instanceType);
+    if (!type) {
+      throw phalaError(404, {
+        errorCode: "ERR-02-001",
+        message: `Instance type '${instanceType}' not found`,
+        details: [{ field: "instance_type", value: instanceType, message: null }],
+        suggestions: ["List the instance types with GET /instance-types"],
+      });
+    }
+    return type;
+  }
+  if (vcpu === undefined && memory === undefined) {
+    return findInstanceType(DEFAULT_INSTANCE_TYPE) as InstanceTypeSpec;
+  }
+  const type = smallestInstanceTypeFor(vcpu, memory);
+  if (!type) {
+    throw phalaError(400, {
+      errorCode: "ERR-02-002",
+      message: "No instance type offers the requested vCPUs and memory",
+      details: [
+        { field: "vcpu", value: vcpu ?? null, message: null },
+        { field: "memory", value: memory ?? null, message: null },
+      ],
+    });
+  }
+  return type;
+}
+
+/** What a resize asks for, as the API names the fields. */
+export interface ResizeRequest {
+  vcpu?: number;
+  memory?: number;
+  diskSize?: number;
+  instanceType?: string;
+}
+
+/** The sizes a CVM gets from a resize request; throws the API's 400/404 for an impossible one. */
+export function planResize(cvm: MockCvm, request: ResizeRequest) {
+  const { vcpu, memory, diskSize, instanceType } = request;
+  const size =
+    instanceType !== undefined || vcpu !== undefined || memory !== undefined
+      ? chooseSize(
+          instanceType,
+          vcpu ?? (instanceType ? undefined : cvm.vcpu),
+          memory ?? (instanceType ? undefined : cvm.memoryMb),
+        )
+      : undefined;
+  if (diskSize !== undefined && diskSize < cvm.diskGb) {
+    throw phalaError(400, {
+      errorCode: "ERR-02-009",
+      message: `Disk size cannot be reduced (current ${cvm.diskGb} GB, requested ${diskSize} GB)`,
+      details: [{ field: "disk_size", value: diskSize, message: null }],
+      suggestions: [`Request ${cvm.diskGb} GB or more`],
+    });
+  }
+  return {
+    instanceType: size?.name,
+    vcpu: size ? (vcpu ?? size.vcpu) : undefined,
+    memoryMb: size ? (memory ?? size.memoryMb) : undefined,
+    gpus: size?.gpus,
+    hourlyPrice: size?.hourlyPrice,
+    diskGb: diskSize,
+  };
 }
 
 // --- Status machine ---------------------------------------------------------
@@ -161,10 +241,20 @@ export interface MockProvision {
   encryptedEnv: string | null;
 }
 
+/** A replica waiting for its device's on-chain registration (`/commit-replica`). */
+export interface PreparedReplica {
+  token: string;
+  sourceId: string;
+  nodeId: number;
+  encryptedEnv: string | null;
+}
+
 interface LifecycleStore {
   live: WeakMap<MockCvm, LiveStatus>;
   /** Oldest first. Two provisions of the same app compose share a compose hash. */
   provisions: MockProvision[];
+  /** By commit token. */
+  preparedReplicas: Map<string, PreparedReplica>;
   nextTableId: number;
   operationCounter: number;
 }
@@ -173,6 +263,7 @@ function store(state: MockState): LifecycleStore {
   return resourceState(state, "cvm-lifecycle", (initial) => ({
     live: new WeakMap(),
     provisions: [],
+    preparedReplicas: new Map(),
     nextTableId: Math.max(0, ...[...initial.cvms.values()].map((cvm) => cvm.tableId)) + 1,
     operationCounter: 0,
   }));
@@ -269,6 +360,7 @@ export function currentCvmOperation(
     : null;
 }
 
+/** A move the CVM's status does not allow: final, so it carries an `error_code`. */
 function conflict(cvm: MockCvm, message: string, suggestion: string) {
   return phalaError(409, {
     errorCode: "ERR-02-008",
@@ -278,6 +370,12 @@ function conflict(cvm: MockCvm, message: string, suggestion: string) {
   });
 }
 
+/** Throws the 503 the API answers when the node a CVM needs is under maintenance. */
+export function assertNodeAvailable(state: MockState, nodeId: number): void {
+  const node = getNode(state, nodeId);
+  if (node.status === "MAINTENANCE") throw nodeUnderMaintenanceError(node);
+}
+
 function beginTransition(
   state: MockState,
   cvm: MockCvm,
@@ -285,7 +383,7 @@ function beginTransition(
   via: CvmStatus,
   to: CvmStatus,
   now: Date,
-): void {
+): string {
   const record = liveStatus(state, cvm);
   const lifecycle = store(state);
   lifecycle.operationCounter += 1;
@@ -301,8 +399,10 @@ function beginTransition(
     correlationId: `op_${deterministicHex(`${cvm.id}:${lifecycle.operationCounter}`, 16)}`,
   };
   record.values.updatedAt = now.toISOString();
+  const { correlationId } = record.transition;
   // A zero transition time means the move is immediate.
   settle(cvm, record, Date.now());
+  return correlationId;
 }
 
 /** The lifecycle operations a caller can ask for by path. */
@@ -375,42 +475,40 @@ export function applyPowerAction(
   const move = POWER_MOVES[action];
   const status = currentCvmStatus(state, cvm);
   if (!move.from.includes(status)) {
+    // Mid-operation the refusal is temporary (no error code: retry later).
+    if (liveStatus(state, cvm).transition !== null) throw operationInProgressError(status);
     const { message, suggestion } = move.refusal(status);
     throw conflict(cvm, message, suggestion);
   }
+  assertNodeAvailable(state, cvm.nodeId);
   beginTransition(state, cvm, action, move.via, move.to, now);
 }
 
 /**
  * Restarts a running CVM so a change (size, OS image) takes effect; a stopped
  * CVM takes it at its next start. Throws 409 while another operation runs.
+ * Returns the operation's correlation id.
  */
 export function applyChangeWithRestart(
   state: MockState,
   cvm: MockCvm,
   operation: "resize" | "os-upgrade",
   now: Date,
-): void {
+): string {
   const status = currentCvmStatus(state, cvm);
-  if (liveStatus(state, cvm).transition !== null) {
-    throw conflict(
-      cvm,
-      `CVM is ${status}; it cannot be changed during another operation`,
-      "Wait until the current operation has finished",
-    );
+  if (liveStatus(state, cvm).transition !== null) throw operationInProgressError(status);
+  assertNodeAvailable(state, cvm.nodeId);
+  if (status === "running") {
+    return beginTransition(state, cvm, operation, "restarting", "running", now);
   }
-  if (status === "running") beginTransition(state, cvm, operation, "restarting", "running", now);
+  const lifecycle = store(state);
+  lifecycle.operationCounter += 1;
+  return `op_${deterministicHex(`${cvm.id}:${lifecycle.operationCounter}`, 16)}`;
 }
 
 /** Throws 409 when a CVM is in the middle of an operation. */
 export function assertIdle(state: MockState, cvm: MockCvm): void {
-  if (currentCvmOperation(state, cvm) !== null) {
-    throw conflict(
-      cvm,
-      `CVM is ${cvm.status}; it cannot be changed during another operation`,
-      "Wait until the current operation has finished",
-    );
-  }
+  if (currentCvmOperation(state, cvm) !== null) throw operationInProgressError(cvm.status);
 }
 
 /** Marks a CVM deleted: lists and reads skip it from now on. */
@@ -781,4 +879,72 @@ export function replicateCvmRecord(
     },
     now,
   );
+}
+
+// --- Replicas -------------------------------------------------------------------
+
+/** What a replica request asks for. */
+export interface ReplicaRequest {
+  nodeId: number;
+  encryptedEnv: string | null;
+}
+
+/** Whether the app's contract allows a device: one its VMs run on, or one registered. */
+export function deviceAllowed(state: MockState, appId: string, deviceId: string): boolean {
+  const running = [...state.cvms.values()].some(
+    (cvm) =>
+      cvm.appId === appId &&
+      cvm.deletedAt === null &&
+      getNode(state, cvm.nodeId).deviceId === deviceId,
+  );
+  return running || isDeviceRegistered(state, appId, deviceId);
+}
+
+/** A new VM of the source's app and compose, on the requested node, booting. */
+export function createReplica(
+  state: MockState,
+  source: MockCvm,
+  request: ReplicaRequest,
+  caller: Caller,
+  now: Date,
+): MockCvm {
+  const replica = replicateCvmRecord(state, source, request.nodeId, caller, now);
+  const from = composeExtras(state, source);
+  const extras = composeExtras(state, replica);
+  extras.preLaunchScript = from.preLaunchScript;
+  extras.allowedEnvs = [...from.allowedEnvs];
+  extras.encryptedEnv = request.encryptedEnv ?? from.encryptedEnv;
+  replica.preLaunchScriptHash = source.preLaunchScriptHash;
+  return replica;
+}
+
+/** Keeps a replica request until its commit; returns the commit token. */
+export function prepareReplica(
+  state: MockState,
+  source: MockCvm,
+  request: ReplicaRequest,
+  userId: number,
+): string {
+  const lifecycle = store(state);
+  lifecycle.operationCounter += 1;
+  const token = `ct_${deterministicHex(`replica:${source.id}:${userId}:${lifecycle.operationCounter}`, 32)}`;
+  lifecycle.preparedReplicas.set(token, { token, sourceId: source.id, ...request });
+  return token;
+}
+
+/** The prepared replica of `source` with this token, removed from the store; undefined if none. */
+export function takePreparedReplica(
+  state: MockState,
+  source: MockCvm,
+  token: string,
+): PreparedReplica | undefined {
+  const prepared = store(state).preparedReplicas.get(token);
+  if (!prepared || prepared.sourceId !== source.id) return undefined;
+  store(state).preparedReplicas.delete(token);
+  return prepared;
+}
+
+/** Puts back a prepared replica whose commit failed. */
+export function restorePreparedReplica(state: MockState, prepared: PreparedReplica): void {
+  store(state).preparedReplicas.set(prepared.token, prepared);
 }

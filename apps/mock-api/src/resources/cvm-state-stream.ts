@@ -1,71 +1,51 @@
-import { type ValidationIssue, validationError } from "../errors";
-import type { MockCvm, MockState } from "../model";
+import { phalaError } from "../errors";
+import { type MockCvm, type MockState, resourceState } from "../model";
+import type { QueryReader } from "../query";
 import { currentCvmStatus } from "./cvm-lifecycle";
 
 export interface StateStreamQuery {
-  target: string;
-  /** Seconds between `state` events. */
+  /** The status to wait for; without it the path answers the state once, as JSON. */
+  target: string | undefined;
+  /** Seconds between `state` events: 5 to 30, default 5. */
   interval: number;
-  /** Seconds before the stream gives up with a `timeout` event. */
+  /** Seconds before the stream gives up with a `timeout` event: 10 to 600, default 300. */
   timeout: number;
 }
 
-const DEFAULT_INTERVAL_S = 5;
-const DEFAULT_TIMEOUT_S = 300;
-const MAX_INTERVAL_S = 30;
-const MAX_TIMEOUT_S = 600;
+/** At most this many state streams of one user at a time; one more is a 429. */
+export const MAX_STREAMS_PER_USER = 5;
+
+/** `target`, `interval` and `timeout` as the API validates them (whole seconds). */
+export function readStateStreamQuery(query: QueryReader): StateStreamQuery {
+  const target = query.string("target")?.trim();
+  const interval = query.int("interval", 5, { ge: 5, le: 30 });
+  const timeout = query.int("timeout", 300, { ge: 10, le: 600 });
+  query.assertValid();
+  return { target: target === "" ? undefined : target, interval, timeout };
+}
 
 /**
- * `target`, `interval` and `timeout` as FastAPI validates them, in seconds. The
- * mock takes fractions of a second so tests need not wait whole seconds.
+ * Counts a user's open streams: `open` answers the 429 at the limit, else returns
+ * the function that closes this one (call it once the stream ends).
  */
-export function readStateStreamQuery(
-  values: (name: string) => string | undefined,
-): StateStreamQuery {
-  const issues: ValidationIssue[] = [];
-  const target = values("target");
-  if (target === undefined || target.trim() === "") {
-    issues.push({ type: "missing", loc: ["query", "target"], msg: "Field required", input: null });
+export function openStateStream(state: MockState, userId: number): () => void {
+  const open = resourceState(state, "state-streams", () => new Map<number, number>());
+  const count = open.get(userId) ?? 0;
+  if (count >= MAX_STREAMS_PER_USER) {
+    throw phalaError(429, {
+      message: `Too many state streams: at most ${MAX_STREAMS_PER_USER} at a time per user`,
+      details: [{ field: "concurrent_streams", value: count, message: null }],
+      suggestions: ["Close a state stream of this user before opening another"],
+      headers: { "Retry-After": "5" },
+    });
   }
-  const seconds = (name: string, fallback: number, max: number) => {
-    const raw = values(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(value)) {
-      issues.push({
-        type: "float_parsing",
-        loc: ["query", name],
-        msg: "Input should be a valid number, unable to parse string as a number",
-        input: raw,
-      });
-      return fallback;
-    }
-    if (value <= 0) {
-      issues.push({
-        type: "greater_than",
-        loc: ["query", name],
-        msg: "Input should be greater than 0",
-        input: raw,
-        ctx: { gt: 0 },
-      });
-      return fallback;
-    }
-    if (value > max) {
-      issues.push({
-        type: "less_than_equal",
-        loc: ["query", name],
-        msg: `Input should be less than or equal to ${max}`,
-        input: raw,
-        ctx: { le: max },
-      });
-      return fallback;
-    }
-    return value;
+  open.set(userId, count + 1);
+  let closed = false;
+  return () => {
+    if (closed) return;
+    closed = true;
+    open.set(userId, Math.max(0, (open.get(userId) ?? 1) - 1));
   };
-  const interval = seconds("interval", DEFAULT_INTERVAL_S, MAX_INTERVAL_S);
-  const timeout = seconds("timeout", DEFAULT_TIMEOUT_S, MAX_TIMEOUT_S);
-  if (issues.length > 0) throw validationError(issues);
-  return { target: (target as string).trim(), interval, timeout };
 }
 
 /** The CVM's status now; the lifecycle module owns the transitions (wall-clock timed). */

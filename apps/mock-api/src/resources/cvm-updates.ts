@@ -12,6 +12,7 @@ import {
   getNode,
   type MockComposeService,
   type MockCvm,
+  type MockGpuConfig,
   type MockState,
   resourceState,
 } from "../model";
@@ -26,10 +27,13 @@ export interface CvmChange {
   publicLogs?: boolean;
   publicSysinfo?: boolean;
   publicTcbinfo?: boolean;
+  instanceType?: string;
+  hourlyPrice?: string;
   vcpu?: number;
   memoryMb?: number;
   diskGb?: number;
   gpus?: number;
+  gpuConfig?: MockGpuConfig;
   image?: string;
 }
 
@@ -54,6 +58,10 @@ interface ComposeStore {
   cvms: Map<string, CvmComposeExtras>;
   /** App id -> compose hashes registered in its contract. */
   registered: Map<string, Set<string>>;
+  /** App id -> compose hashes its contract refuses (468 whatever the proof). */
+  disallowed: Map<string, Set<string>>;
+  /** App id -> device ids registered in its contract besides those it runs on. */
+  devices: Map<string, Set<string>>;
   operations: number;
 }
 
@@ -61,8 +69,16 @@ function store(state: MockState): ComposeStore {
   return resourceState(state, "cvm-compose", () => ({
     cvms: new Map(),
     registered: new Map(),
+    disallowed: new Map(),
+    devices: new Map(),
     operations: 0,
   }));
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const values = map.get(key) ?? new Set<string>();
+  values.add(value);
+  map.set(key, values);
 }
 
 export function composeExtras(state: MockState, cvm: MockCvm): CvmComposeExtras {
@@ -282,10 +298,45 @@ export function isRegistered(state: MockState, cvm: Pick<MockCvm, "appId">, hash
 }
 
 export function markRegistered(state: MockState, cvm: Pick<MockCvm, "appId">, hash: string): void {
-  const registered = store(state).registered;
-  const hashes = registered.get(cvm.appId) ?? new Set<string>();
-  hashes.add(hash);
-  registered.set(cvm.appId, hashes);
+  addTo(store(state).registered, cvm.appId, hash);
+}
+
+/**
+ * Test hook: the app's contract refuses `hash` from now on, as a contract owner
+ * may. An update to it answers 468 (`ERR-01-008`), whatever proof comes with it.
+ */
+export function disallowComposeHash(state: MockState, appId: string, hash: string): void {
+  addTo(store(state).disallowed, appId.toLowerCase().replace(/^(0x|app_)/, ""), bareHash(hash));
+}
+
+export function isDisallowed(state: MockState, cvm: Pick<MockCvm, "appId">, hash: string): boolean {
+  return store(state).disallowed.get(cvm.appId)?.has(bareHash(hash)) ?? false;
+}
+
+/** Throws the 468 for a hash the app's contract refuses. */
+export function assertHashAllowed(
+  state: MockState,
+  cvm: Pick<MockCvm, "appId">,
+  hash: string,
+): void {
+  if (!isDisallowed(state, cvm, hash)) return;
+  throw phalaError(468, {
+    errorCode: "ERR-01-008",
+    message: "Compose hash is not allowed by the app contract",
+    details: [
+      { field: "compose_hash", value: hash, message: null },
+      { field: "app_id", value: `0x${cvm.appId}`, message: null },
+    ],
+    suggestions: ["Allow the compose hash in the app contract, or deploy another compose"],
+  });
+}
+
+export function markDeviceRegistered(state: MockState, appId: string, deviceId: string): void {
+  addTo(store(state).devices, appId, deviceId.toLowerCase().replace(/^0x/, ""));
+}
+
+export function isDeviceRegistered(state: MockState, appId: string, deviceId: string): boolean {
+  return store(state).devices.get(appId)?.has(deviceId.toLowerCase().replace(/^0x/, "")) ?? false;
 }
 
 /** The KMS as a 465 answer and a compose provision describe it. */
@@ -351,6 +402,9 @@ export function applyChange(state: MockState, cvm: MockCvm, change: CvmChange, n
   if (change.memoryMb !== undefined) cvm.memoryMb = change.memoryMb;
   if (change.diskGb !== undefined) cvm.diskGb = change.diskGb;
   if (change.gpus !== undefined) cvm.gpus = change.gpus;
+  if (change.gpuConfig !== undefined) cvm.gpuConfig = change.gpuConfig;
+  if (change.instanceType !== undefined) cvm.instanceType = change.instanceType;
+  if (change.hourlyPrice !== undefined) cvm.hourlyPrice = change.hourlyPrice;
   const image = change.image === undefined ? null : OS_IMAGE.exec(change.image);
   if (change.image !== undefined && image) {
     cvm.os = {
@@ -371,6 +425,36 @@ const TRANSACTION_HASH = /^0x[0-9a-f]{64}$/i;
 const bareHash = (hash: string) => hash.toLowerCase().replace(/^0x/, "");
 
 /**
+ * The statuses a flow answers a bad proof with: the update endpoints have their
+ * own (466 for an invalid or expired hash, 467 for a transaction that does not
+ * verify); the others answer 400 or 409.
+ */
+export interface ProofStatuses {
+  invalidHash: 400 | 409 | 466;
+  failedTransaction: 400 | 467;
+}
+
+const OTHER_FLOWS: ProofStatuses = { invalidHash: 409, failedTransaction: 400 };
+
+/** PATCH /cvms/{id}, /envs, /docker-compose, /pre-launch-script. */
+export const UPDATE_FLOWS: ProofStatuses = { invalidHash: 466, failedTransaction: 467 };
+
+/** Throws the API's "invalid or expired compose hash" in the flow's status. */
+export function invalidComposeHashError(
+  statuses: ProofStatuses,
+  message: string,
+  details: { field: string; value: unknown; message: null }[],
+  suggestion: string,
+) {
+  return phalaError(statuses.invalidHash, {
+    errorCode: "ERR-01-006",
+    message,
+    details,
+    suggestions: [suggestion],
+  });
+}
+
+/**
  * The mock cannot read a chain: a follow-up proves registration by naming the
  * pending hash and a well-formed transaction hash. Throws the API's errors otherwise.
  */
@@ -378,9 +462,10 @@ export function checkRegistrationProof(
   expectedHash: string,
   composeHash: string | undefined,
   transactionHash: string | undefined,
+  statuses: ProofStatuses = OTHER_FLOWS,
 ): void {
   if (transactionHash === undefined || !TRANSACTION_HASH.test(transactionHash)) {
-    throw phalaError(400, {
+    throw phalaError(statuses.failedTransaction, {
       errorCode: "ERR-01-007",
       message: "Transaction verification failed: expected a transaction hash (0x and 64 hex)",
       details: [{ field: "transaction_hash", value: transactionHash ?? null, message: null }],
@@ -388,15 +473,15 @@ export function checkRegistrationProof(
     });
   }
   if (composeHash === undefined || bareHash(composeHash) !== bareHash(expectedHash)) {
-    throw phalaError(409, {
-      errorCode: "ERR-01-006",
-      message: "Compose hash is invalid or expired: it does not match the pending update",
-      details: [
+    throw invalidComposeHashError(
+      statuses,
+      "Compose hash is invalid or expired: it does not match the pending update",
+      [
         { field: "compose_hash", value: composeHash ?? null, message: null },
         { field: "expected_compose_hash", value: expectedHash, message: null },
       ],
-      suggestions: ["Repeat the update without hashes to get the current compose hash"],
-    });
+      "Repeat the update without hashes to get the current compose hash",
+    );
   }
 }
 
@@ -424,17 +509,29 @@ export function cvmUpdateCommit(cvm: MockCvm, token: string, baseUrl: string): R
   };
 }
 
+/** How a 465 reads: what is to register, and how to finish once it is. */
+export interface RegistrationRequired {
+  commit?: RegistrationCommit;
+  suggestion?: string;
+  /** Default: the compose hash is what the contract does not allow yet. */
+  message?: string;
+  composeHashAllowed?: boolean;
+  deviceIdAllowed?: boolean;
+}
+
 /**
  * The 465 answer, the one structured form every endpoint uses: register `hash`
- * on-chain, then repeat with it and the transaction hash (or commit with the token).
+ * (or the device) on-chain, then repeat with it and the transaction hash (or
+ * commit with the token).
  */
 export function registrationRequiredError(
   state: MockState,
   target: RegistrationTarget,
   hash: string,
-  commit?: RegistrationCommit,
-  suggestion = "Register the compose hash in the app contract (addComposeHash), then repeat the request with X-Compose-Hash and X-Transaction-Hash",
+  options: RegistrationRequired = {},
 ) {
+  const composeHashAllowed = options.composeHashAllowed ?? false;
+  const deviceIdAllowed = options.deviceIdAllowed ?? true;
   const details = [
     { field: "compose_hash", value: hash, message: null },
     { field: "app_id", value: `0x${target.appId}`, message: null },
@@ -442,10 +539,15 @@ export function registrationRequiredError(
     { field: "kms_info", value: kmsInfoOf(state, target), message: null },
     {
       field: "onchain_status",
-      value: { compose_hash_allowed: false, device_id_allowed: true, is_allowed: false },
+      value: {
+        compose_hash_allowed: composeHashAllowed,
+        device_id_allowed: deviceIdAllowed,
+        is_allowed: composeHashAllowed && deviceIdAllowed,
+      },
       message: null,
     },
   ];
+  const { commit } = options;
   if (commit) {
     details.push(
       { field: "commit_token", value: commit.token, message: null },
@@ -455,9 +557,12 @@ export function registrationRequiredError(
   }
   return phalaError(465, {
     errorCode: "ERR-01-005",
-    message: "Compose hash registration required on-chain",
+    message: options.message ?? "Compose hash registration required on-chain",
     details,
-    suggestions: [suggestion],
+    suggestions: [
+      options.suggestion ??
+        "Register the compose hash in the app contract (addComposeHash), then repeat the request with X-Compose-Hash and X-Transaction-Hash",
+    ],
   });
 }
 

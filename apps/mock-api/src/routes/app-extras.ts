@@ -8,8 +8,8 @@ import {
   validationError,
 } from "../errors";
 import { appCvms, normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
-import { getNode, type MockApp } from "../model";
-import { QueryReader } from "../query";
+import { getNode, type MockApp, type MockCvm } from "../model";
+import { QueryReader, readPagination } from "../query";
 import {
   appRevisions,
   checkAllowed,
@@ -23,6 +23,7 @@ import {
   renderRevision,
   renderRevisionDetail,
 } from "../resources/app-extras";
+import { BASE_API_VERSION } from "../versions/chain";
 
 /** The caller's own app, or the API's 404 (another workspace's app is not the caller's to read). */
 function ownApp(c: Context<MockEnv>): MockApp {
@@ -31,6 +32,14 @@ function ownApp(c: Context<MockEnv>): MockApp {
   const app = state.apps.get(normalizeAppId(rawId));
   if (!app || app.workspaceId !== caller.workspace.id) throw appNotFoundError(rawId);
   return app;
+}
+
+/**
+ * A CVM's number in an is-allowed answer: its table id in 2025-10-28; 2026-01-21
+ * no longer exposes table ids and sends 0 in their place.
+ */
+function cvmNumber(c: Context<MockEnv>, cvm: MockCvm): number {
+  return c.get("apiVersion") === BASE_API_VERSION ? cvm.tableId : 0;
 }
 
 /** Optional typed fields of an is-allowed body, checked as pydantic would. */
@@ -78,8 +87,7 @@ export function registerAppExtraRoutes(
     const { state } = c.get("render");
     const app = ownApp(c);
     const query = new QueryReader((name) => c.req.queries(name) ?? []);
-    const page = query.int("page", 1, { ge: 1 });
-    const pageSize = query.int("page_size", 20, { ge: 1, le: 1000 });
+    const { page, pageSize } = readPagination(query, 50, 1000);
     query.assertValid();
     const revisions = appRevisions(state, app.appId);
     return c.json(
@@ -124,7 +132,7 @@ export function registerAppExtraRoutes(
     const body = readCreateInstanceBody(await readJsonObject(c.req, "empty-object"));
     const baseUrl = new URL(c.req.url).origin + c.req.path.replace(/\/apps\/.*$/, "");
     const cvm = createInstance(state, caller, app, body, now, baseUrl);
-    return c.json(renderInstance(state, cvm), 200);
+    return c.json(renderInstance(state, cvm, c.get("apiVersion") === BASE_API_VERSION), 200);
   });
 
   api.post("/apps/:app_id/is-allowed", requireApiKey, async (c) => {
@@ -143,6 +151,7 @@ export function registerAppExtraRoutes(
     return c.json(checkAllowed(state, app, body.compose_hash as string, deviceId), 200);
   });
 
+  // Takes no body: every CVM of the app is checked.
   api.post("/apps/:app_id/cvms/is-allowed", requireApiKey, (c) => {
     const { state } = c.get("render");
     const app = ownApp(c);
@@ -164,8 +173,14 @@ export function registerAppExtraRoutes(
     // A CVM that never booted has no device to check yet.
     const checked = cvms.filter((cvm) => cvm.instanceId !== null);
     const results = checked.map((cvm) =>
-      checkAllowed(state, app, cvm.composeHash, getNode(state, cvm.nodeId).deviceId, cvm.id),
-    ) as (ReturnType<typeof checkAllowed> & { cvm_id: string })[];
+      checkAllowed(
+        state,
+        app,
+        cvm.composeHash,
+        getNode(state, cvm.nodeId).deviceId,
+        cvmNumber(c, cvm),
+      ),
+    );
     return c.json(
       {
         is_onchain: true,
@@ -174,7 +189,9 @@ export function registerAppExtraRoutes(
         allowed_count: results.filter((r) => r.is_allowed).length,
         denied_count: results.filter((r) => !r.is_allowed && !r.error).length,
         error_count: results.filter((r) => r.error).length,
-        skipped_cvm_ids: cvms.filter((cvm) => cvm.instanceId === null).map((cvm) => cvm.id),
+        skipped_cvm_ids: cvms
+          .filter((cvm) => cvm.instanceId === null)
+          .map((cvm) => cvmNumber(c, cvm)),
       },
       200,
     );
@@ -196,6 +213,6 @@ export function registerAppExtraRoutes(
     const deviceId =
       (body.device_id as string | undefined) ?? state.nodes.get(nodeId)?.deviceId ?? "";
     const composeHash = (body.compose_hash as string | undefined) ?? cvm.composeHash;
-    return c.json(checkAllowed(state, app, composeHash, deviceId, cvm.id), 200);
+    return c.json(checkAllowed(state, app, composeHash, deviceId, cvmNumber(c, cvm)), 200);
   });
 }

@@ -11,7 +11,7 @@ export function registerAppRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareH
   api.get("/apps", requireApiKey, (c) => {
     const ctx = c.get("render");
     const query = new QueryReader((name) => c.req.queries(name) ?? []);
-    const { page, pageSize } = readPagination(query);
+    const { page, pageSize } = readPagination(query, 20);
     const filters = {
       search: query.string("search"),
       statuses: query.strings("status"),

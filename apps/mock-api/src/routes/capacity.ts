@@ -27,8 +27,6 @@ function renderInstanceType(type: CatalogueInstanceType) {
     memory_mb: type.memoryMb,
     hourly_rate: type.hourlyRate,
     requires_gpu: type.gpuCount > 0,
-    requires_gpu_count: type.gpuCount,
-    requires_gpu_product_id: type.gpuProductId,
     default_disk_size_gb: type.defaultDiskGb,
     family: type.family,
   };
@@ -148,7 +146,7 @@ export function registerCapacityRoutes(
 
   api.get("/os-images", requireApiKey, (c) => {
     const query = new QueryReader((name) => c.req.queries(name) ?? []);
-    const { page, pageSize } = readPagination(query);
+    const { page, pageSize } = readPagination(query, 50);
     const isDev = query.bool("is_dev");
     query.assertValid();
     const images = OS_IMAGES.filter((image) => isDev === undefined || image.isDev === isDev)
@@ -196,9 +194,7 @@ export function registerCapacityRoutes(
             name: image.name,
             slug: image.slug,
             os_image_hash: image.imageHash,
-            requires_gpu: image.requiresGpu,
             is_current: image.imageHash === cvm.os.imageHash,
-            enabled: true,
           }
         : null;
     const body = versions

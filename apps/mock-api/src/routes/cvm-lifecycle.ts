@@ -1,5 +1,5 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { readJsonObject } from "../body";
+import { readCommitRequest, readJsonObject } from "../body";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
 import { normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
@@ -7,27 +7,35 @@ import { getNode, type MockCvm, type MockKms, type MockState } from "../model";
 import {
   applyChangeWithRestart,
   applyPowerAction,
+  assertNodeAvailable,
+  chooseSize,
   commitProvision,
   createProvision,
+  createReplica,
   currentCvmOperation,
   currentCvmStatus,
-  DEFAULT_INSTANCE_TYPE,
   deleteCvmRecord,
-  findInstanceType,
+  deviceAllowed,
   findOsImage,
   findProvision,
-  type InstanceTypeSpec,
   OS_IMAGES,
   type PowerAction,
-  replicateCvmRecord,
-  smallestInstanceTypeFor,
+  planResize,
+  prepareReplica,
+  restorePreparedReplica,
+  takePreparedReplica,
 } from "../resources/cvm-lifecycle";
+import {
+  checkRegistrationProof,
+  isOnChain,
+  markDeviceRegistered,
+  registrationRequiredError,
+} from "../resources/cvm-updates";
 import { nextAppIdFor } from "../resources/kms";
 import { assertGrowthAllowed, assertQuotaAllows } from "../resources/quotas";
-import { BASE_API_VERSION, renderForVersion } from "../versions/chain";
+import { BASE_API_VERSION } from "../versions/chain";
 import { formatUptime } from "../versions/change-2026-01-21";
 import type { RenderContext } from "../versions/context";
-import { renderCvmDetail } from "../versions/render-2026-01-21";
 
 type Body = Record<string, unknown>;
 
@@ -75,6 +83,16 @@ class BodyReader {
     const value = this.body[name];
     if (typeof value === "boolean") return value;
     this.fail(name, "bool_type", "Input should be a valid boolean");
+    return undefined;
+  }
+
+  /** A boolean the API also takes as 0 or 1 (`allow_restart` is an integer in the contract). */
+  flag(name: string): boolean | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.body[name];
+    if (typeof value === "boolean") return value;
+    if (value === 0 || value === 1) return value === 1;
+    this.fail(name, "bool_parsing", "Input should be a valid boolean, unable to interpret input");
     return undefined;
   }
 
@@ -151,14 +169,13 @@ function numericIds(c: Context<MockEnv>, cvm: MockCvm) {
 function renderVm(c: Context<MockEnv>, cvm: MockCvm) {
   const { state } = c.get("render");
   const node = getNode(state, cvm.nodeId);
-  const app = state.apps.get(cvm.appId);
   const ids = numericIds(c, cvm);
   return {
     id: ids.id,
     name: cvm.name,
     status: currentCvmStatus(state, cvm),
     teepod_id: node.id,
-    teepod: { id: node.id, name: node.name, region_identifier: node.region },
+    teepod: { id: node.id, name: node.name },
     app_id: cvm.appId,
     vm_uuid: cvm.vmUuid,
     instance_id: cvm.instanceId,
@@ -175,9 +192,14 @@ function renderVm(c: Context<MockEnv>, cvm: MockCvm) {
     created_at: cvm.createdAt,
     encrypted_env_pubkey: cvm.encryptedEnvPubkey,
     user_id: ids.userId,
-    app_auth_contract_address: app?.contractAddress ?? null,
-    deployer_address: app?.deployerAddress ?? null,
   };
+}
+
+const bareHash = (hash: string) => hash.trim().toLowerCase().replace(/^0x/, "");
+
+/** The 202 of an operation the API starts and reports on later. */
+function operationAccepted(correlationId: string, message: string) {
+  return { correlation_id: correlationId, status: "in_progress", message };
 }
 
 function nodeNotFound(nodeId: number) {
@@ -219,40 +241,6 @@ function chooseKms(
   const kms = [...state.kms.values()].find((k) => k.kind === kind);
   if (!kms) throw kmsNotFound("kms", kmsType ?? "PHALA");
   return kms;
-}
-
-function chooseSize(
-  instanceType: string | undefined,
-  vcpu: number | undefined,
-  memory: number | undefined,
-): InstanceTypeSpec {
-  if (instanceType !== undefined) {
-    const type = findInstanceType(instanceType);
-    if (!type) {
-      throw phalaError(404, {
-        errorCode: "ERR-02-001",
-        message: `Instance type '${instanceType}' not found`,
-        details: [{ field: "instance_type", value: instanceType, message: null }],
-        suggestions: ["List the instance types with GET /instance-types"],
-      });
-    }
-    return type;
-  }
-  if (vcpu === undefined && memory === undefined) {
-    return findInstanceType(DEFAULT_INSTANCE_TYPE) as InstanceTypeSpec;
-  }
-  const type = smallestInstanceTypeFor(vcpu, memory);
-  if (!type) {
-    throw phalaError(400, {
-      errorCode: "ERR-02-002",
-      message: "No instance type offers the requested vCPUs and memory",
-      details: [
-        { field: "vcpu", value: vcpu ?? null, message: null },
-        { field: "memory", value: memory ?? null, message: null },
-      ],
-    });
-  }
-  return type;
 }
 
 function imageNotFound(name: string) {
@@ -327,7 +315,8 @@ async function provision(c: Context<MockEnv>) {
   }
   const workspace = caller.workspace;
   if (!workspace.isPostPaid && workspace.creditsCents + workspace.grantedCreditsCents <= 0) {
-    throw phalaError(402, {
+    // 400: the contract documents no 402 for the provision.
+    throw phalaError(400, {
       errorCode: "ERR-04-001",
       message: "Insufficient balance to deploy a CVM",
       suggestions: ["Add credits to the workspace"],
@@ -367,6 +356,7 @@ async function provision(c: Context<MockEnv>) {
   const os = image === undefined ? OS_IMAGES[0] : findOsImage(image);
   if (!os) throw imageNotFound(image as string);
   const node = getNode(state, nodeId ?? [...state.nodes.keys()][0]!);
+  assertNodeAvailable(state, node.id);
   const diskGb = diskSize ?? size.diskGb;
   // The size asked for must fit the workspace's quotas now, and again at the commit.
   assertQuotaAllows(state, workspace, {
@@ -419,7 +409,6 @@ async function provision(c: Context<MockEnv>) {
         chain_id: kms.chainId,
         kms_contract_address: kms.contractAddress,
         gateway_app_id: kms.gatewayAppId,
-        k256_pubkey: kms.k256Pubkey,
       },
       fmspc: "00806f050000",
       device_id: node.deviceId,
@@ -430,6 +419,8 @@ async function provision(c: Context<MockEnv>) {
       teepod_id: node.id,
       kms_id: kms.id,
       kms_contract_id: kms.contractAddress,
+      // An on-chain app registers its compose hash in its contract after the provision.
+      compose_hash_registered: kms.kind === "phala",
     },
     200,
   );
@@ -509,6 +500,7 @@ async function commit(c: Context<MockEnv>) {
     diskGb: found.diskGb,
     gpus: found.size.gpus,
   });
+  assertNodeAvailable(state, found.nodeId);
   const cvm = commitProvision(
     state,
     found,
@@ -521,7 +513,7 @@ async function commit(c: Context<MockEnv>) {
     },
     now,
   );
-  return c.json(renderVm(c, cvm), 201);
+  return c.json(renderVm(c, cvm), 200);
 }
 
 function powerRoute(action: PowerAction, takesForce: boolean) {
@@ -565,7 +557,7 @@ function batchStatus(ctx: RenderContext, cvm: MockCvm) {
 }
 
 type RefreshItem = {
-  cvm_id: number | null;
+  cvm_id: number;
   identifier: string;
   status: "updated" | "unchanged" | "skipped" | "conflict" | "error";
   old_instance_id: string | null;
@@ -658,10 +650,10 @@ export function registerCvmLifecycleRoutes(
     const { state, caller } = c.get("render");
     const body = new BodyReader(await readJsonObject(c.req, "empty-object"));
     const cvmIds = body.strings("cvm_ids");
-    const runningOnly = body.bool("running_only") ?? false;
-    const missingOnly = body.bool("missing_only") ?? false;
+    const runningOnly = body.bool("running_only") ?? true;
+    const missingOnly = body.bool("missing_only") ?? true;
     const overwrite = body.bool("overwrite") ?? false;
-    const limit = body.int("limit", { ge: 1, le: 500 });
+    const limit = body.int("limit", { ge: 1, le: 500 }) ?? 100;
     const dryRun = body.bool("dry_run") ?? false;
     body.assertValid();
     const targets: { identifier: string; cvm: MockCvm | null }[] = cvmIds
@@ -676,12 +668,13 @@ export function registerCvmLifecycleRoutes(
         ((!runningOnly || currentCvmStatus(state, cvm) === "running") &&
           (!missingOnly || cvm.instanceId === null)),
     );
-    const scanned = limit === undefined ? eligible : eligible.slice(0, limit);
+    const scanned = eligible.slice(0, limit);
     const items: RefreshItem[] = scanned.map(({ identifier, cvm }) =>
       cvm
         ? refreshInstanceId(c, cvm, identifier, { overwrite, dryRun })
         : {
-            cvm_id: null,
+            // No CVM to number: 0, the API's placeholder.
+            cvm_id: 0,
             identifier,
             status: "error",
             old_instance_id: null,
@@ -716,10 +709,30 @@ export function registerCvmLifecycleRoutes(
   api.post("/cvms/:cvm_id/replicas", requireApiKey, async (c) => {
     const { state, caller, now } = c.get("render");
     const body = new BodyReader(await readJsonObject(c.req, "empty-object"));
-    const nodeId = body.int("node_id");
+    const teepodId = body.int("teepod_id");
+    // The official SDKs send the target as node_id; it names the same teepod.
+    const nodeIdField = body.int("node_id");
+    const encryptedEnv = body.string("encrypted_env");
+    const composeHash = body.string("compose_hash");
+    if (encryptedEnv !== undefined && !/^(0x)?[0-9a-fA-F]*$/.test(encryptedEnv)) {
+      body.invalid("encrypted_env", "encrypted_env must be hex");
+    }
     body.assertValid();
     const source = cvmOf(c);
-    if (nodeId !== undefined && !state.nodes.has(nodeId)) throw nodeNotFound(nodeId);
+    const nodeId = teepodId ?? nodeIdField ?? source.nodeId;
+    if (!state.nodes.has(nodeId)) throw nodeNotFound(nodeId);
+    if (composeHash !== undefined && bareHash(composeHash) !== source.composeHash) {
+      throw phalaError(400, {
+        errorCode: "ERR-01-006",
+        message: "Compose hash is invalid or expired: a replica runs its source's compose",
+        details: [
+          { field: "compose_hash", value: composeHash, message: null },
+          { field: "expected_compose_hash", value: source.composeHash, message: null },
+        ],
+        suggestions: ["Omit compose_hash, or send the source CVM's"],
+      });
+    }
+    assertNodeAvailable(state, nodeId);
     assertQuotaAllows(state, caller.workspace, {
       vmSlots: 1,
       vcpu: source.vcpu,
@@ -727,8 +740,58 @@ export function registerCvmLifecycleRoutes(
       diskGb: source.diskGb,
       gpus: source.gpus,
     });
-    const replica = replicateCvmRecord(state, source, nodeId ?? source.nodeId, caller, now);
-    return c.json(renderVm(c, replica), 201);
+    const request = { nodeId, encryptedEnv: encryptedEnv ?? null };
+    // On-chain, the app contract must allow the new node's device first.
+    const deviceId = getNode(state, nodeId).deviceId;
+    if (isOnChain(state, source) && !deviceAllowed(state, source.appId, deviceId)) {
+      const token = prepareReplica(state, source, request, caller.user.id);
+      const baseUrl = new URL(c.req.url).origin + c.req.path.replace(/\/cvms\/.*$/, "");
+      throw registrationRequiredError(state, { appId: source.appId, nodeId }, source.composeHash, {
+        message: "Device registration required on-chain",
+        composeHashAllowed: true,
+        deviceIdAllowed: false,
+        commit: {
+          token,
+          url: `https://cloud.phala.network/cvms/${source.id}/commit-replica?token=${token}`,
+          apiUrl: `${baseUrl}/cvms/${source.id}/commit-replica`,
+        },
+        suggestion:
+          "Register the device in the app contract (addDevice), then POST the commit URL with the token and the transaction hash",
+      });
+    }
+    const replica = createReplica(state, source, request, caller, now);
+    return c.json(renderVm(c, replica), 200);
+  });
+
+  api.post("/cvms/:cvm_id/commit-replica", requireApiKey, async (c) => {
+    const { state, caller, now } = c.get("render");
+    const source = cvmOf(c);
+    const body = await readCommitRequest(c.req, c.req.query("token"));
+    const pending = takePreparedReplica(state, source, body.token);
+    if (!pending) {
+      throw phalaError(409, {
+        errorCode: "ERR-01-006",
+        message: "Commit token is invalid or expired",
+        details: [{ field: "token", value: body.token, message: null }],
+        suggestions: ["Request the replica again to get a fresh commit token"],
+      });
+    }
+    try {
+      checkRegistrationProof(
+        source.composeHash,
+        body.compose_hash || source.composeHash,
+        body.transaction_hash || undefined,
+        { invalidHash: 400, failedTransaction: 400 },
+      );
+      assertNodeAvailable(state, pending.nodeId);
+    } catch (error) {
+      // A failed commit leaves the replica prepared: the caller may try again.
+      restorePreparedReplica(state, pending);
+      throw error;
+    }
+    markDeviceRegistered(state, source.appId, getNode(state, pending.nodeId).deviceId);
+    const replica = createReplica(state, source, pending, caller, now);
+    return c.json(renderVm(c, replica), 200);
   });
 
   api.patch("/cvms/:cvm_id/resources", requireApiKey, async (c) => {
@@ -738,7 +801,7 @@ export function registerCvmLifecycleRoutes(
     const memory = body.int("memory", { ge: 1 });
     const diskSize = body.int("disk_size", { ge: 1 });
     const instanceType = body.string("instance_type");
-    const allowRestart = body.bool("allow_restart") ?? false;
+    const allowRestart = body.flag("allow_restart") ?? false;
     body.assertValid();
     const cvm = cvmOf(c);
     if ([vcpu, memory, diskSize, instanceType].every((value) => value === undefined)) {
@@ -747,22 +810,7 @@ export function registerCvmLifecycleRoutes(
         message: "Nothing to update: give vcpu, memory, disk_size or instance_type",
       });
     }
-    const size =
-      instanceType !== undefined || vcpu !== undefined || memory !== undefined
-        ? chooseSize(
-            instanceType,
-            vcpu ?? (instanceType ? undefined : cvm.vcpu),
-            memory ?? (instanceType ? undefined : cvm.memoryMb),
-          )
-        : undefined;
-    if (diskSize !== undefined && diskSize < cvm.diskGb) {
-      throw phalaError(400, {
-        errorCode: "ERR-02-009",
-        message: `Disk size cannot be reduced (current ${cvm.diskGb} GB, requested ${diskSize} GB)`,
-        details: [{ field: "disk_size", value: diskSize, message: null }],
-        suggestions: [`Request ${cvm.diskGb} GB or more`],
-      });
-    }
+    const resize = planResize(cvm, { vcpu, memory, diskSize, instanceType });
     const status = currentCvmStatus(state, cvm);
     if (status === "running" && !allowRestart) {
       throw phalaError(400, {
@@ -773,21 +821,21 @@ export function registerCvmLifecycleRoutes(
       });
     }
     assertGrowthAllowed(state, caller.workspace, cvm, {
-      vcpu: size ? (vcpu ?? size.vcpu) : undefined,
-      memoryMb: size ? (memory ?? size.memoryMb) : undefined,
-      diskGb: diskSize,
-      gpus: size?.gpus,
+      vcpu: resize.vcpu,
+      memoryMb: resize.memoryMb,
+      diskGb: resize.diskGb,
+      gpus: resize.gpus,
     });
-    applyChangeWithRestart(state, cvm, "resize", now);
-    if (size) {
-      cvm.instanceType = size.name;
-      cvm.vcpu = vcpu ?? size.vcpu;
-      cvm.memoryMb = memory ?? size.memoryMb;
-      cvm.gpus = size.gpus;
-      cvm.hourlyPrice = size.hourlyPrice;
+    const operation = applyChangeWithRestart(state, cvm, "resize", now);
+    if (resize.instanceType !== undefined) {
+      cvm.instanceType = resize.instanceType;
+      cvm.vcpu = resize.vcpu as number;
+      cvm.memoryMb = resize.memoryMb as number;
+      cvm.gpus = resize.gpus as number;
+      cvm.hourlyPrice = resize.hourlyPrice as string;
     }
-    if (diskSize !== undefined) cvm.diskGb = diskSize;
-    return c.body(null, 202);
+    if (resize.diskGb !== undefined) cvm.diskGb = resize.diskGb;
+    return c.json(operationAccepted(operation, "Resize in progress"), 202);
   });
 
   api.patch("/cvms/:cvm_id/visibility", requireApiKey, async (c) => {
@@ -806,10 +854,8 @@ export function registerCvmLifecycleRoutes(
     cvm.publicLogs = publicLogs as boolean;
     if (publicTcbinfo !== undefined) cvm.publicTcbinfo = publicTcbinfo;
     cvm.updatedAt = ctx.now.toISOString();
-    return c.json(
-      renderForVersion("getCvmInfo", renderCvmDetail(cvm, ctx), BASE_API_VERSION, ctx) as object,
-      200,
-    );
+    // The VM record after the change (it does not carry the visibility flags).
+    return c.json(renderVm(c, cvm), 200);
   });
 
   api.patch("/cvms/:cvm_id/os-image", requireApiKey, async (c) => {
@@ -837,9 +883,9 @@ export function registerCvmLifecycleRoutes(
         details: [{ field: "os_image_name", value: name, message: null }],
       });
     }
-    applyChangeWithRestart(state, cvm, "os-upgrade", now);
+    const operation = applyChangeWithRestart(state, cvm, "os-upgrade", now);
     cvm.os = image;
-    return c.body(null, 202);
+    return c.json(operationAccepted(operation, "OS image update in progress"), 202);
   });
 
   api.patch("/cvms/:cvm_id/instance-id", requireApiKey, async (c) => {

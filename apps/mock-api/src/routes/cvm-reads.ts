@@ -3,6 +3,7 @@ import type { MockEnv } from "../env";
 import { cvmNotFoundError } from "../errors";
 import { resolveCvm } from "../lookup";
 import type { MockCvm } from "../model";
+import { QueryReader } from "../query";
 import {
   renderCvmAttestation,
   renderCvmComposeFile,
@@ -13,6 +14,7 @@ import {
   renderCvmStats,
   renderCvmUserConfig,
 } from "../resources/cvm-reads";
+import { readStateStreamQuery } from "../resources/cvm-state-stream";
 import type { RenderContext } from "../versions/context";
 
 function cvmOf(c: Context<MockEnv>): MockCvm {
@@ -36,11 +38,13 @@ export function registerCvmReadRoutes(
   api: Hono<MockEnv>,
   requireApiKey: MiddlewareHandler<MockEnv>,
 ) {
-  // The same path streams server-sent events for `Accept: text/event-stream`;
-  // that form is served by the state-stream routes registered after these.
+  // With a `target` the same path streams server-sent events until the CVM
+  // reaches it; that form is served by the state-stream routes registered after
+  // these. Without one it answers the state once.
   api.get("/cvms/:cvm_id/state", async (c, next) => {
-    if (c.req.header("accept")?.includes("text/event-stream")) return next();
+    if (c.req.query("target")?.trim()) return next();
     await requireApiKey(c, async () => {});
+    readStateStreamQuery(new QueryReader((name) => c.req.queries(name) ?? []));
     return c.json(renderCvmState(cvmOf(c), c.get("render")));
   });
 

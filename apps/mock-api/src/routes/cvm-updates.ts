@@ -1,23 +1,28 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { readJsonObject, readTextField } from "../body";
+import { readCommitRequest, readJsonObject, readTextField } from "../body";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
 import { resolveCvm } from "../lookup";
-import type { MockCvm } from "../model";
+import type { MockCvm, MockGpuConfig } from "../model";
+import { assertNodeAvailable, currentCvmStatus, planResize } from "../resources/cvm-lifecycle";
 import {
   applyChange,
+  assertHashAllowed,
   type CvmChange,
   checkRegistrationProof,
   composeExtras,
   composeHashAfter,
   cvmUpdateCommit,
   deviceIdOf,
+  invalidComposeHashError,
   isOnChain,
   isRegistered,
   kmsInfoOf,
   markRegistered,
   newCommitToken,
+  type ProofStatuses,
   registrationRequiredError,
+  UPDATE_FLOWS,
 } from "../resources/cvm-updates";
 import { assertGrowthAllowed } from "../resources/quotas";
 
@@ -88,36 +93,40 @@ function requireComposeText(text: string, field: string): void {
   }
 }
 
+/** The compose_file flow documents 400 for a bad proof, not 466/467. */
+const COMPOSE_FILE_FLOW: ProofStatuses = { invalidHash: 400, failedTransaction: 400 };
+
 /**
  * One update that may change the compose hash. Off-chain KMS: applied at once.
  * On-chain KMS: applied only with proof that the new hash was registered
  * (or when it already is); otherwise remembered as pending and answered with 465.
+ * A hash the app's contract refuses is a 468.
  */
 function runUpdate(
   c: Ctx,
   cvm: MockCvm,
   change: CvmChange,
   proof: { composeHash?: string; transactionHash?: string },
-  prepareOnly = false,
+  options: { prepareOnly?: boolean; statuses?: ProofStatuses } = {},
 ): string {
   const { state, caller, now } = c.get("render");
+  const statuses = options.statuses ?? UPDATE_FLOWS;
+  assertNodeAvailable(state, cvm.nodeId);
   // A change that grows the VM must fit the workspace's quotas.
   assertGrowthAllowed(state, caller.workspace, cvm, change);
   const hash = composeHashAfter(state, cvm, change);
   const hashChanges = hash !== cvm.composeHash;
+  if (hashChanges && isOnChain(state, cvm)) assertHashAllowed(state, cvm, hash);
   if (hashChanges && isOnChain(state, cvm) && !isRegistered(state, cvm, hash)) {
     if (proof.composeHash === undefined && proof.transactionHash === undefined) {
-      const commitToken = prepareOnly ? newCommitToken(state, cvm.id) : null;
+      const commitToken = options.prepareOnly ? newCommitToken(state, cvm.id) : null;
       composeExtras(state, cvm).pending = { composeHash: hash, change, commitToken };
       const baseUrl = new URL(c.req.url).origin + c.req.path.replace(/\/cvms\/.*$/, "");
-      throw registrationRequiredError(
-        state,
-        cvm,
-        hash,
-        commitToken ? cvmUpdateCommit(cvm, commitToken, baseUrl) : undefined,
-      );
+      throw registrationRequiredError(state, cvm, hash, {
+        commit: commitToken ? cvmUpdateCommit(cvm, commitToken, baseUrl) : undefined,
+      });
     }
-    checkRegistrationProof(hash, proof.composeHash, proof.transactionHash);
+    checkRegistrationProof(hash, proof.composeHash, proof.transactionHash, statuses);
     markRegistered(state, cvm, hash);
   }
   return applyChange(state, cvm, change, now);
@@ -194,12 +203,21 @@ export function registerCvmUpdateRoutes(
     if (body.env_keys) change.allowedEnvs = body.env_keys as string[];
     if (typeof body.encrypted_env === "string") change.encryptedEnv = body.encrypted_env;
     const proof = headerProof(c);
-    runUpdate(c, cvm, change, {
-      composeHash: proof.composeHash ?? (proof.transactionHash ? hash : undefined),
-      transactionHash: proof.transactionHash,
-    });
+    const operation = runUpdate(
+      c,
+      cvm,
+      change,
+      {
+        composeHash: proof.composeHash ?? (proof.transactionHash ? hash : undefined),
+        transactionHash: proof.transactionHash,
+      },
+      { statuses: COMPOSE_FILE_FLOW },
+    );
     composeExtras(state, cvm).provisioned.delete(hash);
-    return c.body(null, 202);
+    return c.json(
+      { correlation_id: operation, status: "in_progress", message: "Compose update in progress" },
+      202,
+    );
   });
 
   api.patch("/cvms/:cvm_id/envs", requireApiKey, async (c) => {
@@ -220,12 +238,15 @@ export function registerCvmUpdateRoutes(
       transactionHash: str(body.transaction_hash),
     });
     const after = composeExtras(state, cvm).allowedEnvs;
-    return c.json({
-      status: "in_progress",
-      message: "Environment variables update in progress",
-      correlation_id: operation,
-      allowed_envs_changed: before.join("\n") !== after.join("\n"),
-    });
+    return c.json(
+      {
+        status: "in_progress",
+        message: "Environment variables update in progress",
+        correlation_id: operation,
+        allowed_envs_changed: before.join("\n") !== after.join("\n"),
+      },
+      202,
+    );
   });
 
   const fileUpdate = (field: "docker_compose_file" | "pre_launch_script") =>
@@ -241,7 +262,10 @@ export function registerCvmUpdateRoutes(
           ? cvm.composeFile
           : composeExtras(state, cvm).preLaunchScript;
       if (text === current) {
-        return c.json({ status: "no_change", message: "The content is unchanged" });
+        return c.json(
+          { status: "no_change", message: "The content is unchanged", correlation_id: null },
+          202,
+        );
       }
       const operation = runUpdate(c, cvm, change, headerProof(c));
       return c.json(
@@ -260,12 +284,7 @@ export function registerCvmUpdateRoutes(
   api.post("/cvms/:cvm_id/commit-update", requireApiKey, async (c) => {
     const { state, now } = c.get("render");
     const cvm = cvmOf(c);
-    const body = await readJsonObject(c.req, "json_invalid");
-    checkBody(body, {
-      token: { kind: "string", required: true },
-      compose_hash: { kind: "string", required: true },
-      transaction_hash: { kind: "string", required: true },
-    });
+    const body = await readCommitRequest(c.req, c.req.query("token"));
     const pending = composeExtras(state, cvm).pending;
     if (!pending || pending.commitToken === null || pending.commitToken !== body.token) {
       throw phalaError(409, {
@@ -275,11 +294,17 @@ export function registerCvmUpdateRoutes(
         suggestions: ["Prepare the update again with X-Prepare-Only: true"],
       });
     }
-    checkRegistrationProof(pending.composeHash, str(body.compose_hash), str(body.transaction_hash));
+    checkRegistrationProof(
+      pending.composeHash,
+      body.compose_hash || pending.composeHash,
+      body.transaction_hash || undefined,
+    );
+    assertHashAllowed(state, cvm, pending.composeHash);
+    assertNodeAvailable(state, cvm.nodeId);
     assertGrowthAllowed(state, c.get("render").caller.workspace, cvm, pending.change);
     markRegistered(state, cvm, pending.composeHash);
     const operation = applyChange(state, cvm, pending.change, now);
-    return c.json({ status: "in_progress", correlation_id: operation });
+    return c.json({ status: "in_progress", correlation_id: operation }, 202);
   });
 
   api.patch("/cvms/:cvm_id", requireApiKey, async (c) => {
@@ -290,16 +315,24 @@ export function registerCvmUpdateRoutes(
     if (proof.composeHash !== undefined || proof.transactionHash !== undefined) {
       const pending = composeExtras(state, cvm).pending;
       if (!pending) {
-        throw phalaError(409, {
-          errorCode: "ERR-01-006",
-          message: "No update of this CVM is waiting for on-chain registration",
-          details: [{ field: "compose_hash", value: proof.composeHash ?? null, message: null }],
-        });
+        throw invalidComposeHashError(
+          UPDATE_FLOWS,
+          "Compose hash is invalid or expired: no update of this CVM is waiting for on-chain registration",
+          [{ field: "compose_hash", value: proof.composeHash ?? null, message: null }],
+          "Repeat the update without hashes to get the current compose hash",
+        );
       }
-      checkRegistrationProof(pending.composeHash, proof.composeHash, proof.transactionHash);
+      checkRegistrationProof(
+        pending.composeHash,
+        proof.composeHash,
+        proof.transactionHash,
+        UPDATE_FLOWS,
+      );
+      assertHashAllowed(state, cvm, pending.composeHash);
+      assertNodeAvailable(state, cvm.nodeId);
       assertGrowthAllowed(state, c.get("render").caller.workspace, cvm, pending.change);
       markRegistered(state, cvm, pending.composeHash);
-      return c.json({ correlation_id: applyChange(state, cvm, pending.change, now) }, 202);
+      return c.json(accepted(applyChange(state, cvm, pending.change, now)), 202);
     }
     const body = await readJsonObject(c.req, "json_invalid");
     checkBody(body, {
@@ -315,11 +348,29 @@ export function registerCvmUpdateRoutes(
       vcpu: { kind: "int" },
       memory: { kind: "int" },
       disk_size: { kind: "int" },
+      instance_type: { kind: "string" },
       image: { kind: "string" },
       shutdown_timeout: { kind: "int" },
       allow_force_stop: { kind: "boolean" },
     });
-    const gpus = body.gpus as { count?: unknown } | undefined;
+    const gpuConfig = readGpuConfig(body.gpus);
+    const allowRestart = readAllowRestart(body.allow_restart);
+    readShutdownTimeout(body.shutdown_timeout);
+    const resize = planResize(cvm, {
+      vcpu: body.vcpu as number | undefined,
+      memory: body.memory as number | undefined,
+      diskSize: body.disk_size as number | undefined,
+      instanceType: str(body.instance_type),
+    });
+    const resizes = Object.values(resize).some((value) => value !== undefined);
+    if (resizes && allowRestart === false && currentCvmStatus(state, cvm) === "running") {
+      throw phalaError(400, {
+        errorCode: "ERR-02-008",
+        message: "Resizing a running CVM restarts it; allow_restart is false",
+        details: [{ field: "allow_restart", value: false, message: null }],
+        suggestions: ["Set allow_restart to true, or stop the CVM first"],
+      });
+    }
     const change: CvmChange = {
       dockerComposeFile: str(body.docker_compose_file),
       preLaunchScript: str(body.pre_launch_script),
@@ -329,17 +380,106 @@ export function registerCvmUpdateRoutes(
       publicTcbinfo: body.public_tcbinfo as boolean | undefined,
       encryptedEnv: str(body.encrypted_env),
       userConfig: str(body.user_config),
-      vcpu: body.vcpu as number | undefined,
-      memoryMb: body.memory as number | undefined,
-      diskGb: body.disk_size as number | undefined,
-      gpus: typeof gpus?.count === "number" ? gpus.count : undefined,
+      instanceType: resize.instanceType,
+      hourlyPrice: resize.hourlyPrice,
+      vcpu: resize.vcpu,
+      memoryMb: resize.memoryMb,
+      diskGb: resize.diskGb,
+      gpus: gpuConfig ? gpuCount(cvm, gpuConfig) : resize.gpus,
+      gpuConfig,
       image: str(body.image),
     };
     if (change.dockerComposeFile !== undefined) {
       requireComposeText(change.dockerComposeFile, "docker_compose_file");
     }
     const prepareOnly = (c.req.header("X-Prepare-Only") ?? "").toLowerCase() === "true";
-    const operation = runUpdate(c, cvm, change, {}, prepareOnly);
-    return c.json({ correlation_id: operation }, 202);
+    const operation = runUpdate(c, cvm, change, {}, { prepareOnly });
+    return c.json(accepted(operation), 202);
   });
+}
+
+/** The 202 of an update: the operation that rolls it out. */
+function accepted(correlationId: string) {
+  return { correlation_id: correlationId, status: "in_progress", message: "Update in progress" };
+}
+
+function fail(field: string, type: string, msg: string, input: unknown): never {
+  throw validationError([{ type, loc: ["body", ...field.split(".")], msg, input }]);
+}
+
+/** `gpus` as `GpuConfig`: `{ gpus: [{ slot, product_id? }], attach_mode: "listed" | "all" }`. */
+function readGpuConfig(value: unknown): MockGpuConfig | undefined {
+  if (value === undefined || value === null) return undefined;
+  const config = value as Record<string, unknown>;
+  if (!Array.isArray(config.gpus)) {
+    if (config.gpus === undefined) fail("gpus.gpus", "missing", "Field required", config);
+    fail("gpus.gpus", "list_type", "Input should be a valid list", config.gpus);
+  }
+  const slots = config.gpus.map((gpu: unknown, index: number) => {
+    const spec = gpu as Record<string, unknown>;
+    if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
+      fail(`gpus.gpus.${index}`, "model_type", "Input should be a valid dictionary", gpu);
+    }
+    if (typeof spec.slot !== "string") {
+      if (spec.slot === undefined)
+        fail(`gpus.gpus.${index}.slot`, "missing", "Field required", spec);
+      fail(`gpus.gpus.${index}.slot`, "string_type", "Input should be a valid string", spec.slot);
+    }
+    const productId = spec.product_id ?? null;
+    if (productId !== null && typeof productId !== "string") {
+      fail(
+        `gpus.gpus.${index}.product_id`,
+        "string_type",
+        "Input should be a valid string",
+        productId,
+      );
+    }
+    return { slot: spec.slot, productId: productId as string | null };
+  });
+  const mode = config.attach_mode ?? "listed";
+  if (typeof mode !== "string") {
+    fail("gpus.attach_mode", "string_type", "Input should be a valid string", mode);
+  }
+  return { slots, attachMode: mode === "all" ? "all" : "listed" };
+}
+
+/** GPUs attached: the listed slots, or with `all` at least the ones the VM had. */
+function gpuCount(cvm: MockCvm, config: MockGpuConfig): number {
+  return config.attachMode === "all"
+    ? Math.max(config.slots.length, cvm.gpus)
+    : config.slots.length;
+}
+
+/** `allow_restart` as the API reads it: a boolean, or 0 / 1. */
+function readAllowRestart(value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "boolean") return value;
+  if (value === 0 || value === 1) return value === 1;
+  fail("allow_restart", "bool_parsing", "Input should be a valid boolean", value);
+}
+
+function readShutdownTimeout(value: unknown): void {
+  if (typeof value !== "number") return;
+  if (value < 10) {
+    throw validationError([
+      {
+        type: "greater_than_equal",
+        loc: ["body", "shutdown_timeout"],
+        msg: "Input should be greater than or equal to 10",
+        input: value,
+        ctx: { ge: 10 },
+      },
+    ]);
+  }
+  if (value > 1200) {
+    throw validationError([
+      {
+        type: "less_than_equal",
+        loc: ["body", "shutdown_timeout"],
+        msg: "Input should be less than or equal to 1200",
+        input: value,
+        ctx: { le: 1200 },
+      },
+    ]);
+  }
 }

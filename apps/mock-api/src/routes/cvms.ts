@@ -1,4 +1,5 @@
 import type { Hono, MiddlewareHandler } from "hono";
+import { cvmListMatches, readCvmListFilters } from "../cvm-filters";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError } from "../errors";
 import { resolveCvm, workspaceCvms } from "../lookup";
@@ -11,12 +12,12 @@ export function registerCvmRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareH
   api.get("/cvms/paginated", requireApiKey, (c) => {
     const ctx = c.get("render");
     const query = new QueryReader((name) => c.req.queries(name) ?? []);
-    const { page, pageSize } = readPagination(query);
-    const nodeId = query.int("node_id", undefined);
+    const { page, pageSize } = readPagination(query, 30);
+    const filters = readCvmListFilters(query);
     query.assertValid();
 
-    const cvms = workspaceCvms(ctx.state, ctx.caller.workspace.id).filter(
-      (cvm) => nodeId === undefined || cvm.nodeId === nodeId,
+    const cvms = workspaceCvms(ctx.state, ctx.caller.workspace.id).filter((cvm) =>
+      cvmListMatches(ctx.state, cvm, filters),
     );
     return respond(c, "getCvmList", renderCvmPage(cvms, page, pageSize, ctx));
   });

@@ -42,7 +42,7 @@ export function registerKmsRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareH
   api.get("/kms", requireApiKey, (c) => {
     const { state } = c.get("render");
     const query = new QueryReader((name) => c.req.queries(name) ?? []);
-    const { page, pageSize } = readPagination(query);
+    const { page, pageSize } = readPagination(query, 20);
     const onChain = query.bool("is_onchain");
     query.assertValid();
     const all = [...state.kms.values()].filter(

@@ -13,16 +13,12 @@ function renderWorkspace(state: MockState, workspace: MockWorkspace, caller: Cal
     id: workspace.id,
     name: workspace.name,
     slug: workspace.slug,
-    avatar_url: workspace.avatarUrl,
-    description: profile.description,
     tier: workspace.tier,
     role: role ?? "member",
     // The workspace the API key belongs to is the one requests act in by default.
     is_default: workspace.id === caller.workspace.id,
     created_at: profile.createdAt,
     confidential_models_enabled: profile.confidentialModelsEnabled,
-    billing_status: profile.billingStatus,
-    suspended_at: profile.suspendedAt,
   };
 }
 
@@ -96,7 +92,7 @@ export function registerWorkspaceRoutes(
   api.get("/workspaces/:slug/nodes", requireApiKey, (c) => {
     const { state, caller } = c.get("render");
     const query = new QueryReader((name) => c.req.queries(name) ?? []);
-    const { page, pageSize } = readPagination(query);
+    const { page, pageSize } = readPagination(query, 30);
     query.assertValid();
     memberWorkspace(state, caller, c.req.param("slug"));
     // Every seeded node is public, so each workspace can deploy to all of them.
@@ -106,6 +102,7 @@ export function registerWorkspaceRoutes(
         items: nodes.slice((page - 1) * pageSize, page * pageSize).map((node) => ({
           object_type: "node",
           id: node.id,
+          node_id: node.nodeId,
           name: node.name,
           region: node.region,
           device_id: node.deviceId,

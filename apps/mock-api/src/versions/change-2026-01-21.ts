@@ -1,17 +1,18 @@
 import { appNotFoundError } from "../errors";
-import { getApp, getCvm, getKms, getUser, type MockCvm } from "../model";
+import { getApp, getCvm, getKms, getNode, getUser, type MockCvm } from "../model";
 import { defineVersionChange } from "./change";
 import type { RenderContext } from "./context";
-import type {
-  AppBody,
-  AppFullBody,
-  AppListBody,
-  AppProfileBody,
-  CurrentUserBody,
-  CvmDetailBody,
-  CvmInfoBody,
-  NetworkUrlsBody,
-  PaginatedCvmsBody,
+import {
+  type AppBody,
+  type AppFullBody,
+  type AppListBody,
+  type AppProfileBody,
+  type CurrentUserBody,
+  type CvmDetailBody,
+  type CvmInfoBody,
+  guestAgentUrl,
+  type NetworkUrlsBody,
+  type PaginatedCvmsBody,
 } from "./render-2026-01-21";
 
 // 2026-01-21 nested the CVM (resource, node_info, os, kms_info, workspace, creator),
@@ -44,7 +45,6 @@ export interface LegacyKmsInfoBody {
   chain_id: number | null;
   kms_contract_address: string | null;
   gateway_app_id: string | null;
-  k256_pubkey: string | null;
 }
 
 export interface MachineInfoBody {
@@ -68,6 +68,7 @@ export interface HostedVmBody {
   boot_error: string | null;
   shutdown_progress: string | null;
   image_version: string | null;
+  events: unknown[];
 }
 
 export interface CvmInfoV20251028Body {
@@ -88,10 +89,10 @@ export interface CvmInfoV20251028Body {
   vcpu: number | null;
   memory: number | null;
   disk_size: number | null;
+  contract_address: string | null;
+  deployer_address: string | null;
   gateway_domain: string | null;
   public_urls: NetworkUrlsBody[];
-  machine_info: MachineInfoBody | null;
-  updated_at: string | null;
 }
 
 export interface CvmDetailV20251028Body {
@@ -123,8 +124,6 @@ export interface CvmDetailV20251028Body {
   scheduled_delete_at: string | null;
   public_urls: NetworkUrlsBody[];
   gateway_domain: string | null;
-  machine_info: MachineInfoBody | null;
-  updated_at: string | null;
 }
 
 export interface CvmBasicInfoV20251028Body {
@@ -144,7 +143,6 @@ export interface CvmBasicInfoV20251028Body {
   base_image: string | null;
   kms_slug: string | null;
   kms_id: string | null;
-  kms_contract_id: string | null;
   instance_id: string | null;
   machine_info: MachineInfoBody | null;
   updated_at: string | null;
@@ -210,6 +208,16 @@ function modelCvm(body: CvmInfoBody, ctx: RenderContext): MockCvm {
   return getCvm(ctx.state, body.id);
 }
 
+/** The app row (`prj_...`) a VM belongs to. */
+function projectId(cvm: MockCvm, ctx: RenderContext): string {
+  return getApp(ctx.state, cvm.appId).hashedId;
+}
+
+/** The dstack dashboard of the VM, which 2026-01-21 no longer links. */
+function dashboardUrl(cvm: MockCvm, ctx: RenderContext): string {
+  return guestAgentUrl(cvm.appId, getNode(ctx.state, cvm.nodeId).gatewayBaseDomain);
+}
+
 /** 2025-10-28 described the KMS node serving the app, which 2026-01-21 no longer names. */
 function legacyKmsInfo(body: CvmInfoBody, ctx: RenderContext): LegacyKmsInfoBody {
   const kms = getKms(ctx.state, getApp(ctx.state, body.app_id).kmsId);
@@ -221,7 +229,6 @@ function legacyKmsInfo(body: CvmInfoBody, ctx: RenderContext): LegacyKmsInfoBody
     chain_id: kms.chainId,
     kms_contract_address: kms.contractAddress,
     gateway_app_id: kms.gatewayAppId,
-    k256_pubkey: kms.k256Pubkey,
   };
 }
 
@@ -263,22 +270,32 @@ function downgradeCvmInfo(body: CvmInfoBody, ctx: RenderContext): CvmInfoV202510
       name: body.name,
       status: body.status,
       uptime: formatUptime(cvm.startedAt, ctx.now),
-      app_url: body.app_url,
+      app_url: dashboardUrl(cvm, ctx),
       app_id: body.app_id,
       instance_id: body.instance_id,
       configuration: {
         name: body.name,
-        image: body.base_image,
+        image: cvm.os.name,
+        compose_file: null,
         vcpu: body.resource.vcpu,
         memory: memoryMb(body),
         disk_size: body.resource.disk_in_gb,
+        ports: null,
+        encrypted_env: null,
+        app_id: body.app_id,
+        user_config: null,
+        hugepages: false,
+        pin_numa: false,
         gpus: gpuConfig(cvm),
+        kms_urls: [],
+        gateway_urls: [],
       },
       exited_at: cvm.exitedAt,
       boot_progress: bootProgress(body.status),
       boot_error: null,
       shutdown_progress: body.status === "stopping" ? "shutting down" : null,
       image_version: body.os.version,
+      events: [],
     },
     name: body.name,
     managed_user: { id: creator.id, username: creator.username },
@@ -286,20 +303,20 @@ function downgradeCvmInfo(body: CvmInfoBody, ctx: RenderContext): CvmInfoV202510
     listed: body.listed,
     status: body.status,
     in_progress: body.in_progress,
-    dapp_dashboard_url: body.app_url,
+    dapp_dashboard_url: dashboardUrl(cvm, ctx),
     syslog_endpoint: body.logs.serial,
     allow_upgrade: cvm.allowUpgrade,
-    project_id: null,
+    project_id: projectId(cvm, ctx),
     project_type: body.project_type,
     billing_period: body.resource.billing_period,
     kms_info: legacyKmsInfo(body, ctx),
+    contract_address: body.kms_info.dstack_app_address,
+    deployer_address: body.kms_info.deployer_address,
     vcpu: body.resource.vcpu,
     memory: memoryMb(body),
     disk_size: body.resource.disk_in_gb,
     gateway_domain: body.gateway.base_domain,
-    public_urls: body.endpoints,
-    machine_info: machineInfo(body),
-    updated_at: body.updated_at,
+    public_urls: body.endpoints ?? [],
   };
 }
 
@@ -319,15 +336,15 @@ function downgradeCvmDetail(body: CvmDetailBody, ctx: RenderContext): CvmDetailV
     vcpu: body.resource.vcpu,
     memory: memoryMb(body),
     disk_size: body.resource.disk_in_gb,
-    base_image: body.base_image,
+    base_image: cvm.os.name,
     encrypted_env_pubkey: body.kms_info.encrypted_env_pubkey,
     listed: body.listed,
-    project_id: null,
+    project_id: projectId(cvm, ctx),
     project_type: body.project_type,
     instance_type: body.resource.instance_type,
     public_sysinfo: body.public_sysinfo,
     public_logs: body.public_logs,
-    dapp_dashboard_url: body.app_url,
+    dapp_dashboard_url: dashboardUrl(cvm, ctx),
     syslog_endpoint: body.logs.serial,
     kms_info: legacyKmsInfo(body, ctx),
     contract_address: body.kms_info.dstack_app_address,
@@ -335,12 +352,11 @@ function downgradeCvmDetail(body: CvmDetailBody, ctx: RenderContext): CvmDetailV
     scheduled_delete_at: cvm.scheduledDeleteAt,
     public_urls: body.endpoints,
     gateway_domain: body.gateway.base_domain,
-    machine_info: machineInfo(body),
-    updated_at: body.updated_at,
   };
 }
 
 function downgradeCvmBasic(body: CvmInfoBody, ctx: RenderContext): CvmBasicInfoV20251028Body {
+  const cvm = modelCvm(body, ctx);
   const kms = legacyKmsInfo(body, ctx);
   return {
     vm_uuid: body.vm_uuid,
@@ -356,13 +372,12 @@ function downgradeCvmBasic(body: CvmInfoBody, ctx: RenderContext): CvmBasicInfoV
     kms_type: body.kms_type,
     instance_type: body.resource.instance_type,
     listed: body.listed,
-    base_image: body.base_image,
+    base_image: cvm.os.name,
     kms_slug: kms.slug,
     kms_id: kms.id,
-    kms_contract_id: kms.kms_contract_address,
     instance_id: body.instance_id,
     machine_info: machineInfo(body),
-    updated_at: body.updated_at,
+    updated_at: cvm.updatedAt,
   };
 }
 

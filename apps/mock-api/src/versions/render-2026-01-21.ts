@@ -9,6 +9,7 @@ import {
   type MockCvm,
   type MockState,
 } from "../model";
+import { currentCvmOperation } from "../resources/cvm-lifecycle";
 import type { RenderContext } from "./context";
 
 // The newest version is the only one rendered straight from the model; older versions
@@ -46,6 +47,8 @@ export interface CurrentUserBody {
   user: UserInfoBody;
   workspace: WorkspaceInfoBody;
   credits: CreditsInfoBody;
+  /** Feature flags of the account; the mock has none switched on. */
+  features: unknown[];
 }
 
 export interface UserRefBody {
@@ -66,6 +69,7 @@ export interface WorkspaceRefBody {
 export interface NodeRefBody {
   object_type: "node";
   id: number;
+  node_id: number;
   name: string;
   region: string;
   device_id: string;
@@ -150,14 +154,8 @@ export interface CvmInfoBody {
   workspace: WorkspaceRefBody;
   creator: UserRefBody;
   created_at: string;
-  updated_at: string;
   deleted_at: string | null;
   project_type: string | null;
-  app_url: string;
-  base_image: string;
-  features: string[];
-  runner: string;
-  manifest_version: string;
 }
 
 export interface CvmDetailBody extends CvmInfoBody {
@@ -251,6 +249,7 @@ export function renderCurrentUser(ctx: RenderContext): CurrentUserBody {
       outstanding_amount:
         workspace.outstandingCents === null ? null : formatCents(workspace.outstandingCents),
     },
+    features: [],
   };
 }
 
@@ -280,6 +279,22 @@ function renderWorkspaceRef(state: MockState, workspaceId: string): WorkspaceRef
   };
 }
 
+/** The operation under way, as the CVM shows it; null when none is. */
+function progressOf(state: MockState, cvm: MockCvm): CvmProgressBody | null {
+  const operation = currentCvmOperation(state, cvm);
+  if (operation) {
+    return {
+      target: operation.target,
+      started_at: operation.startedAt,
+      correlation_id: operation.correlationId,
+    };
+  }
+  // Seeded in progress, with no operation of the mock's behind it.
+  return cvm.inProgress
+    ? { target: "running", started_at: cvm.updatedAt, correlation_id: `op_${cvm.id}` }
+    : null;
+}
+
 export function renderCvm(cvm: MockCvm, ctx: RenderContext): CvmInfoBody {
   const { state } = ctx;
   const node = getNode(state, cvm.nodeId);
@@ -305,6 +320,7 @@ export function renderCvm(cvm: MockCvm, ctx: RenderContext): CvmInfoBody {
     node_info: {
       object_type: "node",
       id: node.id,
+      node_id: node.nodeId,
       name: node.name,
       region: node.region,
       device_id: node.deviceId,
@@ -329,9 +345,7 @@ export function renderCvm(cvm: MockCvm, ctx: RenderContext): CvmInfoBody {
     },
     status: cvm.status,
     in_progress: cvm.inProgress,
-    progress: cvm.inProgress
-      ? { target: "running", started_at: cvm.updatedAt, correlation_id: `op_${cvm.id}` }
-      : null,
+    progress: progressOf(state, cvm),
     compose_hash: cvm.composeHash,
     docker_compose_hash: cvm.dockerComposeHash,
     pre_launch_script_hash: cvm.preLaunchScriptHash,
@@ -361,14 +375,8 @@ export function renderCvm(cvm: MockCvm, ctx: RenderContext): CvmInfoBody {
     workspace: renderWorkspaceRef(state, cvm.workspaceId),
     creator: renderUserRef(state, cvm.creatorId),
     created_at: cvm.createdAt,
-    updated_at: cvm.updatedAt,
     deleted_at: cvm.deletedAt,
     project_type: cvm.projectType,
-    app_url: dashboard,
-    base_image: cvm.os.name,
-    features: [...cvm.features],
-    runner: cvm.runner,
-    manifest_version: cvm.manifestVersion,
   };
 }
 
