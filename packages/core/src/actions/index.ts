@@ -9,6 +9,7 @@ export * from "./get-app-list";
 export * from "./get-current-user";
 export * from "./get-cvm-info";
 export * from "./get-cvm-list";
+export type { CvmGpuConfig, CvmGpuSpec } from "./gpu-config";
 export * from "./kms";
 export * from "./ssh-keys";
 export * from "./watch";

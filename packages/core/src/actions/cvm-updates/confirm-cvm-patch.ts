@@ -16,9 +16,10 @@ export type ConfirmCvmPatchArgs = CvmIdInput & {
 const NAME = "confirmCvmPatch";
 
 /**
- * Phase 2 of an on-chain-KMS `patchCvm`: `PATCH /cvms/{id}` with no body and the
- * headers `X-Compose-Hash` / `X-Transaction-Hash`. Resolves
- * `{ status: "accepted", correlation_id }`.
+ * Phase 2 of an on-chain-KMS `patchCvm`: `PATCH /cvms/{id}` with the headers
+ * `X-Compose-Hash` / `X-Transaction-Hash` and an empty JSON object as the body
+ * (the operation requires a body; no field is changed again, the API applies
+ * the update it holds for that hash). Resolves `{ status: "accepted", correlation_id }`.
  */
 export const confirmCvmPatch = /* @__PURE__ */ defineAction({
   name: NAME,
@@ -37,6 +38,7 @@ export const confirmCvmPatch = /* @__PURE__ */ defineAction({
     return {
       method: "PATCH",
       path,
+      body: {},
       headers: registrationHeaders(fields.composeHash, fields.transactionHash),
       acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
     };

@@ -76,5 +76,10 @@ describe("CVM update result types", () => {
     confirmCvmPatch(client, { id: "x", composeHash: hash });
     // @ts-expect-error docker_compose_file is a string
     updateDockerCompose(client, { id: "x", docker_compose_file: 1 });
+    // @ts-expect-error GPUs are a GpuConfig ({ gpus: [{ slot }], attach_mode }), not a count
+    patchCvm(client, { id: "x", gpus: { count: 1 } });
+    // @ts-expect-error attach_mode is "listed" or "all"
+    patchCvm(client, { id: "x", gpus: { gpus: [], attach_mode: "some" } });
+    patchCvm(client, { id: "x", gpus: { gpus: [{ slot: "0000:18:00.0" }], attach_mode: "all" } });
   });
 });

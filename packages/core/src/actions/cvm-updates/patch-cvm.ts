@@ -1,9 +1,10 @@
 import { CvmPatchResultSchema } from "@phala/cloud-schemas";
 import { defineAction, invalidArguments, safe } from "../../action";
-import { CVM_ID_KEYS, checkBodyArgs, inspectArgs } from "../../body-args";
+import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
+import { type CvmGpuConfig, GPU_CONFIG_FIELD } from "../gpu-config";
 import { shapeAcceptedResult } from "./update-result";
 
 export interface CvmPatchFields {
@@ -16,17 +17,26 @@ export interface CvmPatchFields {
   public_logs?: boolean;
   public_sysinfo?: boolean;
   public_tcbinfo?: boolean;
+  /** Hex from `encryptEnvVars` with the app's env-encryption public key. */
   encrypted_env?: string;
   user_config?: string;
-  gpus?: { count: number; product_name?: string };
+  /**
+   * The GPUs to attach: `{ gpus: [{ slot, product_id? }], attach_mode }` (the
+   * API's `GpuConfig`; `attach_mode: "all"` takes every GPU of the node).
+   */
+  gpus?: CvmGpuConfig;
   vcpu?: number;
   /** MB. */
   memory?: number;
   /** GB. */
   disk_size?: number;
+  /** An instance type instead of vcpu and memory, e.g. `tdx.medium`. */
+  instance_type?: string;
+  /** Whether the API may restart a running CVM to apply the change. */
+  allow_restart?: boolean;
   /** OS image name. */
   image?: string;
-  /** Seconds to wait for a graceful stop when the change needs a restart. */
+  /** Seconds (10 to 1200) to wait for a graceful stop when the change needs a restart. */
   shutdown_timeout?: number;
   allow_force_stop?: boolean;
 }
@@ -42,11 +52,11 @@ export type PatchCvmArgs = CvmIdInput &
   };
 
 const NAME = "patchCvm";
-// Only the count is checked; the API owns the rest of a GPU request.
-const GPUS = { count: { kind: "nonNegativeInt", required: true } } as const;
 
 /**
- * Applies only the given fields to a CVM: `PATCH /cvms/{id}`. Resolves
+ * Applies only the given fields to a CVM: `PATCH /cvms/{id}` (the fields of the
+ * API's `UpdateCvmRequest`, plus `instance_type` and `allow_restart`, which the
+ * API takes here for a resize). Resolves
  * `{ status: "accepted", correlation_id }` (HTTP 202), or, when a compose-hash change
  * of an on-chain-KMS app must be registered first (HTTP 465),
  * `{ status: "precondition_required", compose_hash, app_id, device_id, kms_info,
@@ -74,15 +84,14 @@ export const patchCvm = /* @__PURE__ */ defineAction({
         public_tcbinfo: "boolean",
         encrypted_env: "string",
         user_config: "string",
-        gpus: {
-          kind: "object",
-          refine: (gpus) => inspectArgs(gpus, GPUS, { allowUnknown: true }).issues,
-        },
+        gpus: GPU_CONFIG_FIELD,
         vcpu: "positiveInt",
         memory: "positiveInt",
         disk_size: "positiveInt",
+        instance_type: "nonEmptyString",
+        allow_restart: "boolean",
         image: "nonEmptyString",
-        shutdown_timeout: "positiveInt",
+        shutdown_timeout: { kind: "int", min: 10, max: 1200 },
         allow_force_stop: "boolean",
         prepareOnly: "boolean",
       },
