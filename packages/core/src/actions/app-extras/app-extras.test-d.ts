@@ -7,6 +7,7 @@ import type {
   AppRevisionsResponse,
   ComposeHashRegistrationRequired,
   CreateAppInstanceResult,
+  CvmIsAllowedResult,
   DeviceAllowlistResponse,
   IsAllowedResult,
 } from "@phala/cloud-schemas";
@@ -60,7 +61,10 @@ describe("app extras result types", () => {
     expectTypeOf(
       await checkAppCvmsIsAllowed(client, { appId: "a" }),
     ).toEqualTypeOf<AppCvmsIsAllowedResponse>();
-    expectTypeOf(await checkCvmIsAllowed(client, { id: "c" })).toEqualTypeOf<IsAllowedResult>();
+    expectTypeOf(await checkCvmIsAllowed(client, { id: "c" })).toEqualTypeOf<CvmIsAllowedResult>();
+    expectTypeOf<CvmIsAllowedResult["cvm_id"]>().toEqualTypeOf<number | null>();
+    expectTypeOf<AppCvmsIsAllowedResponse["skipped_cvm_ids"]>().toEqualTypeOf<number[]>();
+    expectTypeOf<AppCvmsIsAllowedResponse["results"][number]["cvm_id"]>().toEqualTypeOf<number>();
   });
 
   it("createAppInstance: the instance or the 465 answer, told apart by the guard", async () => {

@@ -169,13 +169,50 @@ describe("app extras: what is sent", () => {
     expect(app.call().body).toEqual({ compose_hash: "ab".repeat(32), chain_id: 1 });
     const cvms = setup({ is_onchain: false });
     const batch = await checkAppCvmsIsAllowed(cvms.client, { appId: APP_HEX });
+    expect(cvms.call().method).toBe("POST");
     expect(cvms.call().url).toBe(`${TEST_BASE_URL}/apps/${APP_HEX}/cvms/is-allowed`);
-    expect(cvms.call().body).toEqual({});
+    // The operation takes no request body: none is sent, nor a JSON content type.
+    expect(cvms.call().body).toBeUndefined();
+    expect(cvms.call().headers["content-type"]).toBeUndefined();
     expect(batch).toMatchObject({ results: [], total: 0, skipped_cvm_ids: [] });
-    const cvm = setup({ ...isAllowed, cvm_id: "cvm_1" });
-    await checkCvmIsAllowed(cvm.client, { cvmId: APP_HEX, node_id: 5 });
+    const cvm = setup({ ...isAllowed, cvm_id: 4101 });
+    const one = await checkCvmIsAllowed(cvm.client, { cvmId: APP_HEX, node_id: 5 });
     expect(cvm.call().url).toBe(`${TEST_BASE_URL}/cvms/app_${APP_HEX}/is-allowed`);
     expect(cvm.call().body).toEqual({ node_id: 5 });
+    expect(one.cvm_id).toBe(4101);
+  });
+
+  it("an on-chain app with CVMs: integer cvm_id and skipped_cvm_ids validate", async () => {
+    const answer = {
+      is_onchain: true,
+      results: [
+        { ...isAllowed, cvm_id: 4101 },
+        { ...isAllowed, cvm_id: 4102, is_allowed: false, device_id_allowed: false },
+      ],
+      total: 3,
+      allowed_count: 1,
+      denied_count: 1,
+      error_count: 0,
+      skipped_cvm_ids: [4103],
+    };
+    const { client } = setup(answer);
+    const batch = await checkAppCvmsIsAllowed(client, { appId: APP_HEX });
+    expect(batch.results.map((result) => result.cvm_id)).toEqual([4101, 4102]);
+    expect(batch.results[1]).toMatchObject({ is_allowed: false, error: null });
+    expect(batch.skipped_cvm_ids).toEqual([4103]);
+    expect(batch.total).toBe(3);
+  });
+
+  it("checkCvmIsAllowed: an integer cvm_id, or none", async () => {
+    const withId = setup({ ...isAllowed, cvm_id: 4101 });
+    await expect(checkCvmIsAllowed(withId.client, { id: "cvm_1" })).resolves.toMatchObject({
+      cvm_id: 4101,
+      is_allowed: true,
+    });
+    const without = setup(isAllowed);
+    await expect(checkCvmIsAllowed(without.client, { id: "cvm_1" })).resolves.toMatchObject({
+      cvm_id: null,
+    });
   });
 });
 
@@ -201,6 +238,9 @@ describe("app extras: refused before sending, checked after", () => {
     ).rejects.toMatchObject({
       issues: [{ path: "nodeId" }],
     });
+    await expect(
+      checkAppCvmsIsAllowed(client, { appId: APP_HEX, compose_hash: "ab" } as never),
+    ).rejects.toMatchObject({ issues: [{ path: "compose_hash" }] });
     await expect(checkCvmIsAllowed(client, { cvmId: "a", id: "b" } as never)).rejects.toMatchObject(
       {
         issues: [{ path: "cvmId" }],

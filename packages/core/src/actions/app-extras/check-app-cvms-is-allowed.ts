@@ -8,19 +8,24 @@ export interface CheckAppCvmsIsAllowedArgs {
   appId: string;
 }
 
+const NAME = "checkAppCvmsIsAllowed";
+
 /**
  * Checks every CVM of an app against its on-chain contract:
- * `POST /apps/{app_id}/cvms/is-allowed`. For an app whose KMS is not on-chain
- * the answer is `is_onchain: false` with no results.
+ * `POST /apps/{app_id}/cvms/is-allowed`, sent without a body (the operation
+ * takes none). Resolves one result per CVM (`cvm_id` an integer) and the ids of
+ * the CVMs it skipped; for an app whose KMS is not on-chain the answer is
+ * `is_onchain: false` with no results.
  */
 export const checkAppCvmsIsAllowed = /* @__PURE__ */ defineAction({
-  name: "checkAppCvmsIsAllowed",
+  name: NAME,
   response: AppCvmsIsAllowedResponseSchema,
-  plan: (args: CheckAppCvmsIsAllowedArgs) => ({
-    method: "POST",
-    path: `/apps/${appIdSegment("checkAppCvmsIsAllowed", args)}/cvms/is-allowed`,
-    body: checkBodyArgs("checkAppCvmsIsAllowed", args, {}, { pathKeys: ["appId"] }),
-  }),
+  plan: (args: CheckAppCvmsIsAllowedArgs) => {
+    const path = `/apps/${appIdSegment(NAME, args)}/cvms/is-allowed`;
+    // Only refuses unknown arguments: the app id goes in the path, nothing in a body.
+    checkBodyArgs(NAME, args, {}, { pathKeys: ["appId"] });
+    return { method: "POST", path };
+  },
 });
 
 export const safeCheckAppCvmsIsAllowed = /* @__PURE__ */ safe(checkAppCvmsIsAllowed);

@@ -1,4 +1,4 @@
-import { IsAllowedResultSchema } from "@phala/cloud-schemas";
+import { CvmIsAllowedResultSchema } from "@phala/cloud-schemas";
 import { defineAction, invalidArguments, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import { type CvmIdInput, normalizeCvmId } from "../../cvm-id";
@@ -46,11 +46,12 @@ function cvmSegment(args: CheckCvmIsAllowedArgs): string {
 
 /**
  * Whether the CVM's app contract allows what the CVM runs where it runs:
- * `POST /cvms/{id}/is-allowed`.
+ * `POST /cvms/{id}/is-allowed` with the optional overrides. Resolves the
+ * contract's answer and the CVM's `cvm_id` (an integer, `null` when not sent).
  */
 export const checkCvmIsAllowed = /* @__PURE__ */ defineAction({
   name: "checkCvmIsAllowed",
-  response: IsAllowedResultSchema,
+  response: CvmIsAllowedResultSchema,
   plan: (args: CheckCvmIsAllowedArgs) => ({
     method: "POST",
     path: `/cvms/${cvmSegment(args)}/is-allowed`,
