@@ -5,7 +5,9 @@ import { existsSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { type RunningMockApi, type StartMockApiOptions, startMockApi } from "@phala/cloud-mock-api";
 import { expect } from "vitest";
+import { contractCheck, suiteName } from "../src/harness";
 import { CHECK_NAMES, type ConformanceReport, formatReports } from "./suite.mjs";
 
 export { CHECK_NAMES, type ConformanceReport, formatReports };
@@ -102,4 +104,35 @@ export function expectAllPassed(report: ConformanceReport | undefined, runtime: 
 export function summary(report: ConformanceReport, via: string): string {
   const passed = report.results.filter((r) => r.ok).length;
   return `[conformance] ${report.runtime}${report.runtimeVersion ? ` ${report.runtimeVersion}` : ""} | ${report.sdk} (${via}) | ${passed}/${report.results.length} passed | ${report.ms} ms`;
+}
+
+/**
+ * Starts the mock API for a conformance test file with each of its answers
+ * checked against the contract: `close()` stops it, writes the count to
+ * `.contract-results/mock-<file>.json` and fails (in the file's `afterAll`)
+ * listing every answer that does not conform. `file` is the test file's
+ * `import.meta.url` or path.
+ */
+export async function startCheckedMockApi(
+  file: string,
+  options: StartMockApiOptions = {},
+): Promise<RunningMockApi> {
+  const contract = contractCheck();
+  const mock = await startMockApi({
+    ...options,
+    onResponse: (exchange) => {
+      contract.onResponse(exchange);
+      options.onResponse?.(exchange);
+    },
+  });
+  const close = mock.close;
+  let verified = false;
+  return Object.assign(mock, {
+    async close() {
+      await close();
+      if (verified) return;
+      verified = true;
+      contract.verify(suiteName(file.startsWith("file:") ? fileURLToPath(file) : file));
+    },
+  });
 }

@@ -21,7 +21,11 @@ const NEW = "2026-01-21";
 const VERSIONS = [OLD, NEW];
 /** The CVM of the guide's examples (SEED.exampleCvm in apps/mock-api/src/seed.ts). */
 const EXAMPLE_CVM = "cvm-abc123";
-const WATCH = { interval: 0.02, timeout: 10 };
+/**
+ * The API's bounds (interval 5-30 s, timeout 10-600 s); the mock of these tests
+ * runs a second of its state stream in a few ms (`streamSecondMs`).
+ */
+const WATCH = { interval: 5, timeout: 600 };
 
 // ---------------------------------------------------------------- assertions
 

@@ -7,7 +7,6 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { startMockApi } from "@phala/cloud-mock-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CHECK_NAMES,
@@ -18,6 +17,7 @@ import {
   packageDirFrom,
   type SdkName,
   sdkEntry,
+  startCheckedMockApi,
   summary,
 } from "../conformance/harness";
 
@@ -32,7 +32,7 @@ interface DenoOutput {
   reports: ConformanceReport[];
 }
 
-let mock: Awaited<ReturnType<typeof startMockApi>> | undefined;
+let mock: Awaited<ReturnType<typeof startCheckedMockApi>> | undefined;
 let child: ChildProcess | undefined;
 let denoDir: string | undefined;
 let output: DenoOutput | undefined;
@@ -89,7 +89,7 @@ function runDeno(
 
 beforeAll(async () => {
   if (BUILT.length === 0) return;
-  mock = await startMockApi({ transitionMs: 50 });
+  mock = await startCheckedMockApi(import.meta.url, { transitionMs: 50, streamSecondMs: 4 });
   denoDir = mkdtempSync(join(tmpdir(), "phala-conformance-deno-"));
   const started = Date.now();
   const result = await runDeno({

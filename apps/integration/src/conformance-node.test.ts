@@ -8,7 +8,6 @@ import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { startMockApi } from "@phala/cloud-mock-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CHECK_NAMES,
@@ -20,6 +19,7 @@ import {
   importSdk,
   type SdkName,
   sdkEntry,
+  startCheckedMockApi,
   summary,
 } from "../conformance/harness";
 import { runConformance } from "../conformance/suite.mjs";
@@ -27,9 +27,9 @@ import { runConformance } from "../conformance/suite.mjs";
 const RUNTIME = "node";
 const ENTRIES = (["@phala/cloud", "@phala/cloud-node"] as SdkName[]).map(sdkEntry);
 
-let mock: Awaited<ReturnType<typeof startMockApi>> | undefined;
+let mock: Awaited<ReturnType<typeof startCheckedMockApi>> | undefined;
 beforeAll(async () => {
-  mock = await startMockApi({ transitionMs: 50 });
+  mock = await startCheckedMockApi(import.meta.url, { transitionMs: 50, streamSecondMs: 4 });
 });
 afterAll(async () => {
   await mock?.close();

@@ -3,7 +3,6 @@
 // bundled with esbuild for the Workers export conditions, fetching the mock API
 // on 127.0.0.1 from inside the Worker.
 import { join } from "node:path";
-import { startMockApi } from "@phala/cloud-mock-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CHECK_NAMES,
@@ -14,6 +13,7 @@ import {
   importFrom,
   type SdkName,
   sdkEntry,
+  startCheckedMockApi,
   summary,
 } from "../conformance/harness";
 
@@ -52,11 +52,11 @@ interface MiniflareInstance {
 }
 type MiniflareClass = new (options: Record<string, unknown>) => MiniflareInstance;
 
-let mock: Awaited<ReturnType<typeof startMockApi>> | undefined;
+let mock: Awaited<ReturnType<typeof startCheckedMockApi>> | undefined;
 const miniflares: MiniflareInstance[] = [];
 
 beforeAll(async () => {
-  mock = await startMockApi({ transitionMs: 50 });
+  mock = await startCheckedMockApi(import.meta.url, { transitionMs: 50, streamSecondMs: 4 });
 });
 afterAll(async () => {
   await Promise.allSettled(miniflares.map((mf) => mf.dispose()));

@@ -7,19 +7,36 @@ import {
   NotFoundError,
   paginate,
 } from "@phala/cloud";
-import { kmsPrivateKeyFor, provisionPrivateKeyFor, startMockApi } from "@phala/cloud-mock-api";
+import {
+  kmsPrivateKeyFor,
+  provisionPrivateKeyFor,
+  SEED,
+  startMockApi,
+} from "@phala/cloud-mock-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contractCheck } from "./harness";
 
-// Whole workflows against the mock API, with status changes sped up to 50 ms.
+// Whole workflows against the mock API, with status changes sped up to 50 ms;
+// every answer of the mock is checked against the API contract.
+const contract = contractCheck();
 let mock: Awaited<ReturnType<typeof startMockApi>>;
 beforeAll(async () => {
-  mock = await startMockApi({ transitionMs: 50, extraCvms: 238 });
+  mock = await startMockApi({
+    transitionMs: 50,
+    streamSecondMs: 4,
+    extraCvms: 238,
+    onResponse: contract.onResponse,
+  });
 });
-afterAll(() => mock.close());
+afterAll(async () => {
+  await mock.close();
+  contract.verify("workflows");
+});
 
 const compose = (image: string) =>
   `services:\n  web:\n    image: ${image}\n    ports:\n      - "8080:80"\n`;
-const WATCH = { interval: 0.02, timeout: 10 };
+// The API's bounds: interval 5-30 s, timeout 10-600 s; a stream second lasts 4 ms here.
+const WATCH = { interval: 5, timeout: 600 };
 
 describe("a CVM from creation to deletion", () => {
   it("phala KMS: two-phase create with encrypted env vars, watch, resize, stop, delete", async () => {
@@ -78,11 +95,11 @@ describe("a CVM from creation to deletion", () => {
 
   it("on-chain KMS: create, then update the compose file through the 465 path", async () => {
     const client = createClient({ apiKey: "k", baseURL: mock.url });
-    const kms = (await client.getKmsInfo({ kms_id: "kms-base-prod" })) as { slug?: string | null };
+    const kms = (await client.getKmsInfo({ kms_id: SEED.kms.base.id })) as { slug?: string | null };
     const provision = await client.provisionCvm({
       name: "workflow-onchain",
       instance_type: "tdx.small",
-      kms_id: "kms-base-prod",
+      kms_id: SEED.kms.base.id,
       compose_file: {
         docker_compose_file: compose("nginx:1.27-alpine"),
         allowed_envs: ["API_TOKEN"],
@@ -96,14 +113,14 @@ describe("a CVM from creation to deletion", () => {
     const envs = [{ key: "API_TOKEN", value: "on-chain secret" }];
     const encrypted_env = await encryptEnvVars(envs, public_key);
     expect(
-      await decryptEnvVars(encrypted_env, kmsPrivateKeyFor(mock.state, "kms-base-prod", appId)),
+      await decryptEnvVars(encrypted_env, kmsPrivateKeyFor(mock.state, SEED.kms.base.id, appId)),
     ).toEqual(envs);
     await client.commitCvmProvision({
       app_id: appId,
       compose_hash: provision.compose_hash,
       encrypted_env,
       env_keys: ["API_TOKEN"],
-      kms_id: "kms-base-prod",
+      kms_id: SEED.kms.base.id,
       contract_address: `0x${appId}`,
       deployer_address: `0x${"d".repeat(40)}`,
     });
