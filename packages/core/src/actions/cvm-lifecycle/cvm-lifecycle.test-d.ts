@@ -1,5 +1,6 @@
 import type {
   CommitCvmProvision,
+  ComposeHashRegistrationRequired,
   CvmBatchStatus,
   CvmOperationAccepted,
   CvmPatchResult,
@@ -11,11 +12,14 @@ import type {
 import { describe, expectTypeOf, it } from "vitest";
 import type { SafeResult } from "../../action";
 import { createBaseClient } from "../../client";
+import { isComposeHashRegistrationRequired } from "../../registration";
 import {
   commitCvmProvision,
+  commitCvmReplica,
   deleteCvm,
   getCvmStatusBatch,
   provisionCvm,
+  type ReplicateCvmResult,
   refreshCvmInstanceId,
   refreshCvmInstanceIds,
   replicateCvm,
@@ -52,7 +56,9 @@ describe("cvm lifecycle result types", () => {
     expectTypeOf(stopCvm(legacy, { uuid: "x" })).resolves.toEqualTypeOf<CvmVm>();
     expectTypeOf(shutdownCvm(client, { app_id: "x" })).resolves.toEqualTypeOf<CvmVm>();
     expectTypeOf(restartCvm(client, { name: "x", force: true })).resolves.toEqualTypeOf<CvmVm>();
-    expectTypeOf(replicateCvm(client, { id: "x", node_id: 1 })).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf(
+      commitCvmReplica(client, { id: "x", token: "t", composeHash: "h", transactionHash: "h" }),
+    ).resolves.toEqualTypeOf<CvmVm>();
     expectTypeOf<CvmVm["id"]>().toEqualTypeOf<number>();
     expectTypeOf(safeStartCvm(client, { id: "x" })).resolves.toEqualTypeOf<SafeResult<CvmVm>>();
   });
@@ -73,6 +79,19 @@ describe("cvm lifecycle result types", () => {
     expectTypeOf(safeDeleteCvm(client, { id: "x" })).resolves.toEqualTypeOf<
       SafeResult<undefined>
     >();
+  });
+
+  it("replicateCvm: the VM record or the 465 answer, told apart by the guard", async () => {
+    expectTypeOf(
+      replicateCvm(client, { id: "x", node_id: 1, prepareOnly: true }),
+    ).resolves.toEqualTypeOf<ReplicateCvmResult>();
+    expectTypeOf<ReplicateCvmResult>().toEqualTypeOf<CvmVm | ComposeHashRegistrationRequired>();
+    const result = await replicateCvm(client, { id: "x" });
+    if (isComposeHashRegistrationRequired(result)) {
+      expectTypeOf(result.commit_token).toEqualTypeOf<string | null>();
+    } else {
+      expectTypeOf(result).toEqualTypeOf<CvmVm>();
+    }
   });
 
   it("other results", () => {

@@ -8,6 +8,7 @@ import {
   ResponseValidationError,
   UnprocessableEntityError,
 } from "../../errors";
+import { isComposeHashRegistrationRequired } from "../../registration";
 import {
   APP_HEX,
   type FakeReply,
@@ -18,6 +19,7 @@ import {
 } from "../../test-utils";
 import {
   commitCvmProvision,
+  commitCvmReplica,
   deleteCvm,
   getCvmStatusBatch,
   provisionCvm,
@@ -26,6 +28,7 @@ import {
   replicateCvm,
   restartCvm,
   safeCommitCvmProvision,
+  safeCommitCvmReplica,
   safeDeleteCvm,
   safeGetCvmStatusBatch,
   safeProvisionCvm,
@@ -444,6 +447,152 @@ describe.each(cases)("$name", (testCase) => {
     const result = (await testCase.safeCall(client)) as { success: boolean; error: unknown };
     expect(result.success).toBe(false);
     expect(result.error).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("replicas: replicateCvm and commitCvmReplica", () => {
+  const TX = `0x${"cd".repeat(32)}`;
+  const KMS_INFO = {
+    id: "kms-base-prod",
+    slug: "base-prod",
+    url: "https://kms-base.example",
+    version: "v0.5.3",
+    chain_id: 8453,
+    kms_contract_address: "0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C",
+    gateway_app_id: "0x1234",
+    k256_pubkey: null,
+  };
+  /** The structured 465 of an app whose KMS is its own on-chain contract. */
+  const registrationBody = {
+    detail: {
+      error_code: "ERR-01-005",
+      message: "Compose hash registration required on-chain",
+      details: [
+        { field: "compose_hash", value: COMPOSE_HASH, message: null },
+        { field: "app_id", value: APP_HEX, message: null },
+        { field: "device_id", value: "ef".repeat(32), message: null },
+        { field: "kms_info", value: KMS_INFO, message: null },
+        { field: "commit_token", value: "rt_1", message: null },
+        { field: "commit_url", value: "https://cloud.example/commit?token=rt_1", message: null },
+        {
+          field: "api_commit_url",
+          value: "https://api.example/cvms/cvm_1/commit-replica",
+          message: null,
+        },
+        {
+          field: "onchain_status",
+          value: { compose_hash_allowed: true, device_id_allowed: false, is_allowed: false },
+          message: null,
+        },
+      ],
+    },
+  };
+
+  it("sends node_id, teepod_id, encrypted_env and compose_hash, and X-Prepare-Only", async () => {
+    const { fake, client } = setup({ status: 201, body: vm({ teepod_id: 9 }) });
+    await replicateCvm(client, {
+      id: "cvm_1",
+      node_id: 9,
+      teepod_id: 12,
+      encrypted_env: "00ff",
+      compose_hash: COMPOSE_HASH,
+      prepareOnly: true,
+    });
+    const call = fake.calls[0]!;
+    expect(call.url).toBe(`${TEST_BASE_URL}/cvms/cvm_1/replicas`);
+    // node_id and teepod_id are two ids, both forwarded as given.
+    expect(call.body).toEqual({
+      node_id: 9,
+      teepod_id: 12,
+      encrypted_env: "00ff",
+      compose_hash: COMPOSE_HASH,
+    });
+    expect(call.headers["x-prepare-only"]).toBe("true");
+    await replicateCvm(client, { id: "cvm_1" });
+    expect(fake.calls[1]!.headers["x-prepare-only"]).toBeUndefined();
+    expect(fake.calls[1]!.body).toEqual({});
+  });
+
+  it("returns the contract-owned KMS 465 as precondition_required, then commits it", async () => {
+    const answers: FakeReply[] = [
+      { status: 465, body: registrationBody },
+      { status: 200, body: vm({ teepod_id: 9, status: "starting" }) },
+    ];
+    const replies = fakeFetch((_call, index) => answers[index]!);
+    const twoStep = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: replies.fetch,
+    });
+    const first = await replicateCvm(twoStep, { uuid: VM_UUID, node_id: 9, prepareOnly: true });
+    expect(isComposeHashRegistrationRequired(first)).toBe(true);
+    expect(first).toEqual({
+      status: "precondition_required",
+      message: "Compose hash registration required on-chain",
+      error_code: "ERR-01-005",
+      compose_hash: COMPOSE_HASH,
+      app_id: APP_HEX,
+      device_id: "ef".repeat(32),
+      kms_info: KMS_INFO,
+      commit_token: "rt_1",
+      commit_url: "https://cloud.example/commit?token=rt_1",
+      api_commit_url: "https://api.example/cvms/cvm_1/commit-replica",
+      onchain_status: { compose_hash_allowed: true, device_id_allowed: false, is_allowed: false },
+    });
+    if (!isComposeHashRegistrationRequired(first)) throw new Error("expected the 465 result");
+    const replica = await commitCvmReplica(twoStep, {
+      uuid: VM_UUID,
+      token: first.commit_token!,
+      composeHash: first.compose_hash,
+      transactionHash: TX,
+    });
+    const commit = replies.calls[1]!;
+    expect(commit.method).toBe("POST");
+    expect(commit.url).toBe(`${TEST_BASE_URL}/cvms/${UUID_HEX}/commit-replica`);
+    expect(commit.body).toEqual({
+      token: "rt_1",
+      compose_hash: COMPOSE_HASH,
+      transaction_hash: TX,
+    });
+    expect(replica).toMatchObject({ teepod_id: 9, status: "starting", app_id: APP_HEX });
+  });
+
+  it("commitCvmReplica takes already-registered as the transaction; has a safe twin", async () => {
+    const { fake, client } = setup({ body: vm() });
+    const result = await safeCommitCvmReplica(client, {
+      id: "cvm_1",
+      token: "rt_1",
+      composeHash: COMPOSE_HASH,
+      transactionHash: "already-registered",
+    });
+    expect(result.success).toBe(true);
+    expect(fake.calls[0]!.body).toMatchObject({ transaction_hash: "already-registered" });
+  });
+
+  it("refuses malformed replica arguments before sending", async () => {
+    await refused((c) => replicateCvm(c, { id: "cvm_1", teepod_id: 0 }), "teepod_id");
+    await refused((c) => replicateCvm(c, { id: "cvm_1", encrypted_env: "xyz" }), "encrypted_env");
+    await refused((c) => replicateCvm(c, { id: "cvm_1", compose_hash: "ab" }), "compose_hash");
+    await refused(
+      (c) =>
+        commitCvmReplica(c, {
+          id: "cvm_1",
+          token: "",
+          composeHash: COMPOSE_HASH,
+          transactionHash: TX,
+        }),
+      "token",
+    );
+    await refused(
+      (c) =>
+        commitCvmReplica(c, {
+          id: "cvm_1",
+          token: "rt_1",
+          composeHash: COMPOSE_HASH,
+          transactionHash: "0x12",
+        }),
+      "transactionHash",
+    );
   });
 });
 

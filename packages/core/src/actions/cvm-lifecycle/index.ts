@@ -1,4 +1,5 @@
 export * from "./commit-cvm-provision";
+export * from "./commit-cvm-replica";
 export * from "./delete-cvm";
 export * from "./get-cvm-status-batch";
 export * from "./provision-cvm";

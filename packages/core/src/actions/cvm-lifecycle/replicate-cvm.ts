@@ -1,31 +1,81 @@
-import { CvmVmSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { type CreateAppInstanceResult, CreateAppInstanceResultSchema } from "@phala/cloud-schemas";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { type ActionResponse, defineAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationRequired } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type ReplicateCvmArgs = CvmIdInput & {
   /** The node for the replica; the API picks one when omitted. */
   node_id?: number;
+  /** The node by its teepod id: another id space than `node_id`, not an alias of it. */
+  teepod_id?: number;
+  /** The replica's env vars, hex from `encryptEnvVars`; the source CVM's when omitted. */
+  encrypted_env?: string;
+  /** The compose hash the replica runs (64 hex), e.g. the one registered on-chain. */
+  compose_hash?: string;
+  /**
+   * Only prepare the replica (sent as `X-Prepare-Only: true`): for an app whose
+   * KMS is an on-chain contract the answer carries a one-time `commit_token`, so
+   * another party (a multisig) can register the hash and commit it with
+   * `commitCvmReplica`.
+   */
+  prepareOnly?: boolean;
 };
 
 /**
+ * The new replica's VM record, or, for an app whose KMS is an on-chain contract
+ * and whose compose hash (or the new device) the contract does not allow yet,
+ * the 465 answer as `{ status: "precondition_required", compose_hash, app_id,
+ * device_id, kms_info, commit_token?, commit_url?, api_commit_url?, onchain_status? }`.
+ * `isComposeHashRegistrationRequired` tells the two apart.
+ */
+export type ReplicateCvmResult = CreateAppInstanceResult;
+
+const NAME = "replicateCvm";
+
+function shapeReplica(response: ActionResponse): unknown {
+  return response.status === COMPOSE_HASH_REGISTRATION_REQUIRED
+    ? registrationRequired(response.data)
+    : response.data;
+}
+
+/**
  * Adds a replica of a CVM, same app and compose file, as a new VM:
- * `POST /cvms/{id}/replicas` with `{ node_id }`. Resolves the new VM.
+ * `POST /cvms/{id}/replicas` with `{ node_id, teepod_id, encrypted_env,
+ * compose_hash }` (the fields given) and, with `prepareOnly`, the header
+ * `X-Prepare-Only: true`. Resolves the new VM record, or the 465 answer of an
+ * on-chain KMS app as a `precondition_required` result (not an error): register
+ * the hash in the app contract, then call `commitCvmReplica` with the
+ * `commit_token`, the hash and the transaction.
  */
 export const replicateCvm = /* @__PURE__ */ defineAction({
-  name: "replicateCvm",
-  response: CvmVmSchema,
+  name: NAME,
+  response: CreateAppInstanceResultSchema as StandardSchemaV1<unknown, ReplicateCvmResult>,
   plan: (args: ReplicateCvmArgs) => {
-    const path = cvmPath("replicateCvm", args, "/replicas");
-    const body = checkBodyArgs(
-      "replicateCvm",
+    const path = cvmPath(NAME, args, "/replicas");
+    const { prepareOnly, ...body } = checkBodyArgs(
+      NAME,
       args,
-      { node_id: "positiveInt" },
+      {
+        node_id: "positiveInt",
+        teepod_id: "positiveInt",
+        encrypted_env: "hex",
+        compose_hash: "hash",
+        prepareOnly: "boolean",
+      },
       { pathKeys: CVM_ID_KEYS },
     );
-    return { method: "POST", path, body };
+    return {
+      method: "POST",
+      path,
+      body,
+      headers: prepareOnly ? { "X-Prepare-Only": "true" } : undefined,
+      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
+    };
   },
+  shape: shapeReplica,
 });
 
 export const safeReplicateCvm = /* @__PURE__ */ safe(replicateCvm);
