@@ -741,7 +741,11 @@ export function registerCvmLifecycleRoutes(
       gpus: source.gpus,
     });
     const request = { nodeId, encryptedEnv: encryptedEnv ?? null };
-    // On-chain, the app contract must allow the new node's device first.
+    // On-chain, the app contract must allow the new node's device first. The 465
+    // always carries a commit token (X-Prepare-Only or not): /commit-replica with
+    // the registering transaction is the only way to finish, the request body
+    // having no transaction field. Where nothing needs registering, the replica
+    // is created at once.
     const deviceId = getNode(state, nodeId).deviceId;
     if (isOnChain(state, source) && !deviceAllowed(state, source.appId, deviceId)) {
       const token = prepareReplica(state, source, request, caller.user.id);
