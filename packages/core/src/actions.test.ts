@@ -91,6 +91,46 @@ describe("request URLs", () => {
     });
   });
 
+  it("getCvmList sends the reference's and the official SDKs' filters", async () => {
+    const { fake, client } = setup(cvmListV20260121());
+    await getCvmList(client, {
+      page: 1,
+      page_size: 100,
+      teepod_id: 3,
+      node_id: 7,
+      user_id: "usr_8xK2mQ",
+      family: "gpu",
+      instance_types: ["h200.small", "h200.medium"],
+    });
+    const url = sentURL(fake);
+    // node_id and teepod_id are different ids: both are sent as given.
+    expect(url.searchParams.get("teepod_id")).toBe("3");
+    expect(url.searchParams.get("node_id")).toBe("7");
+    expect(url.searchParams.get("user_id")).toBe("usr_8xK2mQ");
+    expect(url.searchParams.get("family")).toBe("gpu");
+    expect(url.searchParams.getAll("instance_types")).toEqual(["h200.small", "h200.medium"]);
+    expect(url.search).toContain("instance_types=h200.small&instance_types=h200.medium");
+    await getCvmList(client, { user_id: "0" });
+    expect(sentURL(fake, 1).searchParams.get("user_id")).toBe("0");
+  });
+
+  it.each([
+    ["page_size above 100", { page_size: 101 }, "page_size"],
+    ["page_size 0", { page_size: 0 }, "page_size"],
+    ["a user_id that is not a usr_ id or 0", { user_id: "42" }, "user_id"],
+    ["a numeric user_id", { user_id: 42 }, "user_id"],
+    ["an unknown family", { family: "tpu" }, "family"],
+    ["instance_types as a string", { instance_types: "tdx.small" }, "instance_types"],
+    ["a negative teepod_id", { teepod_id: -1 }, "teepod_id"],
+  ])("getCvmList refuses %s before sending", async (_label, args, field) => {
+    const { fake, client } = setup(cvmListV20260121());
+    const error = await getCvmList(client, args as any).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).endpoint).toBe("getCvmList");
+    expect((error as RequestValidationError).issues.map((issue) => issue.path)).toEqual([field]);
+    expect(fake.calls).toHaveLength(0);
+  });
+
   it("getCvmList without arguments sends no query", async () => {
     const { fake, client } = setup(cvmListV20260121());
     await getCvmList(client);
@@ -204,7 +244,10 @@ describe("request validation (nothing is sent)", () => {
     ["an unknown key", { pageSize: 10 }, "pageSize"],
   ])("getCvmList refuses %s", async (_label, args, field) => {
     const { fake, client } = setup(cvmListV20260121());
-    await expectInvalid(getCvmList(client, args as any), "getCvmList", field);
+    const error = await getCvmList(client, args as any).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).endpoint).toBe("getCvmList");
+    expect((error as RequestValidationError).issues.map((issue) => issue.path)).toEqual([field]);
     expect(fake.calls).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import { checkArgs, type Field } from "./body-args";
+import { checkArgs, type Field, type FieldRule } from "./body-args";
 
 type Check = "positiveInt" | "pageSize" | "string" | "boolean" | "stringList";
 
@@ -13,16 +13,20 @@ const RULES: Record<Check, Field> = {
 };
 
 /**
- * Checks optional query arguments against their kinds and returns them as query
- * parameters. Unknown keys are refused so a typo is not silently ignored.
+ * Checks optional query arguments against their kinds (or a rule of their own)
+ * and returns them as query parameters; a string list is sent as a repeated
+ * key. Unknown keys are refused so a typo is not silently ignored.
  */
 export function checkQueryArgs<T extends object>(
   endpoint: string,
   args: T | undefined,
-  checks: Record<string, Check>,
+  checks: Record<string, Check | FieldRule>,
 ): Record<string, string | number | boolean | string[] | undefined> {
   const fields = Object.fromEntries(
-    Object.entries(checks).map(([key, check]) => [key, RULES[check]]),
+    Object.entries(checks).map(([key, check]) => [
+      key,
+      typeof check === "string" ? RULES[check] : check,
+    ]),
   );
   return checkArgs(endpoint, args, fields, {}, "query arguments") as Record<
     string,
