@@ -14,7 +14,11 @@ export type FieldKind =
   | "positiveInt"
   | "nonNegativeInt"
   | "stringList"
+  /** An array; its items are the rule's `refine` to check. */
+  | "array"
   | "object"
+  /** A non-empty string or an integer >= 0 (an id the API takes in either form). */
+  | "stringOrInt"
   /** Hex digits, `0x` allowed (encrypted env vars). */
   | "hex"
   /** 64 hex digits, `0x` allowed (a compose hash). */
@@ -105,8 +109,15 @@ function problem(rule: FieldRule, value: unknown): string | undefined {
       return Array.isArray(value) && value.every((item) => typeof item === "string")
         ? undefined
         : "expected an array of strings";
+    case "array":
+      return Array.isArray(value) ? undefined : "expected an array";
     case "object":
       return isRecord(value) ? undefined : "expected an object";
+    case "stringOrInt":
+      return (typeof value === "string" && value.trim() !== "") ||
+        (typeof value === "number" && Number.isInteger(value) && value >= 0)
+        ? undefined
+        : "expected a non-empty string or an integer >= 0";
     case "hex":
       return typeof value === "string" && value.length > 0 && HEX.test(value)
         ? undefined

@@ -122,6 +122,12 @@ describe("cvm lifecycle result types", () => {
     startCvm(client, { id: "x", name: "y" });
     // @ts-expect-error: compose_file is required
     provisionCvm(client, { name: "my-app" });
+    // @ts-expect-error: kms is phala, ethereum or base (any case)
+    provisionCvm(client, { name: "my-app", compose_file, kms: "solana" });
+    provisionCvm(client, { name: "my-app", compose_file, kms: "base" });
+    provisionCvm(client, { name: "my-app", compose_file, kms: "BASE", kms_contract_id: 1 });
+    // @ts-expect-error: key_provider_mode is kms or local
+    provisionCvm(client, { name: "my-app", compose_file, key_provider_mode: "tpm" });
     // @ts-expect-error: force is a boolean
     restartCvm(client, { id: "x", force: "yes" });
     // @ts-expect-error: visibility needs both flags
