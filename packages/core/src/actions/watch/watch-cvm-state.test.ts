@@ -4,6 +4,7 @@ import {
   APIUserAbortError,
   AuthenticationError,
   NotFoundError,
+  RateLimitError,
   RequestValidationError,
   ResponseTooLargeError,
 } from "../../errors";
@@ -129,6 +130,31 @@ describe("watchCvmState", () => {
     expect(failing.fake.calls).toHaveLength(3);
   });
 
+  it("a 429 (the API's 5 concurrent streams per user) is a RateLimitError at once, never reconnected", async () => {
+    const { fake, client } = setup(() => ({
+      status: 429,
+      body: { detail: "Too many concurrent streams" },
+      headers: { "retry-after": "10" },
+    }));
+    const error = await watchCvmState(
+      client,
+      { id: "c", target: "running" },
+      { reconnectDelay: 1, maxReconnects: 5 },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    const limit = error as RateLimitError;
+    expect(limit.status).toBe(429);
+    expect(limit.retryAfter).toBe(10);
+    expect(limit.message).toContain("concurrent");
+    expect(limit.message).toContain("5 open streams");
+    expect(limit.message).toContain("Too many concurrent streams");
+    expect(limit.message).toContain("GET /cvms/c/state");
+    expect(limit.endpoint).toBe("watchCvmState");
+    expect(fake.calls).toHaveLength(1);
+    const safe = await safeWatchCvmState(client, { id: "c", target: "running" });
+    expect(safe.error).toBeInstanceOf(RateLimitError);
+  });
+
   it("never reconnects on 401, 403 or 404", async () => {
     for (const [status, type] of [
       [401, AuthenticationError],
@@ -192,17 +218,47 @@ describe("watchCvmState", () => {
     await expect(watchCvmState(client, { id: "c", target: "" })).rejects.toBeInstanceOf(
       RequestValidationError,
     );
-    await expect(
-      watchCvmState(client, { id: "c", target: "running", interval: -1 }),
-    ).rejects.toMatchObject({
-      issues: [{ path: "interval" }],
-    });
+    for (const [key, value] of [
+      ["interval", -1],
+      ["interval", 4],
+      ["interval", 31],
+      ["interval", 5.5],
+      ["timeout", 9],
+      ["timeout", 601],
+      ["timeout", 30.5],
+    ] as const) {
+      const error = await watchCvmState(client, {
+        id: "c",
+        target: "running",
+        [key]: value,
+      }).catch((e: unknown) => e);
+      expect(error, `${key}: ${value}`).toBeInstanceOf(RequestValidationError);
+      expect((error as RequestValidationError).issues).toEqual([
+        {
+          path: key,
+          message:
+            key === "interval"
+              ? "expected whole seconds from 5 to 30"
+              : "expected whole seconds from 10 to 600",
+        },
+      ]);
+    }
     await expect(
       watchCvmState(client, { id: "c", target: "running", maxRetries: 3 } as never),
     ).rejects.toMatchObject({
       issues: [{ path: "maxRetries" }],
     });
     expect(fake.calls).toHaveLength(0);
+    // The bounds themselves are accepted and sent as the query parameters.
+    const bounds = setup(() =>
+      eventStream(sse(["complete", { status: "running", target: "running", elapsed: 1 }])),
+    );
+    await watchCvmState(bounds.client, { id: "c", target: "running", interval: 30, timeout: 10 });
+    await watchCvmState(bounds.client, { id: "c", target: "running", interval: 5, timeout: 600 });
+    expect(bounds.fake.calls.map((call) => new URL(call.url).search)).toEqual([
+      "?target=running&interval=30&timeout=10",
+      "?target=running&interval=5&timeout=600",
+    ]);
     const result = await safeWatchCvmState(client, { id: "c", target: "" });
     expect(result.success).toBe(false);
   });

@@ -35,14 +35,16 @@ const DEFAULT_RECONNECT_DELAY_MS = 1000;
 const MAX_RECONNECT_DELAY_MS = 30_000;
 /** The server's default `interval`, for the idle limit when none is given. */
 const SERVER_DEFAULT_INTERVAL_S = 5;
+/** The streams of `GET /cvms/{id}/state` one user may hold open at once; one more is answered 429. */
+const MAX_CONCURRENT_STATE_STREAMS = 5;
 
 /** The CVM, by any of its ids, and what to wait for. */
 export type WatchCvmStateArgs = CvmIdInput & {
-  /** The status to wait for: `running`, `stopped`, ... */
+  /** The status to wait for (`running`, `stopped`, ...), sent as the `target` query parameter. */
   target: string;
-  /** Seconds between `state` events (the API takes 5 to 30, default 5). */
+  /** Whole seconds between `state` events, 5 to 30 (the API's default 5). */
   interval?: number;
-  /** Seconds before the server gives up with a `timeout` event (the API takes 10 to 600, default 300). */
+  /** Whole seconds before the server gives up with a `timeout` event, 10 to 600 (the API's default 300). */
   timeout?: number;
 };
 
@@ -52,9 +54,10 @@ export interface WatchCvmStateOptions {
   /** Called with each validated event, in order, before the watch acts on it. */
   onEvent?: (event: CvmStateStreamEvent) => void;
   /**
-   * Reconnections after a dropped connection, a silent stream or a 408/429/5xx,
+   * Reconnections after a dropped connection, a silent stream or a 408/5xx,
    * counted since the last event received. Default 3; 401, 403, 404 and other
-   * 4xx are thrown at once.
+   * 4xx are thrown at once, and so is a 429: the API's limit of concurrent
+   * state streams per user (`RateLimitError`).
    */
   maxReconnects?: number;
   /** Milliseconds before the first reconnection, doubled for each next one (at most 30 s). Default 1000. */
@@ -76,11 +79,17 @@ interface WatchPlan {
   intervalSeconds: number;
 }
 
-function positiveSeconds(args: Record<string, unknown>, key: string, issues: ValidationIssue[]) {
+/** Whole seconds within the API's bounds for the parameter. */
+function seconds(
+  args: Record<string, unknown>,
+  key: string,
+  [min, max]: readonly [number, number],
+  issues: ValidationIssue[],
+) {
   const value = args[key];
   if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    issues.push({ path: key, message: "expected a number of seconds > 0" });
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    issues.push({ path: key, message: `expected whole seconds from ${min} to ${max}` });
     return undefined;
   }
   return value;
@@ -94,8 +103,8 @@ function planWatch(args: WatchCvmStateArgs): WatchPlan {
   const cvmId = normalizeCvmId(ENDPOINT, args);
   const target = requireString(ENDPOINT, args, "target").trim();
   const issues: ValidationIssue[] = [];
-  const interval = positiveSeconds(given, "interval", issues);
-  const timeout = positiveSeconds(given, "timeout", issues);
+  const interval = seconds(given, "interval", [5, 30], issues);
+  const timeout = seconds(given, "timeout", [10, 600], issues);
   for (const key of Object.keys(given)) {
     if (![...CVM_ID_KEYS, "target", "interval", "timeout"].includes(key)) {
       const hint =
@@ -199,12 +208,37 @@ function isReconnectable(error: unknown): boolean {
   return retryReasonOf(error) !== undefined;
 }
 
-function backoff(reconnection: number, baseDelay: number, error: unknown): number {
+function backoff(reconnection: number, baseDelay: number): number {
   const exponential = Math.min(baseDelay * 2 ** (reconnection - 1), MAX_RECONNECT_DELAY_MS);
   // Half fixed, half random: spreads clients that dropped together.
-  const delay = exponential / 2 + (Math.random() * exponential) / 2;
-  const retryAfter = error instanceof RateLimitError ? error.retryAfter : undefined;
-  return retryAfter === undefined ? delay : Math.max(delay, retryAfter * 1000);
+  return exponential / 2 + (Math.random() * exponential) / 2;
+}
+
+/**
+ * A 429 to a state stream is the API's limit of concurrent streams per user:
+ * another connection would be refused the same way until one of the others
+ * ends, so it is not retried, and its message says what the limit is.
+ */
+function streamLimitError(error: RateLimitError): RateLimitError {
+  const said =
+    error.detail?.message ??
+    (typeof error.body === "object" && error.body !== null
+      ? (error.body as { detail?: unknown }).detail
+      : undefined);
+  const server = typeof said === "string" && said.trim() !== "" ? ` (${said.trim()})` : "";
+  return new RateLimitError(
+    {
+      method: error.method,
+      path: error.path,
+      apiVersion: error.apiVersion,
+      endpoint: error.endpoint,
+      status: error.status,
+      body: error.body,
+      headers: error.headers,
+      bodyExcerpt: error.bodyExcerpt,
+    },
+    `429 Too many concurrent CVM state streams${server}: the API allows ${MAX_CONCURRENT_STATE_STREAMS} open streams (watchCvmState) per user; end another watch before starting this one`,
+  );
 }
 
 interface Attempt {
@@ -332,8 +366,12 @@ async function streamOnce(attempt: Attempt): Promise<CvmStateEventData> {
 }
 
 /**
- * Follows `GET /cvms/{id}/state` as server-sent events until the CVM reaches
- * `target`, and resolves with its last reported state.
+ * Follows `GET /cvms/{id}/state?target=...&interval=...&timeout=...` as
+ * server-sent events until the CVM reaches `target`, and resolves with its last
+ * reported state. `interval` (5-30 s) and `timeout` (10-600 s) outside the
+ * API's bounds are refused before sending. The API allows 5 concurrent streams
+ * per user: a sixth is answered 429, thrown at once as a `RateLimitError` that
+ * says so (never reconnected).
  *
  * Differences from `@phala/cloud`'s `watchCvmState`, on purpose: a `timeout`
  * event rejects with `CvmStateWatchTimeoutError` (carrying the last state)
@@ -388,12 +426,13 @@ export async function watchCvmState(
       try {
         return await streamOnce(attempt);
       } catch (error) {
+        if (error instanceof RateLimitError) throw streamLimitError(error);
         if (!isReconnectable(error)) throw error;
         // A connection that delivered events was progress: count drops afresh.
         if (attempt.progressed) failures = 0;
         if (failures >= maxReconnects) throw error;
         failures += 1;
-        const delayMs = Math.round(backoff(failures, reconnectDelay, error));
+        const delayMs = Math.round(backoff(failures, reconnectDelay));
         const failure = error as PhalaCloudError;
         reportStreamHook(
           transport,
