@@ -282,6 +282,8 @@ describe("request validation (nothing is sent)", () => {
     ["two ids", { id: "cvm_1", name: "oracle" }, "id|name"],
     ["an empty id", { id: "  " }, "id"],
     ["a non-string uuid", { uuid: 42 }, "uuid"],
+    ["a malformed uuid", { uuid: "invalid-uuid" }, "uuid"],
+    ["a malformed app_id", { app_id: "oracle" }, "app_id"],
   ])("getCvmInfo refuses %s", async (_label, args, field) => {
     const { fake, client } = setup(cvmDetailV20260121());
     await expectInvalid(getCvmInfo(client, args as any), "getCvmInfo", field);

@@ -76,6 +76,23 @@ describe("normalizeCvmId", () => {
     expect(error.message).toContain("exactly one");
   });
 
+  it.each([
+    [{ uuid: "invalid-uuid" }, "uuid", "expected a UUID"],
+    [{ uuid: `${UUID}0` }, "uuid", "expected a UUID"],
+    [{ uuid: "price-oracle" }, "uuid", "expected a UUID"],
+    [{ uuid: UUID_BARE.slice(1) }, "uuid", "expected a UUID"],
+    [{ app_id: "not-an-app" }, "app_id", "expected an app id"],
+    [{ app_id: `app_${APP_HEX.slice(2)}` }, "app_id", "expected an app id"],
+    [{ app_id: `0x${APP_HEX}00` }, "app_id", "expected an app id"],
+  ])(
+    "refuses the malformed %j before sending, instead of sending it as a name",
+    (input, path, text) => {
+      const error = refusal(input);
+      expect(error.issues).toEqual([{ path, message: expect.stringContaining(text) }]);
+      expect(error.endpoint).toBe("getCvmInfo");
+    },
+  );
+
   it("refuses two identifiers, naming both", () => {
     const error = refusal({ id: "cvm_1", uuid: UUID });
     expect(error.issues[0]!.path).toBe("id|uuid");

@@ -21,6 +21,9 @@ export const CVM_ID_KEYS = ["id", "uuid", "app_id", "instance_id", "name"] as co
  * The path segment the API accepts for a CVM: UUIDs lose their dashes, app ids
  * get their `app_` prefix and instance ids their `instance_` prefix; an `id`
  * is recognised by its form (UUID, 40-hex app id), anything else is sent as given.
+ * A `uuid` that is not a UUID, or an `app_id` that is not 40 hex digits, is
+ * refused (`RequestValidationError`): sent as given, the API would read it as a
+ * CVM name and answer for another CVM, or 404.
  */
 export function normalizeCvmId(endpoint: string, input: unknown): string {
   const given =
@@ -46,10 +49,27 @@ export function normalizeCvmId(endpoint: string, input: unknown): string {
       return value;
     case "instance_id":
       return value.startsWith("instance_") ? value : `instance_${value}`;
-    case "app_id":
-      return value.startsWith("app_") ? value : `app_${value.replace(/^0x/i, "").toLowerCase()}`;
+    case "app_id": {
+      const hex = value.replace(/^(?:app_|0x)/i, "");
+      if (!APP_ID.test(hex)) {
+        invalidArguments(endpoint, [
+          {
+            path: key,
+            message: "expected an app id: 40 hex characters, with or without 0x or app_",
+          },
+        ]);
+      }
+      return `app_${hex.toLowerCase()}`;
+    }
+    case "uuid":
+      if (!UUID.test(value)) {
+        invalidArguments(endpoint, [
+          { path: key, message: "expected a UUID: 32 hex characters, dashes optional" },
+        ]);
+      }
+      return value.replace(/-/g, "").toLowerCase();
     default:
-      // `uuid`, or `id` holding any form: recognise UUIDs and bare app ids.
+      // `id` holds any form: recognise UUIDs and bare app ids.
       if (UUID.test(value)) return value.replace(/-/g, "").toLowerCase();
       if (APP_ID.test(value)) return `app_${value.replace(/^0x/i, "").toLowerCase()}`;
       return value;
