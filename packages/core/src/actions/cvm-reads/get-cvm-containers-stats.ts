@@ -5,7 +5,14 @@ import { cvmPath } from "./cvm-path";
 
 export type GetCvmContainersStatsArgs = CvmIdInput;
 
-/** The compose file and its running containers: `GET /cvms/{id}/composition`. */
+/**
+ * The compose file and its running containers: `GET /cvms/{id}/composition`.
+ *
+ * @deprecated The API reference marks `GET /cvms/{id}/composition` deprecated
+ * and its current version no longer lists it, with no replacement for the
+ * container list: it may stop answering. For the compose file alone use
+ * `getCvmComposeFile` (`GET /cvms/{id}/compose_file`) or `getCvmDockerCompose`.
+ */
 export const getCvmContainersStats = /* @__PURE__ */ defineAction({
   name: "getCvmContainersStats",
   response: CvmContainersStatsSchema,
@@ -15,4 +22,5 @@ export const getCvmContainersStats = /* @__PURE__ */ defineAction({
   }),
 });
 
+/** @deprecated See `getCvmContainersStats`: `GET /cvms/{id}/composition` is deprecated. */
 export const safeGetCvmContainersStats = /* @__PURE__ */ safe(getCvmContainersStats);
