@@ -694,6 +694,39 @@ describe("replicas: replicateCvm and commitCvmReplica", () => {
   });
 });
 
+describe("getCvmStatusBatch", () => {
+  it("returns the operation's fields as the API sends them, flat beside the status", async () => {
+    const { client } = setup({ body: batchStatus() });
+    const statuses = await getCvmStatusBatch(client, { vmUuids: [VM_UUID] });
+    expect(statuses[VM_UUID]).toMatchObject({
+      status: "stopping",
+      in_progress: true,
+      operation_type: "stop",
+      operation_started_at: "2026-01-01T00:00:00Z",
+      correlation_id: "op_7",
+      shutdown_progress: "stopping containers",
+      events: [{ event: "shutdown", body: "graceful", timestamp: 1767225600 }],
+    });
+  });
+
+  it("an idle CVM's operation fields come back null", async () => {
+    const { client } = setup({ body: { [VM_UUID]: { vm_uuid: VM_UUID, status: "running" } } });
+    const statuses = await getCvmStatusBatch(client, { vmUuids: [VM_UUID] });
+    expect(statuses[VM_UUID]).toEqual({
+      vm_uuid: VM_UUID,
+      status: "running",
+      uptime: null,
+      in_progress: false,
+      boot_progress: null,
+      boot_error: null,
+      shutdown_progress: null,
+      operation_type: null,
+      operation_started_at: null,
+      correlation_id: null,
+    });
+  });
+});
+
 describe("202 answers of background operations", () => {
   it("updateOsImage returns the JSON answer's correlation_id, status and message", async () => {
     const { client } = setup({

@@ -10,7 +10,9 @@ export interface GetCvmStatusBatchArgs {
 /**
  * The status of many CVMs in one request, made for polling: `POST /status/batch`
  * with `{ vm_uuids }`. Resolves a map from each VM UUID to its status; UUIDs the
- * caller cannot see are absent.
+ * caller cannot see are absent. A running operation is described flat beside
+ * the status: `operation_type`, `operation_started_at`, `correlation_id`, with
+ * `in_progress`, `shutdown_progress` and the guest's `events`.
  */
 export const getCvmStatusBatch = /* @__PURE__ */ defineAction({
   name: "getCvmStatusBatch",
