@@ -150,10 +150,10 @@ describe("app extras: what is sent", () => {
       encrypted_env_pubkey: null,
     };
     const { client, call } = setup(vm);
-    const result = await createAppInstance(client, { appId: APP_HEX, name: "redis-0", node_id: 5 });
+    const result = await createAppInstance(client, { appId: APP_HEX, teepod_id: 3, node_id: 5 });
     expect(call().method).toBe("POST");
     expect(call().url).toBe(`${TEST_BASE_URL}/apps/${APP_HEX}/instances`);
-    expect(call().body).toEqual({ name: "redis-0", node_id: 5 });
+    expect(call().body).toEqual({ teepod_id: 3, node_id: 5 });
     expect(call().headers["content-type"]).toBe("application/json");
     expect(result.status).toBe("starting");
   });
@@ -237,6 +237,12 @@ describe("app extras: refused before sending, checked after", () => {
       createAppInstance(client, { appId: APP_HEX, nodeId: 5 } as never),
     ).rejects.toMatchObject({
       issues: [{ path: "nodeId" }],
+    });
+    // CreateAppInstanceRequest has no name: the API names the new CVM.
+    await expect(
+      createAppInstance(client, { appId: APP_HEX, name: "redis-0" } as never),
+    ).rejects.toMatchObject({
+      issues: [{ path: "name" }],
     });
     await expect(
       checkAppCvmsIsAllowed(client, { appId: APP_HEX, compose_hash: "ab" } as never),
@@ -328,10 +334,10 @@ describe("createAppInstance: an on-chain KMS app whose compose hash is not regis
 
   it("resolves the 465 as precondition_required, not an error", async () => {
     const { fake, client } = answering({ status: 465, body: registrationBody });
-    const result = await createAppInstance(client, { appId: APP_HEX, name: "redis-1" });
+    const result = await createAppInstance(client, { appId: APP_HEX, node_id: 5 });
     expect(result).toEqual(expected);
     expect(isComposeHashRegistrationRequired(result)).toBe(true);
-    expect(fake.calls[0]!.body).toEqual({ name: "redis-1" });
+    expect(fake.calls[0]!.body).toEqual({ node_id: 5 });
     expect(await safeCreateAppInstance(client, { appId: APP_HEX })).toEqual({
       success: true,
       data: expected,

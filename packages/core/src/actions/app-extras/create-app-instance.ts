@@ -7,10 +7,10 @@ import { appIdSegment } from "../app-id";
 export interface CreateAppInstanceArgs {
   /** The app id (40 hex characters, with or without `0x` / `app_`). */
   appId: string;
-  /** The new CVM's name; the API picks one when omitted. */
-  name?: string;
   /** The node to run on; the API picks one when omitted. */
   node_id?: number;
+  /** The node by its teepod id: a different id from `node_id`, not an alias of it. */
+  teepod_id?: number;
   /** A new compose file for this instance; the app's current one when omitted. */
   docker_compose_file?: string;
   pre_launch_script?: string;
@@ -39,6 +39,9 @@ function shapeCreateAppInstance(response: ActionResponse): unknown {
  * register the hash, then call again with `compose_hash`, `token` (the
  * `commit_token`) and `transaction_hash`. `isComposeHashRegistrationRequired`
  * tells the two apart. (The public `@phala/cloud` throws on the 465.)
+ *
+ * The body holds the fields of the API's `CreateAppInstanceRequest`; the new
+ * CVM's name is the API's to choose (the operation takes no `name`).
  */
 export const createAppInstance = /* @__PURE__ */ defineAction({
   name: "createAppInstance",
@@ -50,8 +53,8 @@ export const createAppInstance = /* @__PURE__ */ defineAction({
       "createAppInstance",
       args,
       {
-        name: "string",
         node_id: "int",
+        teepod_id: "int",
         docker_compose_file: "string",
         pre_launch_script: "string",
         encrypted_env: "string",
