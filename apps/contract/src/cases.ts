@@ -163,7 +163,20 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   deleteCvm: { operation: "DELETE /cvms/{cvm_id}", calls: [CVM] },
   replicateCvm: {
     operation: "POST /cvms/{cvm_id}/replicas",
-    calls: [CVM, { ...CVM, node_id: 7 }],
+    calls: [
+      CVM,
+      { ...CVM, node_id: 7 },
+      { ...CVM, teepod_id: 3, encrypted_env: "00ff", compose_hash: HASH, prepareOnly: true },
+    ],
+    statuses: ["200", "465"],
+    reshapes: "answers the typed 465 result",
+  },
+  commitCvmReplica: {
+    operation: "POST /cvms/{cvm_id}/commit-replica",
+    calls: [
+      { ...CVM, token: "tok_1", composeHash: HASH, transactionHash: TX },
+      { ...CVM, token: "tok_1", composeHash: HASH, transactionHash: "already-registered" },
+    ],
   },
   refreshCvmInstanceId: {
     operation: "PATCH /cvms/{cvm_id}/instance-id",
@@ -184,12 +197,29 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     ],
   },
   updateCvmResources: {
-    operation: "PATCH /cvms/{cvm_id}/resources",
-    calls: [{ ...CVM, vcpu: 2, memory: 4096, disk_size: 40, allow_restart: true }],
+    operation: "PATCH /cvms/{cvm_id}",
+    calls: [
+      { ...CVM, vcpu: 2 },
+      {
+        ...CVM,
+        vcpu: 2,
+        memory: 4096,
+        disk_size: 40,
+        instance_type: "tdx.medium",
+        allow_restart: true,
+      },
+    ],
+    statuses: ["202"],
   },
   updateCvmVisibility: {
-    operation: "PATCH /cvms/{cvm_id}/visibility",
-    calls: [{ ...CVM, public_sysinfo: true, public_logs: true }],
+    operation: "PATCH /cvms/{cvm_id}",
+    calls: [
+      { ...CVM, public_sysinfo: true, public_logs: true },
+      { ...CVM, public_sysinfo: false, public_logs: true, public_tcbinfo: true },
+    ],
+    statuses: ["202", "465"],
+    reshapes:
+      "answers `{ status, correlation_id }` with the values just set, or the typed 465 result",
   },
   updateOsImage: {
     operation: "PATCH /cvms/{cvm_id}/os-image",
@@ -342,8 +372,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       { appId: APP },
       {
         appId: APP,
-        name: "replica-1",
         node_id: 7,
+        teepod_id: 3,
         docker_compose_file: "services: {}",
         pre_launch_script: "#!/bin/sh",
         encrypted_env: "00ff",

@@ -25,6 +25,12 @@ export const NO_ACTION: Record<string, string> = {
     "`provisionCvm` (it answers the env pubkey)",
   ),
   "GET /cvms/{cvm_id}/compose": REPLACED("`getCvmComposeFile`"),
+  "PATCH /cvms/{cvm_id}/resources": REPLACED(
+    "`PATCH /cvms/{cvm_id}` (`updateCvmResources` sends there now)",
+  ),
+  "PATCH /cvms/{cvm_id}/visibility": REPLACED(
+    "`PATCH /cvms/{cvm_id}` (`updateCvmVisibility` sends there now)",
+  ),
   "PATCH /cvms/{cvm_id}/compose": REPLACED(
     "`provisionCvmComposeFileUpdate` then `commitCvmComposeFileUpdate`",
   ),
