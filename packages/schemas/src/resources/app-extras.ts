@@ -21,7 +21,7 @@ export type CreateAppInstanceResult = z.infer<typeof CreateAppInstanceResultSche
 
 /** The body of `POST /apps/{app_id}/instances`. */
 export const CreateAppInstanceBodySchema = z.object({
-  name: z.string().optional(),
+  teepod_id: z.number().int().optional(),
   node_id: z.number().int().optional(),
   docker_compose_file: z.string().optional(),
   pre_launch_script: z.string().optional(),

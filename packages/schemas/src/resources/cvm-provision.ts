@@ -40,13 +40,14 @@ export const ProvisionCvmRequestSchema = z.object({
   /** GB. */
   disk_size: z.number().int().optional(),
   node_id: z.number().int().optional(),
-  /** Deprecated name of `node_id`. */
+  /** The node by its teepod id (a different id from `node_id`). */
   teepod_id: z.number().int().optional(),
   region: z.string().optional(),
   /** OS image name, e.g. `dstack-0.5.3`; the newest stable one when omitted. */
   image: z.string().optional(),
   kms_id: z.string().optional(),
-  kms: z.enum(["PHALA", "ETHEREUM", "BASE"]).optional(),
+  /** The contract takes lower case; the SDK accepts both. */
+  kms: z.enum(["phala", "ethereum", "base", "PHALA", "ETHEREUM", "BASE"]).optional(),
   kms_contract: z.string().optional(),
   env_keys: z.array(z.string()).optional(),
   listed: z.boolean().optional(),

@@ -104,7 +104,7 @@ parity("cvm-provision", ZodProvision, VbProvision, {
       listed: false,
       ...extra,
     },
-    bad: { name: "web-app", compose_file: composeFile, kms: "base" },
+    bad: { name: "web-app", compose_file: composeFile, kms: "polygon" },
   },
   CommitCvmProvisionRequestSchema: {
     ok: {

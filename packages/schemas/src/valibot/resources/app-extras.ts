@@ -23,7 +23,7 @@ export type CreateAppInstanceResult = v.InferOutput<typeof CreateAppInstanceResu
 
 /** The body of `POST /apps/{app_id}/instances`. */
 export const CreateAppInstanceBodySchema = v.object({
-  name: v.optional(v.string()),
+  teepod_id: v.optional(Int),
   node_id: v.optional(Int),
   docker_compose_file: v.optional(v.string()),
   pre_launch_script: v.optional(v.string()),

@@ -42,13 +42,14 @@ export const ProvisionCvmRequestSchema = v.object({
   /** GB. */
   disk_size: v.optional(Int),
   node_id: v.optional(Int),
-  /** Deprecated name of `node_id`. */
+  /** The node by its teepod id (a different id from `node_id`). */
   teepod_id: v.optional(Int),
   region: v.optional(v.string()),
   /** OS image name, e.g. `dstack-0.5.3`; the newest stable one when omitted. */
   image: v.optional(v.string()),
   kms_id: v.optional(v.string()),
-  kms: v.optional(v.picklist(["PHALA", "ETHEREUM", "BASE"])),
+  /** The contract takes lower case; the SDK accepts both. */
+  kms: v.optional(v.picklist(["phala", "ethereum", "base", "PHALA", "ETHEREUM", "BASE"])),
   kms_contract: v.optional(v.string()),
   env_keys: v.optional(v.array(v.string())),
   listed: v.optional(v.boolean()),
