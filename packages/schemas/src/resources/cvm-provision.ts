@@ -1,5 +1,4 @@
 import * as z from "zod";
-import { nullish } from "../common";
 
 /** The app-compose manifest sent with a provision request. */
 export const ProvisionComposeFileSchema = z.object({

@@ -1,5 +1,4 @@
 import * as v from "valibot";
-import { nullish } from "../common";
 
 import { Int } from "../wire-helpers";
 
