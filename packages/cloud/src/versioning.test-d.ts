@@ -118,7 +118,7 @@ describe("fields a version does not have do not compile", () => {
   it("CVM", async () => {
     const cvm = await client.getCvmInfo({ id: "x" });
     const legacyCvm = await legacyClient.getCvmInfo({ id: "x" });
-    expectTypeOf(cvm.resource.vcpu).toEqualTypeOf<number | null | undefined>();
+    expectTypeOf(cvm.resource.vcpu).toEqualTypeOf<number | null>();
     expectTypeOf(legacyCvm.vcpu).toEqualTypeOf<number>();
     // @ts-expect-error 2026-01-21 moved vcpu into `resource`
     cvm.vcpu;
@@ -128,7 +128,7 @@ describe("fields a version does not have do not compile", () => {
     expectTypeOf(page.items[0]!.node).toEqualTypeOf<{
       id: number;
       name: string;
-      region_identifier?: string | null | undefined;
+      region_identifier: string | null;
     } | null>();
   });
 
