@@ -9,6 +9,7 @@ import {
   checkCvmIsAllowed,
   commitCvmComposeFileUpdate,
   commitCvmProvision,
+  commitCvmReplica,
   commitCvmUpdate,
   confirmCvmPatch,
   createAppInstance,
@@ -64,6 +65,7 @@ import {
   safeCheckCvmIsAllowed,
   safeCommitCvmComposeFileUpdate,
   safeCommitCvmProvision,
+  safeCommitCvmReplica,
   safeCommitCvmUpdate,
   safeConfirmCvmPatch,
   safeCreateAppInstance,
@@ -145,6 +147,7 @@ declare const args: {
   checkCvmIsAllowed: ArgsOf<typeof checkCvmIsAllowed>;
   commitCvmComposeFileUpdate: ArgsOf<typeof commitCvmComposeFileUpdate>;
   commitCvmProvision: ArgsOf<typeof commitCvmProvision>;
+  commitCvmReplica: ArgsOf<typeof commitCvmReplica>;
   commitCvmUpdate: ArgsOf<typeof commitCvmUpdate>;
   confirmCvmPatch: ArgsOf<typeof confirmCvmPatch>;
   createAppInstance: ArgsOf<typeof createAppInstance>;
@@ -200,6 +203,7 @@ declare const args: {
   safeCheckCvmIsAllowed: ArgsOf<typeof safeCheckCvmIsAllowed>;
   safeCommitCvmComposeFileUpdate: ArgsOf<typeof safeCommitCvmComposeFileUpdate>;
   safeCommitCvmProvision: ArgsOf<typeof safeCommitCvmProvision>;
+  safeCommitCvmReplica: ArgsOf<typeof safeCommitCvmReplica>;
   safeCommitCvmUpdate: ArgsOf<typeof safeCommitCvmUpdate>;
   safeConfirmCvmPatch: ArgsOf<typeof safeConfirmCvmPatch>;
   safeCreateAppInstance: ArgsOf<typeof safeCreateAppInstance>;
@@ -287,6 +291,7 @@ export async function everyAction() {
     out.push(await c.checkCvmIsAllowed(args.checkCvmIsAllowed));
     out.push(await c.commitCvmComposeFileUpdate(args.commitCvmComposeFileUpdate));
     out.push(await c.commitCvmProvision(args.commitCvmProvision));
+    out.push(await c.commitCvmReplica(args.commitCvmReplica));
     out.push(await c.commitCvmUpdate(args.commitCvmUpdate));
     out.push(await c.confirmCvmPatch(args.confirmCvmPatch));
     out.push(await c.createAppInstance(args.createAppInstance));
@@ -342,6 +347,7 @@ export async function everyAction() {
     out.push(await c.safeCheckCvmIsAllowed(args.safeCheckCvmIsAllowed));
     out.push(await c.safeCommitCvmComposeFileUpdate(args.safeCommitCvmComposeFileUpdate));
     out.push(await c.safeCommitCvmProvision(args.safeCommitCvmProvision));
+    out.push(await c.safeCommitCvmReplica(args.safeCommitCvmReplica));
     out.push(await c.safeCommitCvmUpdate(args.safeCommitCvmUpdate));
     out.push(await c.safeConfirmCvmPatch(args.safeConfirmCvmPatch));
     out.push(await c.safeCreateAppInstance(args.safeCreateAppInstance));
@@ -421,6 +427,7 @@ export async function everyAction() {
     out.push(await checkCvmIsAllowed(b, args.checkCvmIsAllowed));
     out.push(await commitCvmComposeFileUpdate(b, args.commitCvmComposeFileUpdate));
     out.push(await commitCvmProvision(b, args.commitCvmProvision));
+    out.push(await commitCvmReplica(b, args.commitCvmReplica));
     out.push(await commitCvmUpdate(b, args.commitCvmUpdate));
     out.push(await confirmCvmPatch(b, args.confirmCvmPatch));
     out.push(await createAppInstance(b, args.createAppInstance));
@@ -476,6 +483,7 @@ export async function everyAction() {
     out.push(await safeCheckCvmIsAllowed(b, args.safeCheckCvmIsAllowed));
     out.push(await safeCommitCvmComposeFileUpdate(b, args.safeCommitCvmComposeFileUpdate));
     out.push(await safeCommitCvmProvision(b, args.safeCommitCvmProvision));
+    out.push(await safeCommitCvmReplica(b, args.safeCommitCvmReplica));
     out.push(await safeCommitCvmUpdate(b, args.safeCommitCvmUpdate));
     out.push(await safeConfirmCvmPatch(b, args.safeConfirmCvmPatch));
     out.push(await safeCreateAppInstance(b, args.safeCreateAppInstance));
