@@ -232,7 +232,11 @@ function makeEmitter(flavour, currentFile, imports) {
       return zod
         ? `${base}.default(${defaultCode(defaultValue)})`
         : `v.optional(${base}, ${defaultCode(defaultValue)})`;
-    if (canBeNull) return zod ? `${base}.default(null)` : `v.optional(${base}, null)`;
+    if (canBeNull) {
+      if (zod) return `${base}.default(null)`;
+      // One call per field instead of three: the most common field of every schema.
+      return `${helper("nullOr")}(${inner})`;
+    }
     return zod ? `${base}.optional()` : `v.optional(${base})`;
   }
 
@@ -324,7 +328,9 @@ function renderFile(flavour, file, list) {
   const head = [zod ? `import * as z from "zod";` : `import * as v from "valibot";`];
   const helpers = [...imports.helpers].sort();
   const common = helpers.filter((name) => name === "openEnum");
-  const numeric = helpers.filter((name) => ["Int", "FiniteNumber", "objectRecord"].includes(name));
+  const numeric = helpers.filter((name) =>
+    ["Int", "FiniteNumber", "objectRecord", "nullOr"].includes(name),
+  );
   if (common.length) head.push(`import { ${common.join(", ")} } from "../common";`);
   if (numeric.length) head.push(`import { ${numeric.join(", ")} } from "../wire-helpers";`);
   if (helpers.includes("precompile")) head.push(`import { precompile } from "../precompile";`);
@@ -348,6 +354,7 @@ for (const [file, list] of Object.entries(WIRE_FILES)) {
 outputs.set(
   join(root, "src", "wire", "index.ts"),
   `${HEADER("scripts/wire-shapes.mjs")}${Object.keys(WIRE_FILES)
+    .sort()
     .map((file) => `export * from "./${file}";`)
     .join("\n")}\n`,
 );

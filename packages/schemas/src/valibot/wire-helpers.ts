@@ -17,3 +17,11 @@ export function objectRecord<const T extends v.GenericSchema>(value: T) {
     v.record(v.string(), value),
   );
 }
+
+/**
+ * A field the API may omit or send as null; either way it comes back `null`
+ * (zod's `.nullable().default(null)`).
+ */
+export function nullOr<const T extends v.GenericSchema>(schema: T) {
+  return v.optional(v.nullable(schema), null);
+}

@@ -2,7 +2,7 @@
 // Change scripts/wire-shapes.mjs (or the contract) and run `node scripts/gen-wire.mjs`.
 import * as v from "valibot";
 import { openEnum } from "../common";
-import { FiniteNumber, Int, objectRecord } from "../wire-helpers";
+import { FiniteNumber, Int, nullOr, objectRecord } from "../wire-helpers";
 import { CvmNetworkUrlsSchema, KmsInfoSchema } from "./shared";
 import { GuestEventSchema } from "./v2025-10-28";
 
@@ -13,7 +13,7 @@ export const CvmVmNodeSchema = /* @__PURE__ */ (() =>
   v.object({
     id: Int,
     name: v.string(),
-    region_identifier: v.optional(v.nullable(v.string()), null),
+    region_identifier: nullOr(v.string()),
   }))();
 export type CvmVmNode = v.InferOutput<typeof CvmVmNodeSchema>;
 
@@ -24,25 +24,25 @@ export const CvmVmSchema = /* @__PURE__ */ (() =>
     name: v.string(),
     status: v.string(),
     teepod_id: Int,
-    teepod: v.optional(v.nullable(CvmVmNodeSchema), null),
-    user_id: v.optional(v.nullable(Int), null),
+    teepod: nullOr(CvmVmNodeSchema),
+    user_id: nullOr(Int),
     app_id: v.string(),
-    vm_uuid: v.optional(v.nullable(v.string()), null),
-    instance_id: v.optional(v.nullable(v.string()), null),
-    app_url: v.optional(v.nullable(v.string()), null),
-    base_image: v.optional(v.nullable(v.string()), null),
+    vm_uuid: nullOr(v.string()),
+    instance_id: nullOr(v.string()),
+    app_url: nullOr(v.string()),
+    base_image: nullOr(v.string()),
     vcpu: Int,
     memory: Int,
     disk_size: Int,
-    manifest_version: v.optional(v.nullable(Int), null),
-    version: v.optional(v.nullable(v.string()), null),
-    runner: v.optional(v.nullable(v.string()), null),
-    docker_compose_file: v.optional(v.nullable(v.string()), null),
-    features: v.optional(v.nullable(v.array(v.string())), null),
+    manifest_version: nullOr(Int),
+    version: nullOr(v.string()),
+    runner: nullOr(v.string()),
+    docker_compose_file: nullOr(v.string()),
+    features: nullOr(v.array(v.string())),
     created_at: v.string(),
-    encrypted_env_pubkey: v.optional(v.nullable(v.string()), null),
-    app_auth_contract_address: v.optional(v.nullable(v.string()), null),
-    deployer_address: v.optional(v.nullable(v.string()), null),
+    encrypted_env_pubkey: nullOr(v.string()),
+    app_auth_contract_address: nullOr(v.string()),
+    deployer_address: nullOr(v.string()),
   }))();
 export type CvmVm = v.InferOutput<typeof CvmVmSchema>;
 
@@ -69,15 +69,15 @@ export const CvmBatchStatusSchema = /* @__PURE__ */ (() =>
   v.object({
     vm_uuid: v.string(),
     status: v.string(),
-    uptime: v.optional(v.nullable(v.string()), null),
+    uptime: nullOr(v.string()),
     in_progress: v.optional(v.boolean(), false),
-    boot_progress: v.optional(v.nullable(v.string()), null),
-    boot_error: v.optional(v.nullable(v.string()), null),
-    shutdown_progress: v.optional(v.nullable(v.string()), null),
+    boot_progress: nullOr(v.string()),
+    boot_error: nullOr(v.string()),
+    shutdown_progress: nullOr(v.string()),
     events: v.optional(v.array(GuestEventSchema)),
-    operation_type: v.optional(v.nullable(v.string()), null),
-    operation_started_at: v.optional(v.nullable(v.string()), null),
-    correlation_id: v.optional(v.nullable(v.string()), null),
+    operation_type: nullOr(v.string()),
+    operation_started_at: nullOr(v.string()),
+    correlation_id: nullOr(v.string()),
   }))();
 export type CvmBatchStatus = v.InferOutput<typeof CvmBatchStatusSchema>;
 
@@ -91,11 +91,11 @@ export const InstanceIdRefreshResultSchema = /* @__PURE__ */ (() =>
     cvm_id: Int,
     identifier: v.string(),
     status: openEnum(["updated", "unchanged", "skipped", "conflict", "error"]),
-    old_instance_id: v.optional(v.nullable(v.string()), null),
-    new_instance_id: v.optional(v.nullable(v.string()), null),
+    old_instance_id: nullOr(v.string()),
+    new_instance_id: nullOr(v.string()),
     source: v.optional(openEnum(["teepod_state", "teepod_info", "gateway", "none"]), "none"),
     verified_with_gateway: v.optional(v.boolean(), false),
-    reason: v.optional(v.nullable(v.string()), null),
+    reason: nullOr(v.string()),
   }))();
 export type InstanceIdRefreshResult = v.InferOutput<typeof InstanceIdRefreshResultSchema>;
 
@@ -150,12 +150,12 @@ export const CvmSystemInfoSchema = /* @__PURE__ */ (() =>
   v.object({
     is_online: v.boolean(),
     is_public: v.optional(v.boolean(), true),
-    error: v.optional(v.nullable(v.string()), null),
-    sysinfo: v.optional(v.nullable(CvmSysinfoSchema), null),
-    status: v.optional(v.nullable(v.string()), null),
+    error: nullOr(v.string()),
+    sysinfo: nullOr(CvmSysinfoSchema),
+    status: nullOr(v.string()),
     in_progress: v.optional(v.boolean(), false),
-    boot_progress: v.optional(v.nullable(v.string()), null),
-    boot_error: v.optional(v.nullable(v.string()), null),
+    boot_progress: nullOr(v.string()),
+    boot_error: nullOr(v.string()),
   }))();
 export type CvmSystemInfo = v.InferOutput<typeof CvmSystemInfoSchema>;
 
@@ -164,10 +164,10 @@ export const CvmNetworkSchema = /* @__PURE__ */ (() =>
   v.object({
     is_online: v.boolean(),
     is_public: v.optional(v.boolean(), true),
-    error: v.optional(v.nullable(v.string()), null),
-    internal_ip: v.optional(v.nullable(v.string()), null),
-    latest_handshake: v.optional(v.nullable(v.string()), null),
-    public_urls: v.optional(v.nullable(v.array(CvmNetworkUrlsSchema)), null),
+    error: nullOr(v.string()),
+    internal_ip: nullOr(v.string()),
+    latest_handshake: nullOr(v.string()),
+    public_urls: nullOr(v.array(CvmNetworkUrlsSchema)),
   }))();
 export type CvmNetwork = v.InferOutput<typeof CvmNetworkSchema>;
 
@@ -177,11 +177,11 @@ export const CvmContainerInfoSchema = /* @__PURE__ */ (() =>
     names: v.array(v.string()),
     image: v.string(),
     image_id: v.string(),
-    command: v.optional(v.nullable(v.string()), null),
+    command: nullOr(v.string()),
     created: Int,
     state: v.string(),
     status: v.string(),
-    log_endpoint: v.optional(v.nullable(v.string()), null),
+    log_endpoint: nullOr(v.string()),
   }))();
 export type CvmContainerInfo = v.InferOutput<typeof CvmContainerInfoSchema>;
 
@@ -190,31 +190,31 @@ export const CvmContainersStatsSchema = /* @__PURE__ */ (() =>
   v.object({
     is_online: v.boolean(),
     is_public: v.optional(v.boolean(), true),
-    error: v.optional(v.nullable(v.string()), null),
-    docker_compose_file: v.optional(v.nullable(v.string()), null),
-    manifest_version: v.optional(v.nullable(Int), null),
-    version: v.optional(v.nullable(v.string()), null),
-    runner: v.optional(v.nullable(v.string()), null),
-    features: v.optional(v.nullable(v.array(v.string())), null),
-    containers: v.optional(v.nullable(v.array(CvmContainerInfoSchema)), null),
+    error: nullOr(v.string()),
+    docker_compose_file: nullOr(v.string()),
+    manifest_version: nullOr(Int),
+    version: nullOr(v.string()),
+    runner: nullOr(v.string()),
+    features: nullOr(v.array(v.string())),
+    containers: nullOr(v.array(CvmContainerInfoSchema)),
   }))();
 export type CvmContainersStats = v.InferOutput<typeof CvmContainersStatsSchema>;
 
 export const CvmCertificateSubjectSchema = /* @__PURE__ */ (() =>
   v.object({
-    common_name: v.optional(v.nullable(v.string()), null),
-    organization: v.optional(v.nullable(v.string()), null),
-    country: v.optional(v.nullable(v.string()), null),
-    state: v.optional(v.nullable(v.string()), null),
-    locality: v.optional(v.nullable(v.string()), null),
+    common_name: nullOr(v.string()),
+    organization: nullOr(v.string()),
+    country: nullOr(v.string()),
+    state: nullOr(v.string()),
+    locality: nullOr(v.string()),
   }))();
 export type CvmCertificateSubject = v.InferOutput<typeof CvmCertificateSubjectSchema>;
 
 export const CvmCertificateIssuerSchema = /* @__PURE__ */ (() =>
   v.object({
-    common_name: v.optional(v.nullable(v.string()), null),
-    organization: v.optional(v.nullable(v.string()), null),
-    country: v.optional(v.nullable(v.string()), null),
+    common_name: nullOr(v.string()),
+    organization: nullOr(v.string()),
+    country: nullOr(v.string()),
   }))();
 export type CvmCertificateIssuer = v.InferOutput<typeof CvmCertificateIssuerSchema>;
 
@@ -228,12 +228,12 @@ export const CvmCertificateSchema = /* @__PURE__ */ (() =>
     version: v.string(),
     fingerprint: v.string(),
     signature_algorithm: v.string(),
-    sans: v.optional(v.nullable(v.array(v.string())), null),
+    sans: nullOr(v.array(v.string())),
     is_ca: v.optional(v.boolean(), false),
-    position_in_chain: v.optional(v.nullable(Int), null),
-    quote: v.optional(v.nullable(v.string()), null),
-    app_id: v.optional(v.nullable(v.string()), null),
-    cert_usage: v.optional(v.nullable(v.string()), null),
+    position_in_chain: nullOr(Int),
+    quote: nullOr(v.string()),
+    app_id: nullOr(v.string()),
+    cert_usage: nullOr(v.string()),
   }))();
 export type CvmCertificate = v.InferOutput<typeof CvmCertificateSchema>;
 
@@ -250,7 +250,7 @@ export type CvmEventLogEntry = v.InferOutput<typeof CvmEventLogEntrySchema>;
 export const CvmTcbInfoSchema = /* @__PURE__ */ (() =>
   v.object({
     mrtd: v.string(),
-    rootfs_hash: v.optional(v.nullable(v.string()), null),
+    rootfs_hash: nullOr(v.string()),
     rtmr0: v.string(),
     rtmr1: v.string(),
     rtmr2: v.string(),
@@ -265,27 +265,27 @@ export const CvmAttestationSchema = /* @__PURE__ */ (() =>
   v.object({
     is_online: v.boolean(),
     is_public: v.optional(v.boolean(), true),
-    error: v.optional(v.nullable(v.string()), null),
-    name: v.optional(v.nullable(v.string()), null),
-    app_certificates: v.optional(v.nullable(v.array(CvmCertificateSchema)), null),
-    tcb_info: v.optional(v.nullable(CvmTcbInfoSchema), null),
-    compose_file: v.optional(v.nullable(v.string()), null),
+    error: nullOr(v.string()),
+    name: nullOr(v.string()),
+    app_certificates: nullOr(v.array(CvmCertificateSchema)),
+    tcb_info: nullOr(CvmTcbInfoSchema),
+    compose_file: nullOr(v.string()),
   }))();
 export type CvmAttestation = v.InferOutput<typeof CvmAttestationSchema>;
 
 /** `GET /cvms/{id}/user_config`: what the VM is given at boot besides the compose file. */
 export const CvmUserConfigSchema = /* @__PURE__ */ (() =>
   v.object({
-    hostname: v.optional(v.nullable(v.string()), null),
+    hostname: nullOr(v.string()),
     ssh_authorized_keys: v.optional(v.array(v.string())),
-    default_gateway_domain: v.optional(v.nullable(v.string()), null),
+    default_gateway_domain: nullOr(v.string()),
   }))();
 export type CvmUserConfig = v.InferOutput<typeof CvmUserConfigSchema>;
 
 export const DockerConfigSchema = /* @__PURE__ */ (() =>
   v.object({
     password: v.optional(v.nullable(v.string()), ""),
-    registry: v.optional(v.nullable(v.string()), null),
+    registry: nullOr(v.string()),
     username: v.optional(v.nullable(v.string()), ""),
   }))();
 export type DockerConfig = v.InferOutput<typeof DockerConfigSchema>;
@@ -337,15 +337,15 @@ export type CvmAppCompose = v.InferOutput<typeof CvmAppComposeSchema>;
 
 export const CvmCurrentStateSchema = /* @__PURE__ */ (() =>
   v.object({
-    id: v.optional(v.nullable(v.string()), null),
-    instance_id: v.optional(v.nullable(v.string()), null),
+    id: nullOr(v.string()),
+    instance_id: nullOr(v.string()),
     name: v.string(),
     status: v.string(),
-    uptime: v.optional(v.nullable(v.string()), null),
-    exited_at: v.optional(v.nullable(v.string()), null),
-    boot_progress: v.optional(v.nullable(v.string()), null),
-    boot_error: v.optional(v.nullable(v.string()), null),
-    shutdown_progress: v.optional(v.nullable(v.string()), null),
+    uptime: nullOr(v.string()),
+    exited_at: nullOr(v.string()),
+    boot_progress: nullOr(v.string()),
+    boot_error: nullOr(v.string()),
+    shutdown_progress: nullOr(v.string()),
   }))();
 export type CvmCurrentState = v.InferOutput<typeof CvmCurrentStateSchema>;
 
@@ -353,10 +353,10 @@ export const OsImageVariantSchema = /* @__PURE__ */ (() =>
   v.object({
     name: v.string(),
     slug: v.string(),
-    os_image_hash: v.optional(v.nullable(v.string()), null),
+    os_image_hash: nullOr(v.string()),
     is_current: v.optional(v.boolean(), false),
-    requires_gpu: v.optional(v.nullable(v.boolean()), null),
-    enabled: v.optional(v.nullable(v.boolean()), null),
+    requires_gpu: nullOr(v.boolean()),
+    enabled: nullOr(v.boolean()),
   }))();
 export type OsImageVariant = v.InferOutput<typeof OsImageVariantSchema>;
 
@@ -364,8 +364,8 @@ export type OsImageVariant = v.InferOutput<typeof OsImageVariantSchema>;
 export const AvailableOsImageSchema = /* @__PURE__ */ (() =>
   v.object({
     version: v.union([v.strictTuple([Int, Int, Int, Int]), v.strictTuple([Int, Int, Int])]),
-    prod: v.optional(v.nullable(OsImageVariantSchema), null),
-    dev: v.optional(v.nullable(OsImageVariantSchema), null),
+    prod: nullOr(OsImageVariantSchema),
+    dev: nullOr(OsImageVariantSchema),
   }))();
 export type AvailableOsImage = v.InferOutput<typeof AvailableOsImageSchema>;
 
@@ -377,20 +377,20 @@ export type GetAvailableOsImagesResponse = v.InferOutput<typeof GetAvailableOsIm
 /** `POST /cvms/provision`: what the platform prepared for a CVM before it exists. */
 export const ProvisionCvmSchema = /* @__PURE__ */ (() =>
   v.object({
-    app_id: v.optional(v.nullable(v.string()), null),
-    app_env_encrypt_pubkey: v.optional(v.nullable(v.string()), null),
+    app_id: nullOr(v.string()),
+    app_env_encrypt_pubkey: nullOr(v.string()),
     compose_hash: v.string(),
-    kms_info: v.optional(v.nullable(KmsInfoSchema), null),
-    fmspc: v.optional(v.nullable(v.string()), null),
-    device_id: v.optional(v.nullable(v.string()), null),
-    os_image_hash: v.optional(v.nullable(v.string()), null),
-    instance_type: v.optional(v.nullable(v.string()), null),
-    token: v.optional(v.nullable(v.string()), null),
-    node_id: v.optional(v.nullable(Int), null),
-    teepod_id: v.optional(v.nullable(Int), null),
-    kms_id: v.optional(v.nullable(v.string()), null),
-    kms_contract_id: v.optional(v.nullable(v.union([v.string(), FiniteNumber])), null),
-    compose_hash_registered: v.optional(v.nullable(v.boolean()), null),
+    kms_info: nullOr(KmsInfoSchema),
+    fmspc: nullOr(v.string()),
+    device_id: nullOr(v.string()),
+    os_image_hash: nullOr(v.string()),
+    instance_type: nullOr(v.string()),
+    token: nullOr(v.string()),
+    node_id: nullOr(Int),
+    teepod_id: nullOr(Int),
+    kms_id: nullOr(v.string()),
+    kms_contract_id: nullOr(v.union([v.string(), FiniteNumber])),
+    compose_hash_registered: nullOr(v.boolean()),
   }))();
 export type ProvisionCvm = v.InferOutput<typeof ProvisionCvmSchema>;
 
@@ -398,11 +398,11 @@ export type ProvisionCvm = v.InferOutput<typeof ProvisionCvmSchema>;
 export const ProvisionCvmComposeFileUpdateResultSchema = /* @__PURE__ */ (() =>
   v.object({
     app_id: v.string(),
-    device_id: v.optional(v.nullable(v.string()), null),
+    device_id: nullOr(v.string()),
     compose_hash: v.string(),
-    kms_info: v.optional(v.nullable(KmsInfoSchema), null),
+    kms_info: nullOr(KmsInfoSchema),
     compose_hash_registered: v.optional(v.boolean(), false),
-    compose_unchanged: v.optional(v.nullable(v.boolean()), null),
+    compose_unchanged: nullOr(v.boolean()),
   }))();
 export type ProvisionCvmComposeFileUpdateResult = v.InferOutput<
   typeof ProvisionCvmComposeFileUpdateResultSchema
@@ -410,8 +410,8 @@ export type ProvisionCvmComposeFileUpdateResult = v.InferOutput<
 
 export const CvmOperationAcceptedSchema = /* @__PURE__ */ (() =>
   v.object({
-    correlation_id: v.optional(v.nullable(v.string()), null),
-    status: v.optional(v.nullable(v.string()), null),
-    message: v.optional(v.nullable(v.string()), null),
+    correlation_id: nullOr(v.string()),
+    status: nullOr(v.string()),
+    message: nullOr(v.string()),
   }))();
 export type CvmOperationAccepted = v.InferOutput<typeof CvmOperationAcceptedSchema>;

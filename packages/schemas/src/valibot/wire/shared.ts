@@ -2,7 +2,7 @@
 // Change scripts/wire-shapes.mjs (or the contract) and run `node scripts/gen-wire.mjs`.
 import * as v from "valibot";
 import { openEnum } from "../common";
-import { Int } from "../wire-helpers";
+import { Int, nullOr } from "../wire-helpers";
 
 // Each schema is built in a function marked pure: a bundle keeps only the
 // ones it reaches (esbuild does not carry valibot's own marks across modules).
@@ -30,10 +30,10 @@ export type CvmNetworkUrls = v.InferOutput<typeof CvmNetworkUrlsSchema>;
 
 export const AppProfileSchema = /* @__PURE__ */ (() =>
   v.object({
-    display_name: v.optional(v.nullable(v.string()), null),
-    avatar_url: v.optional(v.nullable(v.string()), null),
-    description: v.optional(v.nullable(v.string()), null),
-    custom_domain: v.optional(v.nullable(v.string()), null),
+    display_name: nullOr(v.string()),
+    avatar_url: nullOr(v.string()),
+    description: nullOr(v.string()),
+    custom_domain: nullOr(v.string()),
   }))();
 export type AppProfile = v.InferOutput<typeof AppProfileSchema>;
 
@@ -41,9 +41,9 @@ export type AppProfile = v.InferOutput<typeof AppProfileSchema>;
 export const UserRefSchema = /* @__PURE__ */ (() =>
   v.object({
     object_type: v.optional(v.literal("user"), "user"),
-    id: v.optional(v.nullable(v.string()), null),
-    username: v.optional(v.nullable(v.string()), null),
-    avatar_url: v.optional(v.nullable(v.string()), null),
+    id: nullOr(v.string()),
+    username: nullOr(v.string()),
+    avatar_url: nullOr(v.string()),
   }))();
 export type UserRef = v.InferOutput<typeof UserRefSchema>;
 
@@ -52,8 +52,8 @@ export const WorkspaceRefSchema = /* @__PURE__ */ (() =>
     object_type: v.optional(v.literal("workspace"), "workspace"),
     id: v.string(),
     name: v.string(),
-    slug: v.optional(v.nullable(v.string()), null),
-    avatar_url: v.optional(v.nullable(v.string()), null),
+    slug: nullOr(v.string()),
+    avatar_url: nullOr(v.string()),
   }))();
 export type WorkspaceRef = v.InferOutput<typeof WorkspaceRefSchema>;
 
@@ -68,14 +68,14 @@ export type DeviceIdEntry = v.InferOutput<typeof DeviceIdEntrySchema>;
 export const NodeRefSchema = /* @__PURE__ */ (() =>
   v.object({
     object_type: v.optional(v.literal("node"), "node"),
-    id: v.optional(v.nullable(Int), null),
-    node_id: v.optional(v.nullable(Int), null),
-    name: v.optional(v.nullable(v.string()), null),
-    region: v.optional(v.nullable(v.string()), null),
-    device_id: v.optional(v.nullable(v.string()), null),
-    ppid: v.optional(v.nullable(v.string()), null),
-    status: v.optional(v.nullable(NodeStatusSchema), null),
-    version: v.optional(v.nullable(v.string()), null),
+    id: nullOr(Int),
+    node_id: nullOr(Int),
+    name: nullOr(v.string()),
+    region: nullOr(v.string()),
+    device_id: nullOr(v.string()),
+    ppid: nullOr(v.string()),
+    status: nullOr(NodeStatusSchema),
+    version: nullOr(v.string()),
     device_ids: v.optional(v.array(DeviceIdEntrySchema), () => []),
   }))();
 export type NodeRef = v.InferOutput<typeof NodeRefSchema>;
@@ -84,13 +84,13 @@ export type NodeRef = v.InferOutput<typeof NodeRefSchema>;
 export const KmsInfoSchema = /* @__PURE__ */ (() =>
   v.object({
     id: v.string(),
-    slug: v.optional(v.nullable(v.string()), null),
+    slug: nullOr(v.string()),
     url: v.string(),
     version: v.string(),
-    chain_id: v.optional(v.nullable(Int), null),
-    kms_contract_address: v.optional(v.nullable(v.string()), null),
-    gateway_app_id: v.optional(v.nullable(v.string()), null),
-    k256_pubkey: v.optional(v.nullable(v.string()), null),
+    chain_id: nullOr(Int),
+    kms_contract_address: nullOr(v.string()),
+    gateway_app_id: nullOr(v.string()),
+    k256_pubkey: nullOr(v.string()),
   }))();
 export type KmsInfo = v.InferOutput<typeof KmsInfoSchema>;
 

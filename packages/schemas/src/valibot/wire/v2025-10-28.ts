@@ -2,8 +2,8 @@
 // Change scripts/wire-shapes.mjs (or the contract) and run `node scripts/gen-wire.mjs`.
 import * as v from "valibot";
 import { openEnum } from "../common";
+import { FiniteNumber, Int, nullOr } from "../wire-helpers";
 import { precompile } from "../precompile";
-import { FiniteNumber, Int } from "../wire-helpers";
 import { AppProfileSchema, CvmNetworkUrlsSchema, KmsInfoSchema } from "./shared";
 import { DstackAppMinimalResponseSchema } from "./v2026-01-21";
 
@@ -13,23 +13,23 @@ import { DstackAppMinimalResponseSchema } from "./v2026-01-21";
 export const AppComposeV2Schema = /* @__PURE__ */ (() =>
   v.object({
     allowed_envs: v.optional(v.array(v.string())),
-    bash_script: v.optional(v.nullable(v.string()), null),
-    default_gateway_domain: v.optional(v.nullable(v.string()), null),
-    docker_compose_file: v.optional(v.nullable(v.string()), null),
-    init_script: v.optional(v.nullable(v.string()), null),
+    bash_script: nullOr(v.string()),
+    default_gateway_domain: nullOr(v.string()),
+    docker_compose_file: nullOr(v.string()),
+    init_script: nullOr(v.string()),
     kms_enabled: v.optional(v.boolean(), true),
     local_key_provider_enabled: v.optional(v.boolean(), false),
     manifest_version: v.optional(Int, 2),
     name: v.string(),
     no_instance_id: v.optional(v.boolean(), false),
-    pre_launch_script: v.optional(v.nullable(v.string()), null),
+    pre_launch_script: nullOr(v.string()),
     public_logs: v.optional(v.boolean(), true),
     public_sysinfo: v.optional(v.boolean(), true),
     public_tcbinfo: v.optional(v.boolean(), true),
     runner: v.optional(v.string(), "docker-compose"),
     gateway_enabled: v.optional(v.boolean(), true),
     features: v.optional(v.array(v.string()), () => ["kms", "tproxy-net"]),
-    salt: v.optional(v.nullable(v.string()), null),
+    salt: nullOr(v.string()),
     secure_time: v.optional(v.boolean(), false),
     storage_fs: v.optional(v.nullable(v.union([v.literal("ext4"), v.literal("zfs")])), "zfs"),
     tproxy_enabled: v.optional(v.boolean(), true),
@@ -41,14 +41,14 @@ export const PortMappingSchema = /* @__PURE__ */ (() =>
     protocol: v.string(),
     host_port: Int,
     vm_port: Int,
-    host_address: v.optional(v.nullable(v.string()), null),
+    host_address: nullOr(v.string()),
   }))();
 export type PortMapping = v.InferOutput<typeof PortMappingSchema>;
 
 export const GpuSpecSchema = /* @__PURE__ */ (() =>
   v.object({
     slot: v.string(),
-    product_id: v.optional(v.nullable(v.string()), null),
+    product_id: nullOr(v.string()),
   }))();
 export type GpuSpec = v.InferOutput<typeof GpuSpecSchema>;
 
@@ -63,17 +63,17 @@ export const VmConfigurationSchema = /* @__PURE__ */ (() =>
   v.object({
     name: v.string(),
     image: v.string(),
-    compose_file: v.optional(v.nullable(AppComposeV2Schema), null),
+    compose_file: nullOr(AppComposeV2Schema),
     vcpu: Int,
     memory: Int,
     disk_size: Int,
-    ports: v.optional(v.nullable(v.array(PortMappingSchema)), null),
-    encrypted_env: v.optional(v.nullable(v.string()), null),
-    app_id: v.optional(v.nullable(v.string()), null),
-    user_config: v.optional(v.nullable(v.string()), null),
+    ports: nullOr(v.array(PortMappingSchema)),
+    encrypted_env: nullOr(v.string()),
+    app_id: nullOr(v.string()),
+    user_config: nullOr(v.string()),
     hugepages: v.optional(v.boolean(), false),
     pin_numa: v.optional(v.boolean(), false),
-    gpus: v.optional(v.nullable(GpuConfigSchema), null),
+    gpus: nullOr(GpuConfigSchema),
     kms_urls: v.optional(v.array(v.string()), () => []),
     gateway_urls: v.optional(v.array(v.string()), () => []),
   }))();
@@ -93,15 +93,15 @@ export const VmInfoV20251028Schema = /* @__PURE__ */ (() =>
     name: v.string(),
     status: v.string(),
     uptime: v.string(),
-    app_url: v.optional(v.nullable(v.string()), null),
+    app_url: nullOr(v.string()),
     app_id: v.string(),
-    instance_id: v.optional(v.nullable(v.string()), null),
-    configuration: v.optional(v.nullable(VmConfigurationSchema), null),
-    exited_at: v.optional(v.nullable(v.string()), null),
-    boot_progress: v.optional(v.nullable(v.string()), null),
-    boot_error: v.optional(v.nullable(v.string()), null),
-    shutdown_progress: v.optional(v.nullable(v.string()), null),
-    image_version: v.optional(v.nullable(v.string()), null),
+    instance_id: nullOr(v.string()),
+    configuration: nullOr(VmConfigurationSchema),
+    exited_at: nullOr(v.string()),
+    boot_progress: nullOr(v.string()),
+    boot_error: nullOr(v.string()),
+    shutdown_progress: nullOr(v.string()),
+    image_version: nullOr(v.string()),
     events: v.optional(v.array(GuestEventSchema)),
   }))();
 export type VmInfoV20251028 = v.InferOutput<typeof VmInfoV20251028Schema>;
@@ -117,7 +117,7 @@ export const CvmNodeV20251028Schema = /* @__PURE__ */ (() =>
   v.object({
     id: Int,
     name: v.string(),
-    region_identifier: v.optional(v.nullable(v.string()), null),
+    region_identifier: nullOr(v.string()),
   }))();
 export type CvmNodeV20251028 = v.InferOutput<typeof CvmNodeV20251028Schema>;
 
@@ -135,27 +135,27 @@ export const CvmInfoV20251028Schema = /* @__PURE__ */ (() =>
   v.object({
     hosted: VmInfoV20251028Schema,
     name: v.string(),
-    managed_user: v.optional(v.nullable(ManagedUserV20251028Schema), null),
-    node: v.optional(v.nullable(CvmNodeV20251028Schema), null),
+    managed_user: nullOr(ManagedUserV20251028Schema),
+    node: nullOr(CvmNodeV20251028Schema),
     listed: v.optional(v.boolean(), false),
     status: v.string(),
     in_progress: v.optional(v.boolean(), false),
-    dapp_dashboard_url: v.optional(v.nullable(v.string()), null),
-    syslog_endpoint: v.optional(v.nullable(v.string()), null),
+    dapp_dashboard_url: nullOr(v.string()),
+    syslog_endpoint: nullOr(v.string()),
     allow_upgrade: v.optional(v.boolean(), false),
-    project_id: v.optional(v.nullable(v.string()), null),
-    project_type: v.optional(v.nullable(v.string()), null),
-    billing_period: v.optional(v.nullable(v.string()), null),
-    kms_info: v.optional(v.nullable(KmsInfoSchema), null),
-    contract_address: v.optional(v.nullable(v.string()), null),
-    deployer_address: v.optional(v.nullable(v.string()), null),
-    vcpu: v.optional(v.nullable(Int), null),
-    memory: v.optional(v.nullable(Int), null),
-    disk_size: v.optional(v.nullable(Int), null),
-    gateway_domain: v.optional(v.nullable(v.string()), null),
+    project_id: nullOr(v.string()),
+    project_type: nullOr(v.string()),
+    billing_period: nullOr(v.string()),
+    kms_info: nullOr(KmsInfoSchema),
+    contract_address: nullOr(v.string()),
+    deployer_address: nullOr(v.string()),
+    vcpu: nullOr(Int),
+    memory: nullOr(Int),
+    disk_size: nullOr(Int),
+    gateway_domain: nullOr(v.string()),
     public_urls: v.array(CvmNetworkUrlsSchema),
-    machine_info: v.optional(v.nullable(MachineInfoV20251028Schema), null),
-    updated_at: v.optional(v.nullable(v.string()), null),
+    machine_info: nullOr(MachineInfoV20251028Schema),
+    updated_at: nullOr(v.string()),
   }))();
 export type CvmInfoV20251028 = v.InferOutput<typeof CvmInfoV20251028Schema>;
 
@@ -163,35 +163,35 @@ export type CvmInfoV20251028 = v.InferOutput<typeof CvmInfoV20251028Schema>;
 export const CvmDetailV20251028Schema = /* @__PURE__ */ (() =>
   v.object({
     id: Int,
-    teepod_id: v.optional(v.nullable(Int), null),
-    teepod: v.optional(v.nullable(CvmNodeV20251028Schema), null),
+    teepod_id: nullOr(Int),
+    teepod: nullOr(CvmNodeV20251028Schema),
     name: v.string(),
     status: v.string(),
     in_progress: v.optional(v.boolean(), false),
     app_id: v.string(),
-    vm_uuid: v.optional(v.nullable(v.string()), null),
-    instance_id: v.optional(v.nullable(v.string()), null),
+    vm_uuid: nullOr(v.string()),
+    instance_id: nullOr(v.string()),
     vcpu: Int,
     memory: Int,
     disk_size: Int,
-    base_image: v.optional(v.nullable(v.string()), null),
-    encrypted_env_pubkey: v.optional(v.nullable(v.string()), null),
+    base_image: nullOr(v.string()),
+    encrypted_env_pubkey: nullOr(v.string()),
     listed: v.optional(v.boolean(), false),
-    project_id: v.optional(v.nullable(v.string()), null),
-    project_type: v.optional(v.nullable(v.string()), null),
-    instance_type: v.optional(v.nullable(v.string()), null),
-    public_sysinfo: v.optional(v.nullable(v.boolean()), null),
-    public_logs: v.optional(v.nullable(v.boolean()), null),
-    dapp_dashboard_url: v.optional(v.nullable(v.string()), null),
-    syslog_endpoint: v.optional(v.nullable(v.string()), null),
-    kms_info: v.optional(v.nullable(KmsInfoSchema), null),
-    contract_address: v.optional(v.nullable(v.string()), null),
-    deployer_address: v.optional(v.nullable(v.string()), null),
-    scheduled_delete_at: v.optional(v.nullable(v.string()), null),
-    public_urls: v.optional(v.nullable(v.array(CvmNetworkUrlsSchema)), null),
-    gateway_domain: v.optional(v.nullable(v.string()), null),
-    machine_info: v.optional(v.nullable(MachineInfoV20251028Schema), null),
-    updated_at: v.optional(v.nullable(v.string()), null),
+    project_id: nullOr(v.string()),
+    project_type: nullOr(v.string()),
+    instance_type: nullOr(v.string()),
+    public_sysinfo: nullOr(v.boolean()),
+    public_logs: nullOr(v.boolean()),
+    dapp_dashboard_url: nullOr(v.string()),
+    syslog_endpoint: nullOr(v.string()),
+    kms_info: nullOr(KmsInfoSchema),
+    contract_address: nullOr(v.string()),
+    deployer_address: nullOr(v.string()),
+    scheduled_delete_at: nullOr(v.string()),
+    public_urls: nullOr(v.array(CvmNetworkUrlsSchema)),
+    gateway_domain: nullOr(v.string()),
+    machine_info: nullOr(MachineInfoV20251028Schema),
+    updated_at: nullOr(v.string()),
   }))();
 export type CvmDetailV20251028 = v.InferOutput<typeof CvmDetailV20251028Schema>;
 
@@ -223,14 +223,14 @@ export const CvmBasicInfoV20251028Schema = /* @__PURE__ */ (() =>
     region_identifier: v.nullable(v.string()),
     kms_type: v.nullable(v.string()),
     instance_type: v.nullable(v.string()),
-    listed: v.optional(v.nullable(v.boolean()), null),
-    base_image: v.optional(v.nullable(v.string()), null),
-    kms_slug: v.optional(v.nullable(v.string()), null),
-    kms_id: v.optional(v.nullable(v.string()), null),
-    instance_id: v.optional(v.nullable(v.string()), null),
-    machine_info: v.optional(v.nullable(MachineInfoV20251028Schema), null),
-    updated_at: v.optional(v.nullable(v.string()), null),
-    kms_contract_id: v.optional(v.nullable(v.string()), null),
+    listed: nullOr(v.boolean()),
+    base_image: nullOr(v.string()),
+    kms_slug: nullOr(v.string()),
+    kms_id: nullOr(v.string()),
+    instance_id: nullOr(v.string()),
+    machine_info: nullOr(MachineInfoV20251028Schema),
+    updated_at: nullOr(v.string()),
+    kms_contract_id: nullOr(v.string()),
   }))();
 export type CvmBasicInfoV20251028 = v.InferOutput<typeof CvmBasicInfoV20251028Schema>;
 
@@ -239,16 +239,16 @@ export const DstackAppFullResponseV20251028Schema = /* @__PURE__ */ (() =>
     id: v.string(),
     name: v.string(),
     app_id: v.string(),
-    app_provision_type: v.optional(v.nullable(v.string()), null),
-    app_icon_url: v.optional(v.nullable(v.string()), null),
+    app_provision_type: nullOr(v.string()),
+    app_icon_url: nullOr(v.string()),
     created_at: v.string(),
     kms_type: v.string(),
-    profile: v.optional(v.nullable(AppProfileSchema), null),
-    current_cvm: v.optional(v.nullable(CvmBasicInfoV20251028Schema), null),
+    profile: nullOr(AppProfileSchema),
+    current_cvm: nullOr(CvmBasicInfoV20251028Schema),
     cvms: v.optional(v.array(CvmBasicInfoV20251028Schema)),
     cvm_count: v.optional(Int, 0),
-    team_slug: v.optional(v.nullable(v.string()), null),
-    team_name: v.optional(v.nullable(v.string()), null),
+    team_slug: nullOr(v.string()),
+    team_name: nullOr(v.string()),
   }))();
 export type DstackAppFullResponseV20251028 = v.InferOutput<
   typeof DstackAppFullResponseV20251028Schema

@@ -2,8 +2,8 @@
 // Change scripts/wire-shapes.mjs (or the contract) and run `node scripts/gen-wire.mjs`.
 import * as v from "valibot";
 import { openEnum } from "../common";
+import { FiniteNumber, Int, nullOr, objectRecord } from "../wire-helpers";
 import { precompile } from "../precompile";
-import { FiniteNumber, Int, objectRecord } from "../wire-helpers";
 import {
   AppProfileSchema,
   BillingPeriodSchema,
@@ -19,58 +19,58 @@ import {
 
 export const CvmResourceInfoV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
-    instance_type: v.optional(v.nullable(v.string()), null),
-    vcpu: v.optional(v.nullable(Int), null),
-    memory_in_gb: v.optional(v.nullable(FiniteNumber), null),
-    disk_in_gb: v.optional(v.nullable(Int), null),
-    gpus: v.optional(v.nullable(Int), null),
-    compute_billing_price: v.optional(v.nullable(v.string()), null),
-    billing_period: v.optional(v.nullable(BillingPeriodSchema), null),
+    instance_type: nullOr(v.string()),
+    vcpu: nullOr(Int),
+    memory_in_gb: nullOr(FiniteNumber),
+    disk_in_gb: nullOr(Int),
+    gpus: nullOr(Int),
+    compute_billing_price: nullOr(v.string()),
+    billing_period: nullOr(BillingPeriodSchema),
   }))();
 export type CvmResourceInfoV20260121 = v.InferOutput<typeof CvmResourceInfoV20260121Schema>;
 
 export const CvmOsInfoV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
-    name: v.optional(v.nullable(v.string()), null),
-    version: v.optional(v.nullable(v.string()), null),
-    is_dev: v.optional(v.nullable(v.boolean()), null),
-    os_image_hash: v.optional(v.nullable(v.string()), null),
+    name: nullOr(v.string()),
+    version: nullOr(v.string()),
+    is_dev: nullOr(v.boolean()),
+    os_image_hash: nullOr(v.string()),
   }))();
 export type CvmOsInfoV20260121 = v.InferOutput<typeof CvmOsInfoV20260121Schema>;
 
 export const CvmKmsInfoV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
-    chain_id: v.optional(v.nullable(Int), null),
-    dstack_kms_address: v.optional(v.nullable(v.string()), null),
-    dstack_app_address: v.optional(v.nullable(v.string()), null),
-    deployer_address: v.optional(v.nullable(v.string()), null),
-    rpc_endpoint: v.optional(v.nullable(v.string()), null),
-    encrypted_env_pubkey: v.optional(v.nullable(v.string()), null),
-    k256_pubkey: v.optional(v.nullable(v.string()), null),
+    chain_id: nullOr(Int),
+    dstack_kms_address: nullOr(v.string()),
+    dstack_app_address: nullOr(v.string()),
+    deployer_address: nullOr(v.string()),
+    rpc_endpoint: nullOr(v.string()),
+    encrypted_env_pubkey: nullOr(v.string()),
+    k256_pubkey: nullOr(v.string()),
   }))();
 export type CvmKmsInfoV20260121 = v.InferOutput<typeof CvmKmsInfoV20260121Schema>;
 
 export const CvmProgressInfoV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
-    target: v.optional(v.nullable(v.string()), null),
-    started_at: v.optional(v.nullable(v.string()), null),
-    correlation_id: v.optional(v.nullable(v.string()), null),
+    target: nullOr(v.string()),
+    started_at: nullOr(v.string()),
+    correlation_id: nullOr(v.string()),
   }))();
 export type CvmProgressInfoV20260121 = v.InferOutput<typeof CvmProgressInfoV20260121Schema>;
 
 export const CvmGatewayInfoV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
-    base_domain: v.optional(v.nullable(v.string()), null),
-    cname: v.optional(v.nullable(v.string()), null),
+    base_domain: nullOr(v.string()),
+    cname: nullOr(v.string()),
   }))();
 export type CvmGatewayInfoV20260121 = v.InferOutput<typeof CvmGatewayInfoV20260121Schema>;
 
 export const CvmLogUrlsV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
-    serial: v.optional(v.nullable(v.string()), null),
-    stdout: v.optional(v.nullable(v.string()), null),
-    stderr: v.optional(v.nullable(v.string()), null),
-    container_log_base: v.optional(v.nullable(v.string()), null),
+    serial: nullOr(v.string()),
+    stdout: nullOr(v.string()),
+    stderr: nullOr(v.string()),
+    container_log_base: nullOr(v.string()),
   }))();
 export type CvmLogUrlsV20260121 = v.InferOutput<typeof CvmLogUrlsV20260121Schema>;
 
@@ -79,44 +79,44 @@ export const CvmInfoV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
     id: v.string(),
     name: v.string(),
-    app_id: v.optional(v.nullable(v.string()), null),
-    vm_uuid: v.optional(v.nullable(v.string()), null),
-    instance_id: v.optional(v.nullable(v.string()), null),
+    app_id: nullOr(v.string()),
+    vm_uuid: nullOr(v.string()),
+    instance_id: nullOr(v.string()),
     resource: CvmResourceInfoV20260121Schema,
-    node_info: v.optional(v.nullable(NodeRefSchema), null),
-    os: v.optional(v.nullable(CvmOsInfoV20260121Schema), null),
-    kms_type: v.optional(v.nullable(KmsTypeSchema), null),
-    kms_info: v.optional(v.nullable(CvmKmsInfoV20260121Schema), null),
+    node_info: nullOr(NodeRefSchema),
+    os: nullOr(CvmOsInfoV20260121Schema),
+    kms_type: nullOr(KmsTypeSchema),
+    kms_info: nullOr(CvmKmsInfoV20260121Schema),
     status: v.string(),
     in_progress: v.optional(v.boolean(), false),
-    progress: v.optional(v.nullable(CvmProgressInfoV20260121Schema), null),
-    compose_hash: v.optional(v.nullable(v.string()), null),
-    docker_compose_hash: v.optional(v.nullable(v.string()), null),
-    pre_launch_script_hash: v.optional(v.nullable(v.string()), null),
+    progress: nullOr(CvmProgressInfoV20260121Schema),
+    compose_hash: nullOr(v.string()),
+    docker_compose_hash: nullOr(v.string()),
+    pre_launch_script_hash: nullOr(v.string()),
     gateway: CvmGatewayInfoV20260121Schema,
     logs: v.optional(CvmLogUrlsV20260121Schema),
     services: v.optional(v.array(objectRecord(v.unknown())), () => []),
-    endpoints: v.optional(v.nullable(v.array(CvmNetworkUrlsSchema)), null),
+    endpoints: nullOr(v.array(CvmNetworkUrlsSchema)),
     public_logs: v.optional(v.boolean(), false),
     public_sysinfo: v.optional(v.boolean(), false),
     public_tcbinfo: v.optional(v.boolean(), true),
     gateway_enabled: v.optional(v.boolean(), false),
     secure_time: v.optional(v.boolean(), false),
     storage_fs: v.optional(v.string(), "zfs"),
-    workspace: v.optional(v.nullable(WorkspaceRefSchema), null),
-    creator: v.optional(v.nullable(UserRefSchema), null),
-    created_at: v.optional(v.nullable(v.string()), null),
-    deleted_at: v.optional(v.nullable(v.string()), null),
+    workspace: nullOr(WorkspaceRefSchema),
+    creator: nullOr(UserRefSchema),
+    created_at: nullOr(v.string()),
+    deleted_at: nullOr(v.string()),
     listed: v.optional(v.boolean(), false),
-    project_type: v.optional(v.nullable(v.string()), null),
-    updated_at: v.optional(v.nullable(v.string()), null),
-    app_url: v.optional(v.nullable(v.string()), null),
-    base_image: v.optional(v.nullable(v.string()), null),
-    features: v.optional(v.nullable(v.array(v.string())), null),
-    runner: v.optional(v.nullable(v.string()), null),
-    manifest_version: v.optional(v.nullable(v.string()), null),
-    hourly_rate: v.optional(v.nullable(v.union([v.string(), FiniteNumber])), null),
-    billing_interval: v.optional(v.nullable(v.string()), null),
+    project_type: nullOr(v.string()),
+    updated_at: nullOr(v.string()),
+    app_url: nullOr(v.string()),
+    base_image: nullOr(v.string()),
+    features: nullOr(v.array(v.string())),
+    runner: nullOr(v.string()),
+    manifest_version: nullOr(v.string()),
+    hourly_rate: nullOr(v.union([v.string(), FiniteNumber])),
+    billing_interval: nullOr(v.string()),
     gpu_rental_order: v.optional(v.unknown()),
   }))();
 export type CvmInfoV20260121 = v.InferOutput<typeof CvmInfoV20260121Schema>;
@@ -126,45 +126,45 @@ export const CvmInfoDetailV20260121Schema = /* @__PURE__ */ (() =>
   v.object({
     id: v.string(),
     name: v.string(),
-    app_id: v.optional(v.nullable(v.string()), null),
-    vm_uuid: v.optional(v.nullable(v.string()), null),
-    instance_id: v.optional(v.nullable(v.string()), null),
+    app_id: nullOr(v.string()),
+    vm_uuid: nullOr(v.string()),
+    instance_id: nullOr(v.string()),
     resource: CvmResourceInfoV20260121Schema,
-    node_info: v.optional(v.nullable(NodeRefSchema), null),
-    os: v.optional(v.nullable(CvmOsInfoV20260121Schema), null),
-    kms_type: v.optional(v.nullable(KmsTypeSchema), null),
-    kms_info: v.optional(v.nullable(CvmKmsInfoV20260121Schema), null),
+    node_info: nullOr(NodeRefSchema),
+    os: nullOr(CvmOsInfoV20260121Schema),
+    kms_type: nullOr(KmsTypeSchema),
+    kms_info: nullOr(CvmKmsInfoV20260121Schema),
     status: v.string(),
     in_progress: v.optional(v.boolean(), false),
-    progress: v.optional(v.nullable(CvmProgressInfoV20260121Schema), null),
-    compose_hash: v.optional(v.nullable(v.string()), null),
-    docker_compose_hash: v.optional(v.nullable(v.string()), null),
-    pre_launch_script_hash: v.optional(v.nullable(v.string()), null),
+    progress: nullOr(CvmProgressInfoV20260121Schema),
+    compose_hash: nullOr(v.string()),
+    docker_compose_hash: nullOr(v.string()),
+    pre_launch_script_hash: nullOr(v.string()),
     gateway: CvmGatewayInfoV20260121Schema,
     logs: v.optional(CvmLogUrlsV20260121Schema),
     services: v.optional(v.array(objectRecord(v.unknown())), () => []),
-    endpoints: v.optional(v.nullable(v.array(CvmNetworkUrlsSchema)), null),
+    endpoints: nullOr(v.array(CvmNetworkUrlsSchema)),
     public_logs: v.optional(v.boolean(), false),
     public_sysinfo: v.optional(v.boolean(), false),
     public_tcbinfo: v.optional(v.boolean(), true),
     gateway_enabled: v.optional(v.boolean(), false),
     secure_time: v.optional(v.boolean(), false),
     storage_fs: v.optional(v.string(), "zfs"),
-    workspace: v.optional(v.nullable(WorkspaceRefSchema), null),
-    creator: v.optional(v.nullable(UserRefSchema), null),
-    created_at: v.optional(v.nullable(v.string()), null),
-    deleted_at: v.optional(v.nullable(v.string()), null),
+    workspace: nullOr(WorkspaceRefSchema),
+    creator: nullOr(UserRefSchema),
+    created_at: nullOr(v.string()),
+    deleted_at: nullOr(v.string()),
     listed: v.optional(v.boolean(), false),
-    project_type: v.optional(v.nullable(v.string()), null),
-    compose_file: v.optional(v.nullable(v.union([objectRecord(v.unknown()), v.string()])), null),
-    updated_at: v.optional(v.nullable(v.string()), null),
-    app_url: v.optional(v.nullable(v.string()), null),
-    base_image: v.optional(v.nullable(v.string()), null),
-    features: v.optional(v.nullable(v.array(v.string())), null),
-    runner: v.optional(v.nullable(v.string()), null),
-    manifest_version: v.optional(v.nullable(v.string()), null),
-    hourly_rate: v.optional(v.nullable(v.union([v.string(), FiniteNumber])), null),
-    billing_interval: v.optional(v.nullable(v.string()), null),
+    project_type: nullOr(v.string()),
+    compose_file: nullOr(v.union([objectRecord(v.unknown()), v.string()])),
+    updated_at: nullOr(v.string()),
+    app_url: nullOr(v.string()),
+    base_image: nullOr(v.string()),
+    features: nullOr(v.array(v.string())),
+    runner: nullOr(v.string()),
+    manifest_version: nullOr(v.string()),
+    hourly_rate: nullOr(v.union([v.string(), FiniteNumber])),
+    billing_interval: nullOr(v.string()),
     gpu_rental_order: v.optional(v.unknown()),
   }))();
 export type CvmInfoDetailV20260121 = v.InferOutput<typeof CvmInfoDetailV20260121Schema>;
@@ -188,12 +188,12 @@ export const DstackAppFullResponseV20260121Schema = /* @__PURE__ */ (() =>
     id: v.string(),
     name: v.string(),
     app_id: v.string(),
-    app_provision_type: v.optional(v.nullable(v.string()), null),
-    app_icon_url: v.optional(v.nullable(v.string()), null),
+    app_provision_type: nullOr(v.string()),
+    app_icon_url: nullOr(v.string()),
     created_at: v.string(),
     kms_type: v.string(),
-    profile: v.optional(v.nullable(AppProfileSchema), null),
-    current_cvm: v.optional(v.nullable(CvmInfoV20260121Schema), null),
+    profile: nullOr(AppProfileSchema),
+    current_cvm: nullOr(CvmInfoV20260121Schema),
     cvms: v.optional(v.array(CvmInfoV20260121Schema)),
     cvm_count: v.optional(Int, 0),
   }))();
@@ -204,17 +204,17 @@ export type DstackAppFullResponseV20260121 = v.InferOutput<
 /** An app the caller may only see by id (another workspace's app): every other field null. */
 export const DstackAppMinimalResponseSchema = /* @__PURE__ */ (() =>
   v.object({
-    id: v.optional(v.null(), null),
+    id: nullOr(v.null()),
     app_id: v.string(),
-    name: v.optional(v.null(), null),
-    app_provision_type: v.optional(v.null(), null),
-    app_icon_url: v.optional(v.null(), null),
-    created_at: v.optional(v.null(), null),
-    kms_type: v.optional(v.null(), null),
-    profile: v.optional(v.null(), null),
-    current_cvm: v.optional(v.null(), null),
-    cvms: v.optional(v.null(), null),
-    cvm_count: v.optional(v.null(), null),
+    name: nullOr(v.null()),
+    app_provision_type: nullOr(v.null()),
+    app_icon_url: nullOr(v.null()),
+    created_at: nullOr(v.null()),
+    kms_type: nullOr(v.null()),
+    profile: nullOr(v.null()),
+    current_cvm: nullOr(v.null()),
+    cvms: nullOr(v.null()),
+    cvm_count: nullOr(v.null()),
   }))();
 export type DstackAppMinimalResponse = v.InferOutput<typeof DstackAppMinimalResponseSchema>;
 
@@ -268,7 +268,7 @@ export const WorkspaceInfoSchema = /* @__PURE__ */ (() =>
     slug: v.nullable(v.string()),
     tier: v.string(),
     role: v.string(),
-    avatar: v.optional(v.nullable(v.string()), null),
+    avatar: nullOr(v.string()),
   }))();
 export type WorkspaceInfo = v.InferOutput<typeof WorkspaceInfoSchema>;
 
@@ -285,11 +285,11 @@ export const FeatureFlagSchema = /* @__PURE__ */ (() =>
   v.object({
     name: v.string(),
     enabled: v.boolean(),
-    options: v.optional(v.nullable(v.array(v.string())), null),
-    reason: v.optional(v.nullable(v.string()), null),
-    action_text: v.optional(v.nullable(v.string()), null),
-    action_url: v.optional(v.nullable(v.string()), null),
-    metadata: v.optional(v.nullable(objectRecord(v.unknown())), null),
+    options: nullOr(v.array(v.string())),
+    reason: nullOr(v.string()),
+    action_text: nullOr(v.string()),
+    action_url: nullOr(v.string()),
+    metadata: nullOr(objectRecord(v.unknown())),
   }))();
 export type FeatureFlag = v.InferOutput<typeof FeatureFlagSchema>;
 
