@@ -287,7 +287,11 @@ check(`guide: createClient() defaults to ${NEW}; getCurrentUser is nested`, asyn
   });
   equal(client.version, NEW, "client.version");
   const user = await client.getCurrentUser();
-  equal(Object.keys(user).sort(), ["credits", "user", "workspace"], "2026-01-21 user keys");
+  equal(
+    Object.keys(user).sort(),
+    ["credits", "features", "user", "workspace"],
+    "2026-01-21 user keys",
+  );
   assert(typeof user.user.email === "string", "user.user.email is a string");
   equal(rec.versions(), [NEW], "x-phala-version sent");
   equal(rec.sent[0]?.url, `${ctx.baseURL}/auth/me`, "URL");

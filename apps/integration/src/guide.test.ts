@@ -26,7 +26,7 @@ describe("Selecting a Version > At Client Creation", () => {
     expect(versionsSent()).toEqual(["2026-01-21"]);
     expect(mock.sent[0]!.url).toBe(`${mock.url}/auth/me`);
     expect(mock.sent[0]!.headers.get("x-api-key")).toBe("your-api-key");
-    expect(Object.keys(user).sort()).toEqual(["credits", "user", "workspace"]);
+    expect(Object.keys(user).sort()).toEqual(["credits", "features", "user", "workspace"]);
   });
 
   it("an explicit 2026-01-21 client does the same", async () => {

@@ -72,7 +72,11 @@ Deno.test("guide: a 2026-01-21 client and withVersion('2025-10-28') read their o
   assertEquals(legacyClient.version, "2025-10-28", "derived version");
 
   const user = await client.getCurrentUser();
-  assertEquals(Object.keys(user).sort(), ["credits", "user", "workspace"], "2026-01-21 user keys");
+  assertEquals(
+    Object.keys(user).sort(),
+    ["credits", "features", "user", "workspace"],
+    "2026-01-21 user keys",
+  );
   assert(typeof user.user.email === "string", "user.user.email");
 
   const legacyUser = await legacyClient.getCurrentUser();

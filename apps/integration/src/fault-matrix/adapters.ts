@@ -17,6 +17,7 @@ export type Sdk = Pick<
   | "APIError"
   | "RateLimitError"
   | "InternalServerError"
+  | "ServiceUnavailableError"
   | "APIConnectionError"
   | "APIConnectionTimeoutError"
   | "ResponseValidationError"

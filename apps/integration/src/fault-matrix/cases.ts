@@ -79,7 +79,12 @@ export const CASES: readonly FaultCase[] = [
     steps: () => [{ status: 503 }, { status: 503 }, { pass: true }],
     expect: {
       GET: { result: "ok", attempts: 3, retries: twice("http_503") },
-      POST: { result: "InternalServerError", attempts: 1, retries: none, check: hasStatus(503) },
+      POST: {
+        result: "ServiceUnavailableError",
+        attempts: 1,
+        retries: none,
+        check: hasStatus(503),
+      },
     },
   },
   {
