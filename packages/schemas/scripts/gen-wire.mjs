@@ -331,12 +331,15 @@ function renderFile(flavour, file, list) {
   const numeric = helpers.filter((name) =>
     ["Int", "FiniteNumber", "objectRecord", "nullOr"].includes(name),
   );
-  if (common.length) head.push(`import { ${common.join(", ")} } from "../common";`);
-  if (numeric.length) head.push(`import { ${numeric.join(", ")} } from "../wire-helpers";`);
-  if (helpers.includes("precompile")) head.push(`import { precompile } from "../precompile";`);
+  // In the order biome sorts imports: by module path.
+  const named = [];
+  if (common.length) named.push(["../common", common]);
+  if (helpers.includes("precompile")) named.push(["../precompile", ["precompile"]]);
+  if (numeric.length) named.push(["../wire-helpers", numeric]);
   for (const [target, names] of [...imports.entries()].sort()) {
-    head.push(`import { ${[...names].sort().join(", ")} } from "./${target}";`);
+    named.push([`./${target}`, [...names].sort()]);
   }
+  for (const [from, names] of named) head.push(`import { ${names.join(", ")} } from "${from}";`);
   const comment = zod
     ? ""
     : "\n// Each schema is built in a function marked pure: a bundle keeps only the\n// ones it reaches (esbuild does not carry valibot's own marks across modules).\n";

@@ -2,8 +2,8 @@
 // Change scripts/wire-shapes.mjs (or the contract) and run `node scripts/gen-wire.mjs`.
 import * as v from "valibot";
 import { openEnum } from "../common";
-import { FiniteNumber, Int, nullOr } from "../wire-helpers";
 import { precompile } from "../precompile";
+import { FiniteNumber, Int, nullOr } from "../wire-helpers";
 import { AppProfileSchema, CvmNetworkUrlsSchema, KmsInfoSchema } from "./shared";
 import { DstackAppMinimalResponseSchema } from "./v2026-01-21";
 
