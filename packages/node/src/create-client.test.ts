@@ -28,7 +28,11 @@ describe("createClient (node preset)", () => {
   it("sends x-phala-version and x-api-key through undici to the API", async () => {
     server = await startTestApi();
     const client = createClient({ apiKey: API_KEY, baseURL: server.baseURL });
-    await expect(client.getCurrentUser()).resolves.toEqual(currentUserV20260121());
+    // The contract defaults `features` to [] when the API leaves it out.
+    await expect(client.getCurrentUser()).resolves.toEqual({
+      features: [],
+      ...currentUserV20260121(),
+    });
     await client.withVersion("2025-10-28").getCurrentUser();
     expect(server.requests.map((r) => [r.url, r.headers["x-phala-version"]])).toEqual([
       ["/api/v1/auth/me", "2026-01-21"],
