@@ -31,6 +31,8 @@ export default defineConfig({
       "valibot/index": "src/valibot/index.ts",
       // The types dist/lazy.d.ts (written by scripts/gen-entries.mjs) imports.
       "lazy-schema": "src/lazy-schema.ts",
+      // Re-exported as it is by dist/lazy (data, no schema).
+      versions: "src/versions.ts",
     },
   },
   clean: true,

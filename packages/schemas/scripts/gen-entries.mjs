@@ -22,7 +22,13 @@ const src = join(root, "src");
 const dist = join(root, "dist");
 
 /** Source files that define no schema of the zod entry. */
-const SKIP = /(^|\/)index\.ts$|^response-map\.ts$|^lazy-schema\.ts$|^valibot\//;
+const SKIP = /(^|\/)index\.ts$|^response-map\.ts$|^lazy-schema\.ts$|^valibot\/|^versions\.ts$/;
+
+/**
+ * Modules of data, no schema (the version registry): the lazy entry re-exports
+ * them as they are; they load no zod.
+ */
+const DATA_MODULES = ["versions"];
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -67,9 +73,14 @@ for (const module of modules) {
     } else problems.push(`${module}: ${name} is neither a schema nor a table of schemas`);
   }
 }
+const dataNames = new Set();
+for (const module of DATA_MODULES) {
+  const exports = await import(pathToFileURL(join(dist, `${module}.js`)).href);
+  for (const name of Object.keys(exports)) dataNames.add(name);
+}
 const index = await import(pathToFileURL(join(dist, "index.js")).href);
 for (const [name, value] of Object.entries(index)) {
-  if (typeof value !== "function" && !entries.has(name)) {
+  if (typeof value !== "function" && !entries.has(name) && !dataNames.has(name)) {
     problems.push(`${name} (exported by the root) has no lazy twin`);
   }
 }
@@ -120,6 +131,13 @@ function code(format) {
       `const { lazyEntry, lazyExport } = require("./lazy-schema.${ext}");`,
     );
   }
+  for (const module of DATA_MODULES) {
+    lines.push(
+      format === "esm"
+        ? `export * from "./${module}.js";`
+        : `Object.assign(exports, require("./${module}.cjs"));`,
+    );
+  }
   lines.push("");
   for (const module of used) lines.push(`const ${loader(module)} = () => ${load(module)};`);
   lines.push("");
@@ -156,6 +174,7 @@ function types(format) {
     "// Every type of the zod entry; its values only as types (the functions that",
     "// build zod schemas are not in this entry).",
     `export type * from "./index.${ext}";`,
+    ...DATA_MODULES.map((module) => `export * from "./${module}.${ext}";`),
     "",
   ];
   for (const [name, entry] of entries) {

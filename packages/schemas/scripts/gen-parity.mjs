@@ -19,7 +19,7 @@ const valibotDir = join(src, "valibot");
 const out = join(valibotDir, "parity.test-d.ts");
 
 /** Files with no valibot twin: entry points, type-only modules, the lazy proxies of the zod entry. */
-const NO_TWIN = new Set(["index.ts", "response-map.ts", "lazy-schema.ts"]);
+const NO_TWIN = new Set(["index.ts", "response-map.ts", "lazy-schema.ts", "versions.ts"]);
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -58,6 +58,31 @@ const files = walk(src)
   .sort();
 
 const partial = process.argv.includes("--partial");
+
+// Objects that keep unknown keys have an index signature, which expectTypeOf
+// cannot compare for equality; they (and the tables holding them) are checked
+// for assignability both ways.
+const looseNames = new Set(
+  files.flatMap((rel) =>
+    [
+      ...readFileSync(join(src, rel), "utf8").matchAll(
+        /export const (\w+)Schema = z\.looseObject\(/g,
+      ),
+    ].map((m) => m[1]),
+  ),
+);
+/** Tables whose entries name a loose schema. */
+function looseTables(text) {
+  const found = new Set();
+  for (const m of text.matchAll(
+    /export const (\w+Schemas) = [\s\S]*?\n\}\)|export const (\w+Schemas) = [\s\S]*?\)\(\);/g,
+  )) {
+    const name = m[1] ?? m[2];
+    const names = [...m[0].matchAll(/\b(\w+)Schema\b/g)].map((ref) => ref[1]);
+    if (names.some((ref) => looseNames.has(ref))) found.add(name);
+  }
+  return found;
+}
 const problems = [];
 const groups = [];
 const seen = new Set();
@@ -90,15 +115,11 @@ for (const rel of files) {
       problems.push(`src/valibot/${rel} exports ${name}, which src/${rel} does not`);
   }
   const present = (names) => names.filter((n) => !missing.has(n));
-  // Objects that keep unknown keys have an index signature, which expectTypeOf
-  // cannot compare for equality; they are checked for assignability both ways.
-  const loose = new Set(
-    [
-      ...readFileSync(join(src, rel), "utf8").matchAll(
-        /export const (\w+)Schema = z\.looseObject\(/g,
-      ),
-    ].map((m) => m[1]),
-  );
+  const text = readFileSync(join(src, rel), "utf8");
+  const loose = new Set([
+    ...[...text.matchAll(/export const (\w+)Schema = z\.looseObject\(/g)].map((m) => m[1]),
+    ...looseTables(text),
+  ]);
   const schemas = present(zod.values.filter((n) => /Schema$/.test(n)));
   const tables = present(zod.values.filter((n) => /Schemas$/.test(n)));
   groups.push({ rel, schemas, tables, types: present(zod.types), loose });
@@ -149,6 +170,15 @@ for (const { rel, schemas, tables, loose } of groups) {
   }
   for (const n of tables) {
     lines.push(`    expectTypeOf<keyof typeof V.${n}>().toEqualTypeOf<keyof typeof Z.${n}>();`);
+    if (loose.has(n)) {
+      lines.push(
+        `    expectTypeOf<ValibotOutputs<typeof V.${n}>>().toExtend<ZodOutputs<typeof Z.${n}>>();`,
+      );
+      lines.push(
+        `    expectTypeOf<ZodOutputs<typeof Z.${n}>>().toExtend<ValibotOutputs<typeof V.${n}>>();`,
+      );
+      continue;
+    }
     lines.push(
       `    expectTypeOf<ValibotOutputs<typeof V.${n}>>().toEqualTypeOf<ZodOutputs<typeof Z.${n}>>();`,
     );

@@ -411,6 +411,18 @@ export const WIRE_FILES = {
     { name: "OnChainOsImage", contractName: "OnChainOsImageOut" },
     { name: "OnChainKmsContract", contractName: "OnChainKmsContractOut" },
     {
+      name: "KmsContract",
+      contractName: "KmsContract",
+      doc: "A KMS contract (2026-06-23): KMS node replicas sharing one root key; `contract_address` is `phala` for the off-chain Phala KMS.",
+    },
+    { name: "KmsContractList", contractName: "KmsContractList", doc: "`GET /kms` in 2026-06-23." },
+    { name: "KmsContractNode", contractName: "KmsContractNode" },
+    {
+      name: "KmsContractNodes",
+      contractName: "KmsContractNodes",
+      doc: "`GET /kms/{slug}/nodes` (2026-06-23): a KMS contract's nodes.",
+    },
+    {
       name: "GetKmsOnChainDetailResponse",
       contractName: "OnChainKmsResponse",
       doc: "`GET /kms/on-chain/{chain}`: the KMS contracts of one chain, with what each allows.",
@@ -502,6 +514,17 @@ export const WIRE_FILES = {
     { name: "GpuAvailability", contractName: "GpuAvailability" },
     { name: "AvailableNodes", contractName: "AvailableNodes", doc: "`GET /teepods/available`." },
     { name: "OsImage", contractName: "OsImage", doc: "One OS image of the public catalogue." },
+    { name: "CvmCreateResourcesImage", contractName: "CvmCreateResourcesImage" },
+    { name: "CvmCreateResourcesNode", contractName: "CvmCreateResourcesNode" },
+    { name: "CvmCreateResourcesKmsNode", contractName: "CvmCreateResourcesKmsNode" },
+    { name: "CvmCreateResourcesNodeKms", contractName: "CvmCreateResourcesNodeKms" },
+    { name: "CvmCreateResourcesGateway", contractName: "CvmCreateResourcesGateway" },
+    { name: "CvmCreateResourcesInstanceType", contractName: "CvmCreateResourcesInstanceType" },
+    {
+      name: "CvmCreateResources",
+      contractName: "CvmCreateResources",
+      doc: "`GET /teepods/cvm-create-resources`: what a new CVM can use (nodes, KMS nodes, gateways, instance types).",
+    },
     {
       name: "GetOsImagesResponse",
       contractName: "OsImagePage",

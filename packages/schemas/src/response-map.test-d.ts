@@ -10,7 +10,9 @@ import type {
 
 describe("the response map", () => {
   it("has every versioned endpoint for every version", () => {
-    expectTypeOf<keyof ResponseMap>().toEqualTypeOf<"2025-10-28" | "2026-01-21">();
+    expectTypeOf<keyof ResponseMap>().toEqualTypeOf<
+      "2025-10-28" | "2026-01-21" | "2026-05-22" | "2026-06-23"
+    >();
     expectTypeOf<
       ResponseMap["2025-10-28"]["getCurrentUser"]
     >().toEqualTypeOf<CurrentUserV20251028>();

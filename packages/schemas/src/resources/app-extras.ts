@@ -1,23 +1,8 @@
 import * as z from "zod";
-import { AppInstanceSchema } from "../wire/cvms";
-import { ComposeHashRegistrationRequiredSchema } from "./cvm-updates";
 
 // App-level endpoints whose shape is the same in 2025-10-28 and 2026-01-21:
 // revisions, filter options, attestations, device allowlist, instances, and the
 // on-chain "is allowed" checks.
-
-/**
- * What `createAppInstance` resolves: the new instance, or, when the app's KMS is
- * on-chain and the compose hash is not registered yet (HTTP 465), the hash to
- * register and the `commit_token` to send back as `token`. The instance's own
- * `status` is the VM's (`starting`, ...), never `precondition_required`; tell
- * the two apart with `isComposeHashRegistrationRequired`.
- */
-export const CreateAppInstanceResultSchema = z.union([
-  ComposeHashRegistrationRequiredSchema,
-  AppInstanceSchema,
-]);
-export type CreateAppInstanceResult = z.infer<typeof CreateAppInstanceResultSchema>;
 
 /** The body of `POST /apps/{app_id}/instances`. */
 export const CreateAppInstanceBodySchema = z.object({

@@ -1,5 +1,8 @@
 // The same schemas as the package root, in valibot: identical names, identical
 // inferred output types (src/valibot/parity.test-d.ts), for bundles without zod.
+
+export type * from "../response-map";
+export * from "../versions";
 export * from "./common";
 export * from "./endpoints";
 export * from "./resources/app-extras";
@@ -10,6 +13,4 @@ export * from "./resources/cvm-state";
 export * from "./resources/cvm-updates";
 export * from "./resources/ssh-keys";
 export * from "./resources/workspaces";
-export * from "./v2025-10-28";
-export * from "./v2026-01-21";
 export * from "./wire";

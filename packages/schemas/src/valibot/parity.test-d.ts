@@ -21,6 +21,120 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<ValibotOutputs<typeof V.getCurrentUserResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.getCurrentUserResponseSchemas>
     >();
+    expectTypeOf<keyof typeof V.listWorkspacesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listWorkspacesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listWorkspacesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listWorkspacesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getWorkspaceResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getWorkspaceResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getWorkspaceResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getWorkspaceResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getWorkspaceNodesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getWorkspaceNodesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getWorkspaceNodesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getWorkspaceNodesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getWorkspaceQuotasResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getWorkspaceQuotasResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getWorkspaceQuotasResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getWorkspaceQuotasResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listSshKeysResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listSshKeysResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listSshKeysResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listSshKeysResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.createSshKeyResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.createSshKeyResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.createSshKeyResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.createSshKeyResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.importGithubProfileSshKeysResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.importGithubProfileSshKeysResponseSchemas
+    >();
+    expectTypeOf<
+      ValibotOutputs<typeof V.importGithubProfileSshKeysResponseSchemas>
+    >().toEqualTypeOf<ZodOutputs<typeof Z.importGithubProfileSshKeysResponseSchemas>>();
+    expectTypeOf<keyof typeof V.syncGithubSshKeysResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.syncGithubSshKeysResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.syncGithubSshKeysResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.syncGithubSshKeysResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.deleteSshKeyResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.deleteSshKeyResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.deleteSshKeyResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.deleteSshKeyResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAvailableNodesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAvailableNodesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAvailableNodesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAvailableNodesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listAllInstanceTypeFamiliesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listAllInstanceTypeFamiliesResponseSchemas
+    >();
+    expectTypeOf<
+      ValibotOutputs<typeof V.listAllInstanceTypeFamiliesResponseSchemas>
+    >().toEqualTypeOf<ZodOutputs<typeof Z.listAllInstanceTypeFamiliesResponseSchemas>>();
+    expectTypeOf<keyof typeof V.listFamilyInstanceTypesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listFamilyInstanceTypesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listFamilyInstanceTypesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listFamilyInstanceTypesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getOsImagesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getOsImagesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getOsImagesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getOsImagesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAvailableOsImagesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAvailableOsImagesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAvailableOsImagesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAvailableOsImagesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getKmsListResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getKmsListResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getKmsListResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getKmsListResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getKmsInfoResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getKmsInfoResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getKmsInfoResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getKmsInfoResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getKmsOnChainDetailResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getKmsOnChainDetailResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getKmsOnChainDetailResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getKmsOnChainDetailResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.nextAppIdsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.nextAppIdsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.nextAppIdsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.nextAppIdsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppEnvEncryptPubKeyResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppEnvEncryptPubKeyResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppEnvEncryptPubKeyResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppEnvEncryptPubKeyResponseSchemas>
+    >();
     expectTypeOf<keyof typeof V.getCvmListResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.getCvmListResponseSchemas
     >();
@@ -32,6 +146,201 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     >();
     expectTypeOf<ValibotOutputs<typeof V.getCvmInfoResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.getCvmInfoResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmComposeFileResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmComposeFileResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmComposeFileResponseSchemas>>().toExtend<
+      ZodOutputs<typeof Z.getCvmComposeFileResponseSchemas>
+    >();
+    expectTypeOf<ZodOutputs<typeof Z.getCvmComposeFileResponseSchemas>>().toExtend<
+      ValibotOutputs<typeof V.getCvmComposeFileResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmDockerComposeResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmDockerComposeResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmDockerComposeResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmDockerComposeResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmPreLaunchScriptResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmPreLaunchScriptResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmPreLaunchScriptResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmPreLaunchScriptResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmNetworkResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmNetworkResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmNetworkResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmNetworkResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmStatsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmStatsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmStatsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmStatsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmContainersStatsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmContainersStatsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmContainersStatsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmContainersStatsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmUserConfigResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmUserConfigResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmUserConfigResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmUserConfigResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmAttestationResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmAttestationResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmAttestationResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmAttestationResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmStateResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmStateResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmStateResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmStateResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmStatusBatchResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmStatusBatchResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmStatusBatchResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmStatusBatchResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.provisionCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.provisionCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.provisionCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.provisionCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.commitCvmProvisionResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.commitCvmProvisionResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.commitCvmProvisionResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.commitCvmProvisionResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.startCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.startCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.startCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.startCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.stopCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.stopCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.stopCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.stopCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.shutdownCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.shutdownCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.shutdownCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.shutdownCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.restartCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.restartCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.restartCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.restartCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.deleteCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.deleteCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.deleteCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.deleteCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.replicateCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.replicateCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.replicateCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.replicateCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.commitCvmReplicaResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.commitCvmReplicaResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.commitCvmReplicaResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.commitCvmReplicaResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.refreshCvmInstanceIdResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.refreshCvmInstanceIdResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.refreshCvmInstanceIdResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.refreshCvmInstanceIdResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.refreshCvmInstanceIdsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.refreshCvmInstanceIdsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.refreshCvmInstanceIdsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.refreshCvmInstanceIdsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateCvmResourcesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateCvmResourcesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateCvmResourcesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateCvmResourcesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateCvmVisibilityResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateCvmVisibilityResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateCvmVisibilityResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateCvmVisibilityResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateOsImageResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateOsImageResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateOsImageResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateOsImageResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.patchCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.patchCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.patchCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.patchCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.confirmCvmPatchResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.confirmCvmPatchResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.confirmCvmPatchResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.confirmCvmPatchResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateCvmEnvsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateCvmEnvsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateCvmEnvsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateCvmEnvsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateDockerComposeResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateDockerComposeResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateDockerComposeResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateDockerComposeResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updatePreLaunchScriptResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updatePreLaunchScriptResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updatePreLaunchScriptResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updatePreLaunchScriptResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.provisionCvmComposeFileUpdateResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.provisionCvmComposeFileUpdateResponseSchemas
+    >();
+    expectTypeOf<
+      ValibotOutputs<typeof V.provisionCvmComposeFileUpdateResponseSchemas>
+    >().toEqualTypeOf<ZodOutputs<typeof Z.provisionCvmComposeFileUpdateResponseSchemas>>();
+    expectTypeOf<keyof typeof V.commitCvmComposeFileUpdateResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.commitCvmComposeFileUpdateResponseSchemas
+    >();
+    expectTypeOf<
+      ValibotOutputs<typeof V.commitCvmComposeFileUpdateResponseSchemas>
+    >().toEqualTypeOf<ZodOutputs<typeof Z.commitCvmComposeFileUpdateResponseSchemas>>();
+    expectTypeOf<keyof typeof V.commitCvmUpdateResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.commitCvmUpdateResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.commitCvmUpdateResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.commitCvmUpdateResponseSchemas>
     >();
     expectTypeOf<keyof typeof V.getAppListResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.getAppListResponseSchemas
@@ -51,11 +360,92 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<ValibotOutputs<typeof V.getAppCvmsResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.getAppCvmsResponseSchemas>
     >();
+    expectTypeOf<keyof typeof V.getCvmCreateResourcesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmCreateResourcesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmCreateResourcesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmCreateResourcesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.renameCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.renameCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.renameCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.renameCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppFilterOptionsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppFilterOptionsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppFilterOptionsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppFilterOptionsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppRevisionsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppRevisionsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppRevisionsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppRevisionsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppRevisionDetailResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppRevisionDetailResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppRevisionDetailResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppRevisionDetailResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppAttestationResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppAttestationResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppAttestationResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppAttestationResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppDeviceAllowlistResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppDeviceAllowlistResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppDeviceAllowlistResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppDeviceAllowlistResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.checkAppIsAllowedResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.checkAppIsAllowedResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.checkAppIsAllowedResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.checkAppIsAllowedResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.checkAppCvmsIsAllowedResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.checkAppCvmsIsAllowedResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.checkAppCvmsIsAllowedResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.checkAppCvmsIsAllowedResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.checkCvmIsAllowedResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.checkCvmIsAllowedResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.checkCvmIsAllowedResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.checkCvmIsAllowedResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.createAppInstanceResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.createAppInstanceResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.createAppInstanceResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.createAppInstanceResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listKmsContractsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listKmsContractsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listKmsContractsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listKmsContractsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getKmsContractResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getKmsContractResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getKmsContractResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getKmsContractResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listKmsContractNodesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listKmsContractNodesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listKmsContractNodesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listKmsContractNodesResponseSchemas>
+    >();
   });
   it("resources/app-extras.ts", () => {
-    expectTypeOf<v.InferOutput<typeof V.CreateAppInstanceResultSchema>>().toEqualTypeOf<
-      z.output<typeof Z.CreateAppInstanceResultSchema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.CreateAppInstanceBodySchema>>().toEqualTypeOf<
       z.output<typeof Z.CreateAppInstanceBodySchema>
     >();
@@ -183,8 +573,14 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.DeviceAllowlistItemSchema>>().toEqualTypeOf<
       z.output<typeof Z.DeviceAllowlistItemSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.DeviceAllowlistItemV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DeviceAllowlistItemV20260522Schema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.DeviceAllowlistResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.DeviceAllowlistResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DeviceAllowlistResponseV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.DeviceAllowlistResponseV20260522Schema>
     >();
     expectTypeOf<v.InferOutput<typeof V.IsAllowedResultSchema>>().toEqualTypeOf<
       z.output<typeof Z.IsAllowedResultSchema>
@@ -192,11 +588,20 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.CvmIsAllowedItemSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmIsAllowedItemSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.CvmIsAllowedItemV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmIsAllowedItemV20260522Schema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.AppCvmsIsAllowedResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.AppCvmsIsAllowedResponseSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.AppCvmsIsAllowedResponseV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.AppCvmsIsAllowedResponseV20260522Schema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.CvmIsAllowedResultSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmIsAllowedResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmIsAllowedResultV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmIsAllowedResultV20260522Schema>
     >();
     expectTypeOf<v.InferOutput<typeof V.GuestAgentInfoSchema>>().toEqualTypeOf<
       z.output<typeof Z.GuestAgentInfoSchema>
@@ -218,14 +623,26 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.CvmVmSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmVmSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.CvmVmV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmVmV20260522Schema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.CommitCvmProvisionSchema>>().toEqualTypeOf<
       z.output<typeof Z.CommitCvmProvisionSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CommitCvmProvisionV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CommitCvmProvisionV20260522Schema>
     >();
     expectTypeOf<v.InferOutput<typeof V.AppInstanceSchema>>().toEqualTypeOf<
       z.output<typeof Z.AppInstanceSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.AppInstanceV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.AppInstanceV20260522Schema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.UpdateCvmVisibilitySchema>>().toEqualTypeOf<
       z.output<typeof Z.UpdateCvmVisibilitySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.UpdateCvmVisibilityV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.UpdateCvmVisibilityV20260522Schema>
     >();
     expectTypeOf<v.InferOutput<typeof V.GuestEventDetailSchema>>().toEqualTypeOf<
       z.output<typeof Z.GuestEventDetailSchema>
@@ -239,8 +656,14 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.InstanceIdRefreshResultSchema>>().toEqualTypeOf<
       z.output<typeof Z.InstanceIdRefreshResultSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.InstanceIdRefreshResultV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.InstanceIdRefreshResultV20260522Schema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.RefreshCvmInstanceIdsSchema>>().toEqualTypeOf<
       z.output<typeof Z.RefreshCvmInstanceIdsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.RefreshCvmInstanceIdsV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.RefreshCvmInstanceIdsV20260522Schema>
     >();
     expectTypeOf<v.InferOutput<typeof V.CvmDiskInfoSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmDiskInfoSchema>
@@ -351,6 +774,18 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.OnChainKmsContractSchema>>().toEqualTypeOf<
       z.output<typeof Z.OnChainKmsContractSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.KmsContractSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsContractSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsContractListSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsContractListSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsContractNodeSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsContractNodeSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsContractNodesSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsContractNodesSchema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.GetKmsOnChainDetailResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.GetKmsOnChainDetailResponseSchema>
     >();
@@ -377,8 +812,61 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.OsImageSchema>>().toEqualTypeOf<
       z.output<typeof Z.OsImageSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesImageSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesImageSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesNodeSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesNodeSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesKmsNodeSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesKmsNodeSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesKmsNodeV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesKmsNodeV20260522Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesNodeKmsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesNodeKmsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesNodeKmsV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesNodeKmsV20260522Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesGatewaySchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesGatewaySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesGatewayV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesGatewayV20260522Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesInstanceTypeSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesInstanceTypeSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCreateResourcesV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCreateResourcesV20260522Schema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.GetOsImagesResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.GetOsImagesResponseSchema>
+    >();
+  });
+  it("wire/results.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.ReplicateCvmResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.ReplicateCvmResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ReplicateCvmResultV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.ReplicateCvmResultV20260522Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GetAppCvmsResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.GetAppCvmsResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.GetAppCvmsResponseV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.GetAppCvmsResponseV20260121Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CreateAppInstanceResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CreateAppInstanceResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CreateAppInstanceResultV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.CreateAppInstanceResultV20260522Schema>
     >();
   });
   it("wire/shared.ts", () => {
@@ -578,7 +1066,6 @@ describe("valibot schemas infer the output types of their zod twins", () => {
 
 describe("the valibot entry exports the same types", () => {
   it("resources/app-extras.ts", () => {
-    expectTypeOf<V.CreateAppInstanceResult>().toEqualTypeOf<Z.CreateAppInstanceResult>();
     expectTypeOf<V.CreateAppInstanceBody>().toEqualTypeOf<Z.CreateAppInstanceBody>();
     expectTypeOf<V.CheckAppIsAllowedBody>().toEqualTypeOf<Z.CheckAppIsAllowedBody>();
     expectTypeOf<V.CheckCvmIsAllowedBody>().toEqualTypeOf<Z.CheckCvmIsAllowedBody>();
@@ -622,12 +1109,6 @@ describe("the valibot entry exports the same types", () => {
   it("resources/workspaces.ts", () => {
     expectTypeOf<V.WorkspaceBillingStatus>().toEqualTypeOf<Z.WorkspaceBillingStatus>();
   });
-  it("v2025-10-28/index.ts", () => {
-    expectTypeOf<V.ResponsesV20251028>().toEqualTypeOf<Z.ResponsesV20251028>();
-  });
-  it("v2026-01-21/index.ts", () => {
-    expectTypeOf<V.ResponsesV20260121>().toEqualTypeOf<Z.ResponsesV20260121>();
-  });
   it("wire/apps.ts", () => {
     expectTypeOf<V.AppRevisionCvmRef>().toEqualTypeOf<Z.AppRevisionCvmRef>();
     expectTypeOf<V.AppRevision>().toEqualTypeOf<Z.AppRevision>();
@@ -635,11 +1116,16 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.AppRevisionDetail>().toEqualTypeOf<Z.AppRevisionDetail>();
     expectTypeOf<V.AppFilterOptions>().toEqualTypeOf<Z.AppFilterOptions>();
     expectTypeOf<V.DeviceAllowlistItem>().toEqualTypeOf<Z.DeviceAllowlistItem>();
+    expectTypeOf<V.DeviceAllowlistItemV20260522>().toEqualTypeOf<Z.DeviceAllowlistItemV20260522>();
     expectTypeOf<V.DeviceAllowlistResponse>().toEqualTypeOf<Z.DeviceAllowlistResponse>();
+    expectTypeOf<V.DeviceAllowlistResponseV20260522>().toEqualTypeOf<Z.DeviceAllowlistResponseV20260522>();
     expectTypeOf<V.IsAllowedResult>().toEqualTypeOf<Z.IsAllowedResult>();
     expectTypeOf<V.CvmIsAllowedItem>().toEqualTypeOf<Z.CvmIsAllowedItem>();
+    expectTypeOf<V.CvmIsAllowedItemV20260522>().toEqualTypeOf<Z.CvmIsAllowedItemV20260522>();
     expectTypeOf<V.AppCvmsIsAllowedResponse>().toEqualTypeOf<Z.AppCvmsIsAllowedResponse>();
+    expectTypeOf<V.AppCvmsIsAllowedResponseV20260522>().toEqualTypeOf<Z.AppCvmsIsAllowedResponseV20260522>();
     expectTypeOf<V.CvmIsAllowedResult>().toEqualTypeOf<Z.CvmIsAllowedResult>();
+    expectTypeOf<V.CvmIsAllowedResultV20260522>().toEqualTypeOf<Z.CvmIsAllowedResultV20260522>();
     expectTypeOf<V.GuestAgentInfo>().toEqualTypeOf<Z.GuestAgentInfo>();
     expectTypeOf<V.AppAttestationKmsInfo>().toEqualTypeOf<Z.AppAttestationKmsInfo>();
     expectTypeOf<V.AppAttestationInstance>().toEqualTypeOf<Z.AppAttestationInstance>();
@@ -648,14 +1134,20 @@ describe("the valibot entry exports the same types", () => {
   it("wire/cvms.ts", () => {
     expectTypeOf<V.CvmVmNode>().toEqualTypeOf<Z.CvmVmNode>();
     expectTypeOf<V.CvmVm>().toEqualTypeOf<Z.CvmVm>();
+    expectTypeOf<V.CvmVmV20260522>().toEqualTypeOf<Z.CvmVmV20260522>();
     expectTypeOf<V.CommitCvmProvision>().toEqualTypeOf<Z.CommitCvmProvision>();
+    expectTypeOf<V.CommitCvmProvisionV20260522>().toEqualTypeOf<Z.CommitCvmProvisionV20260522>();
     expectTypeOf<V.AppInstance>().toEqualTypeOf<Z.AppInstance>();
+    expectTypeOf<V.AppInstanceV20260522>().toEqualTypeOf<Z.AppInstanceV20260522>();
     expectTypeOf<V.UpdateCvmVisibility>().toEqualTypeOf<Z.UpdateCvmVisibility>();
+    expectTypeOf<V.UpdateCvmVisibilityV20260522>().toEqualTypeOf<Z.UpdateCvmVisibilityV20260522>();
     expectTypeOf<V.GuestEventDetail>().toEqualTypeOf<Z.GuestEventDetail>();
     expectTypeOf<V.CvmBatchStatus>().toEqualTypeOf<Z.CvmBatchStatus>();
     expectTypeOf<V.GetCvmStatusBatch>().toEqualTypeOf<Z.GetCvmStatusBatch>();
     expectTypeOf<V.InstanceIdRefreshResult>().toEqualTypeOf<Z.InstanceIdRefreshResult>();
+    expectTypeOf<V.InstanceIdRefreshResultV20260522>().toEqualTypeOf<Z.InstanceIdRefreshResultV20260522>();
     expectTypeOf<V.RefreshCvmInstanceIds>().toEqualTypeOf<Z.RefreshCvmInstanceIds>();
+    expectTypeOf<V.RefreshCvmInstanceIdsV20260522>().toEqualTypeOf<Z.RefreshCvmInstanceIdsV20260522>();
     expectTypeOf<V.CvmDiskInfo>().toEqualTypeOf<Z.CvmDiskInfo>();
     expectTypeOf<V.CvmSysinfo>().toEqualTypeOf<Z.CvmSysinfo>();
     expectTypeOf<V.CvmSystemInfo>().toEqualTypeOf<Z.CvmSystemInfo>();
@@ -695,6 +1187,10 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.OnChainDevice>().toEqualTypeOf<Z.OnChainDevice>();
     expectTypeOf<V.OnChainOsImage>().toEqualTypeOf<Z.OnChainOsImage>();
     expectTypeOf<V.OnChainKmsContract>().toEqualTypeOf<Z.OnChainKmsContract>();
+    expectTypeOf<V.KmsContract>().toEqualTypeOf<Z.KmsContract>();
+    expectTypeOf<V.KmsContractList>().toEqualTypeOf<Z.KmsContractList>();
+    expectTypeOf<V.KmsContractNode>().toEqualTypeOf<Z.KmsContractNode>();
+    expectTypeOf<V.KmsContractNodes>().toEqualTypeOf<Z.KmsContractNodes>();
     expectTypeOf<V.GetKmsOnChainDetailResponse>().toEqualTypeOf<Z.GetKmsOnChainDetailResponse>();
   });
   it("wire/nodes.ts", () => {
@@ -705,7 +1201,26 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.GpuAvailability>().toEqualTypeOf<Z.GpuAvailability>();
     expectTypeOf<V.AvailableNodes>().toEqualTypeOf<Z.AvailableNodes>();
     expectTypeOf<V.OsImage>().toEqualTypeOf<Z.OsImage>();
+    expectTypeOf<V.CvmCreateResourcesImage>().toEqualTypeOf<Z.CvmCreateResourcesImage>();
+    expectTypeOf<V.CvmCreateResourcesNode>().toEqualTypeOf<Z.CvmCreateResourcesNode>();
+    expectTypeOf<V.CvmCreateResourcesKmsNode>().toEqualTypeOf<Z.CvmCreateResourcesKmsNode>();
+    expectTypeOf<V.CvmCreateResourcesKmsNodeV20260522>().toEqualTypeOf<Z.CvmCreateResourcesKmsNodeV20260522>();
+    expectTypeOf<V.CvmCreateResourcesNodeKms>().toEqualTypeOf<Z.CvmCreateResourcesNodeKms>();
+    expectTypeOf<V.CvmCreateResourcesNodeKmsV20260522>().toEqualTypeOf<Z.CvmCreateResourcesNodeKmsV20260522>();
+    expectTypeOf<V.CvmCreateResourcesGateway>().toEqualTypeOf<Z.CvmCreateResourcesGateway>();
+    expectTypeOf<V.CvmCreateResourcesGatewayV20260522>().toEqualTypeOf<Z.CvmCreateResourcesGatewayV20260522>();
+    expectTypeOf<V.CvmCreateResourcesInstanceType>().toEqualTypeOf<Z.CvmCreateResourcesInstanceType>();
+    expectTypeOf<V.CvmCreateResources>().toEqualTypeOf<Z.CvmCreateResources>();
+    expectTypeOf<V.CvmCreateResourcesV20260522>().toEqualTypeOf<Z.CvmCreateResourcesV20260522>();
     expectTypeOf<V.GetOsImagesResponse>().toEqualTypeOf<Z.GetOsImagesResponse>();
+  });
+  it("wire/results.ts", () => {
+    expectTypeOf<V.ReplicateCvmResult>().toEqualTypeOf<Z.ReplicateCvmResult>();
+    expectTypeOf<V.ReplicateCvmResultV20260522>().toEqualTypeOf<Z.ReplicateCvmResultV20260522>();
+    expectTypeOf<V.GetAppCvmsResponse>().toEqualTypeOf<Z.GetAppCvmsResponse>();
+    expectTypeOf<V.GetAppCvmsResponseV20260121>().toEqualTypeOf<Z.GetAppCvmsResponseV20260121>();
+    expectTypeOf<V.CreateAppInstanceResult>().toEqualTypeOf<Z.CreateAppInstanceResult>();
+    expectTypeOf<V.CreateAppInstanceResultV20260522>().toEqualTypeOf<Z.CreateAppInstanceResultV20260522>();
   });
   it("wire/shared.ts", () => {
     expectTypeOf<V.KmsType>().toEqualTypeOf<Z.KmsType>();
