@@ -66,6 +66,38 @@ for (const [name, schema] of Object.entries(EXCEPTIONS.schemas)) {
   file.schemas[name] = schema;
 }
 
+/**
+ * What the SDK's version chain derives from the same files
+ * (packages/schemas/scripts/wire-gen.mjs): every shape of every version as JSON
+ * Schema, and each endpoint's per version. The reference documents 2025-10-28 and
+ * 2026-01-21 only; for later versions the bodies are generated from these.
+ */
+interface Chain {
+  jsonSchemas: Record<string, JsonSchema>;
+  endpointSchemas: Record<string, Record<string, JsonSchema | null>>;
+  pins: Record<string, Record<string, string>>;
+  versions: string[];
+}
+const schemasPackage = new URL("../../../packages/schemas/", import.meta.url);
+const { generate } = (await import(new URL("scripts/wire-gen.mjs", schemasPackage).href)) as {
+  generate: (inputs: Record<string, unknown>) => Chain;
+};
+const { WIRE_FILES } = await import(new URL("scripts/wire-shapes.mjs", schemasPackage).href);
+const { VERSION_REGISTRY } = await import(new URL("versions/index.mjs", schemasPackage).href);
+export const CHAIN: Chain = generate({
+  contract: JSON.parse(readFileSync(CONTRACT_FILE, "utf8")),
+  exceptions: EXCEPTIONS,
+  wireFiles: WIRE_FILES,
+  registry: VERSION_REGISTRY,
+});
+/** A chain shape's name in the one namespace: `chain:CvmVmV20260522`. */
+export const chainRef = (name: string) => `#/components/schemas/chain:${name}`;
+for (const [name, schema] of Object.entries(CHAIN.jsonSchemas)) {
+  file.schemas[`chain:${name}`] = JSON.parse(
+    JSON.stringify(schema).replaceAll('"#/components/schemas/', '"#/components/schemas/chain:'),
+  );
+}
+
 export const snapshots = file.snapshots;
 export const operations: readonly ContractOperation[] = file.operations;
 export const schemas: Readonly<Record<string, JsonSchema>> = file.schemas;
@@ -206,4 +238,23 @@ export function isUndocumented(schema: JsonSchema | undefined): boolean {
     schema === true ||
     (typeof schema === "object" && Object.keys(schema).length === 0)
   );
+}
+
+/**
+ * The body schema of an action's success for a version the reference does not
+ * document, from the version chain; undefined for the SDK's own results (the
+ * 465 result, a 204) or a documented version.
+ */
+export function chainResponseSchema(action: string, version: string): JsonSchema | undefined {
+  if ((DOCUMENTED_VERSIONS as readonly string[]).includes(version)) return undefined;
+  const schema = CHAIN.endpointSchemas[version]?.[action];
+  if (!schema) return undefined;
+  return JSON.parse(
+    JSON.stringify(schema).replaceAll('"#/components/schemas/', '"#/components/schemas/chain:'),
+  );
+}
+
+/** The version an action's request sends for a client of `version` (its pin, if any). */
+export function wireVersionOf(action: string, version: string): string {
+  return CHAIN.pins[action]?.[version] ?? version;
 }

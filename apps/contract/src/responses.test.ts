@@ -1,7 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { ACTION_CASES } from "./cases";
-import { findOperation, isUndocumented, successStatuses, validateAgainst } from "./contract";
+import {
+  chainResponseSchema,
+  findOperation,
+  isUndocumented,
+  successStatuses,
+  validateAgainst,
+} from "./contract";
 import { contractResponseSchema } from "./exceptions";
 import { defaultViolations, droppedFields } from "./response-check";
 import { type Flavour, runAction } from "./run-action";
@@ -50,7 +56,11 @@ describe("generated responses are accepted", () => {
   });
 
   it.each(cases)("$action $status ($version)", async ({ action, version, status, entry }) => {
-    const found = contractResponseSchema(entry.operation, status, version);
+    // Versions the reference leaves out: the body the SDK's version chain derives.
+    const chained = status.startsWith("2") ? chainResponseSchema(action, version) : undefined;
+    const found = chained
+      ? { schema: chained, source: "chain" }
+      : contractResponseSchema(entry.operation, status, version);
     tally.operations.add(entry.operation);
     tally.actions.add(action);
     if (status === "204") {

@@ -20,7 +20,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const repo = join(root, "..", "..");
 const read = (path) => JSON.parse(readFileSync(join(repo, path), "utf8"));
 
-const { files, docs } = generate({
+const { files, docs, versions } = generate({
   contract: read("contract/phala-cloud-api.json"),
   exceptions: read("contract/exceptions.json"),
   wireFiles: WIRE_FILES,
@@ -39,8 +39,9 @@ function format(texts) {
   const names = new Map();
   let counter = 0;
   for (const [path, text] of texts) {
-    if (!path.endsWith(".ts")) continue;
-    const target = join(tmp, `${counter++}.ts`);
+    const extension = path.match(/\.(ts|md)$/)?.[1];
+    if (!extension) continue;
+    const target = join(tmp, `${counter++}.${extension}`);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
     names.set(path, target);
@@ -57,6 +58,36 @@ function format(texts) {
   rmSync(tmp, { recursive: true, force: true });
   return formatted;
 }
+
+// The README's version table, from the same registry.
+const readmePath = join(repo, "README.md");
+const readme = readFileSync(readmePath, "utf8");
+const BEGIN = "<!-- versions:begin -->";
+const END = "<!-- versions:end -->";
+const begin = readme.indexOf(BEGIN);
+const end = readme.indexOf(END);
+if (begin < 0 || end < begin) throw new Error(`README.md has no ${BEGIN} ... ${END} region`);
+const status = (version) =>
+  [
+    version === VERSION_REGISTRY.defaultVersion ? "default" : "",
+    version === versions.at(-1) ? "newest (`LATEST`, any case)" : "",
+    version === versions[0] ? "oldest" : "",
+  ]
+    .filter(Boolean)
+    .join(", ") || "-";
+const summaries = [
+  VERSION_REGISTRY.base.summary,
+  ...VERSION_REGISTRY.changes.map((c) => c.summary),
+];
+const rows = versions
+  .map((version, index) => ({ version, index }))
+  .reverse()
+  .map(
+    ({ version, index }) =>
+      `| [\`${version}\`](docs/versions/${version}.md) | ${status(version)} | ${summaries[index]} |`,
+  );
+const table = ["| version | status | what it changed |", "| --- | --- | --- |", ...rows].join("\n");
+outputs.set(readmePath, `${readme.slice(0, begin + BEGIN.length)}\n${table}\n${readme.slice(end)}`);
 
 const formatted = format(outputs);
 const check = process.argv.includes("--check");

@@ -875,5 +875,45 @@ export function diffVersions(from: KnownApiVersion, to: KnownApiVersion): Versio
       renderVersionDoc(position),
     ]),
   );
-  return { files, docs, versions, endpoints: endpointNames, versionChanges, pins };
+
+  // The same shapes as plain JSON Schema (references by variant name), for the
+  // contract tests to generate the bodies of versions the reference leaves out.
+  const jsonSchemas = {};
+  const toJson = (ir, index) =>
+    JSON.parse(
+      JSON.stringify(ir, (key, value) => {
+        if (key === "x-name" || key === "x-precompile" || key === "x-alias") return undefined;
+        if (isObject(value) && value[REF]) {
+          const { [REF]: name, "x-alias": _alias, ...rest } = value;
+          return { $ref: `#/components/schemas/${variantAt(name, index)}`, ...rest };
+        }
+        if (isObject(value) && value[HAND]) return {};
+        return value;
+      }),
+    );
+  for (const [name, list] of variants) {
+    for (const item of list)
+      jsonSchemas[item.variant] = toJson(item.state.shapes.get(name), item.index);
+  }
+  const endpointSchemas = Object.fromEntries(
+    states.map((state, position) => [
+      state.version,
+      Object.fromEntries(
+        endpointNames.map((endpoint) => {
+          const ir = state.endpoints.get(endpoint);
+          return [endpoint, ir[HAND] ? null : toJson(ir, position)];
+        }),
+      ),
+    ]),
+  );
+  return {
+    files,
+    docs,
+    versions,
+    endpoints: endpointNames,
+    versionChanges,
+    pins,
+    jsonSchemas,
+    endpointSchemas,
+  };
 }
