@@ -4,6 +4,7 @@ import {
   type ClientConfig,
   createBaseClient,
   type DefaultApiVersion,
+  type ResolveApiVersion,
 } from "@phala/cloud-core";
 import * as actions from "@phala/cloud-core/actions";
 
@@ -15,10 +16,13 @@ export type PhalaCloudClient<V extends ApiVersion = DefaultApiVersion> = Client<
 
 /**
  * A client with every action as a method. `createBaseClient` plus standalone
- * actions gives the same calls with a smaller bundle.
+ * actions gives the same calls with a smaller bundle. `version: "LATEST"` (any
+ * case) gives a client of the newest version's date.
  */
 export function createClient<const V extends ApiVersion = DefaultApiVersion>(
   config: ClientConfig<V> = {},
-): PhalaCloudClient<V> {
-  return createBaseClient(config).extend(actions) as unknown as PhalaCloudClient<V>;
+): PhalaCloudClient<ResolveApiVersion<V>> {
+  return createBaseClient(config).extend(actions) as unknown as PhalaCloudClient<
+    ResolveApiVersion<V>
+  >;
 }

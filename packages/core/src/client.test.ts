@@ -156,15 +156,19 @@ describe("withVersion", () => {
     expect(fake.calls.map((c) => c.headers["x-api-key"])).toEqual([TEST_API_KEY, TEST_API_KEY]);
   });
 
-  it("withVersion('LATEST') sends LATEST", async () => {
+  it("withVersion('LATEST') is a client of the newest version's date, and sends that date", async () => {
     const fake = versionAwareUserFetch();
     const client = createBaseClient({
       apiKey: TEST_API_KEY,
       baseURL: TEST_BASE_URL,
       fetch: fake.fetch,
     });
-    await getCurrentUser(client.withVersion("LATEST"));
-    expect(fake.calls[0]!.headers["x-phala-version"]).toBe("LATEST");
+    const latest = client.withVersion("LATEST");
+    expect(latest.version).toBe("2026-06-23");
+    expect(latest.toJSON().version).toBe("2026-06-23");
+    await getCurrentUser(latest);
+    expect(fake.calls[0]!.headers["x-phala-version"]).toBe("2026-06-23");
+    expect(client.version).toBe("2026-01-21");
   });
 
   it("keeps extensions: extend(...).withVersion(...) sends the new version", async () => {

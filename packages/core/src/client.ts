@@ -19,6 +19,8 @@ import {
   type ApiVersion,
   DEFAULT_API_VERSION,
   type DefaultApiVersion,
+  type KnownApiVersion,
+  type ResolveApiVersion,
   resolveApiVersion,
 } from "./versions";
 
@@ -32,7 +34,11 @@ export interface ClientConfig<V extends ApiVersion = ApiVersion> {
   apiKey?: string;
   /** Default: `PHALA_CLOUD_API_PREFIX`, then `https://cloud-api.phala.com/api/v1`. */
   baseURL?: string;
-  /** The API version every call sends and is typed by. Default `2026-01-21`. */
+  /**
+   * The API version every call sends and is typed by. Default `2026-01-21`.
+   * `LATEST` (any case) stands for the newest version this SDK knows: its date
+   * is what the client reports, sends and is typed by.
+   */
   version?: V;
   /** Per-request timeout in milliseconds. Default 30000. */
   timeout?: number;
@@ -88,17 +94,21 @@ declare const clientBrand: unique symbol;
 
 /** What every client has, whatever actions it carries. */
 export interface AnyClient {
+  /** A known version's date (`LATEST` is resolved when the client is made). */
   readonly version: ApiVersion;
   readonly [clientBrand]?: true;
 }
 
 export interface BaseClient<V extends ApiVersion, A extends ActionRecord> extends AnyClient {
-  /** The version this client sends and is typed by. */
+  /** The version this client sends and is typed by: a date, `LATEST` resolved. */
   readonly version: V;
   readonly baseURL: string;
   readonly timeout: number;
-  /** A new client for another version: same credentials, transport and actions. */
-  withVersion<const W extends ApiVersion>(version: W): Client<W, A>;
+  /**
+   * A new client for another version (`LATEST`: the newest date): same
+   * credentials, transport and actions.
+   */
+  withVersion<const W extends ApiVersion>(version: W): Client<ResolveApiVersion<W>, A>;
   /** A new client with these actions bound as methods (the client becomes their first argument). */
   extend<const B extends ActionRecord>(actions: B): Client<V, Omit<A, keyof B> & B>;
   /** Sends any request with this client's credentials and version; returns the parsed body. */
@@ -106,7 +116,10 @@ export interface BaseClient<V extends ApiVersion, A extends ActionRecord> extend
   toJSON(): { version: V; baseURL: string; timeout: number; apiKey: string | undefined };
 }
 
-/** A client of version V carrying the actions A as methods. */
+/**
+ * A client of version V carrying the actions A as methods. `createBaseClient`
+ * and `withVersion` give V as a date (`LATEST` resolved).
+ */
 export type Client<
   V extends ApiVersion = DefaultApiVersion,
   A extends ActionRecord = Record<never, never>,
@@ -114,9 +127,11 @@ export type Client<
 
 function makeClient(
   internals: ClientInternals,
-  version: ApiVersion,
-): Client<ApiVersion, ActionRecord> {
-  resolveApiVersion(version);
+  requested: ApiVersion,
+): Client<KnownApiVersion, ActionRecord> {
+  // Checked before anything is sent; `LATEST` becomes the newest date, so the
+  // client reports, sends and is typed by the same version.
+  const version = resolveApiVersion(requested);
   const { transport } = internals;
   const client: Record<string | symbol, unknown> = {
     version,
@@ -152,7 +167,7 @@ function makeClient(
   for (const [name, action] of Object.entries(internals.actions)) {
     client[name] = (...args: unknown[]) => action(client, ...args);
   }
-  return client as unknown as Client<ApiVersion, ActionRecord>;
+  return client as unknown as Client<KnownApiVersion, ActionRecord>;
 }
 
 /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
@@ -180,7 +195,7 @@ function refuseInsecureHttp(baseURL: string): void {
  */
 export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>(
   config: ClientConfig<V> = {},
-): Client<V> {
+): Client<ResolveApiVersion<V>> {
   const version = config.version ?? DEFAULT_API_VERSION;
   const apiKey = config.apiKey ?? readEnv("PHALA_CLOUD_API_KEY");
   const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -216,5 +231,5 @@ export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>
     log: createLog(resolveLogLevel(config.logLevel), config.logger),
     deprecationsSeen: new Set(),
   };
-  return makeClient({ transport, actions: {} }, version) as unknown as Client<V>;
+  return makeClient({ transport, actions: {} }, version) as unknown as Client<ResolveApiVersion<V>>;
 }

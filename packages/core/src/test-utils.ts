@@ -173,10 +173,19 @@ export {
   INSTANCE_HEX,
   minimalAppV20260121,
   VM_UUID,
-  validBodies,
 } from "../../schemas/src/fixtures.test-support";
 
-import { APP_HEX, type validBodies } from "../../schemas/src/fixtures.test-support";
+import { APP_HEX, validBodies as bodiesByVersion } from "../../schemas/src/fixtures.test-support";
+
+/**
+ * The six endpoints' valid bodies for every known version: 2026-05-22 and
+ * 2026-06-23 answer them as 2026-01-21 does (a CVM's `id` was already a hashid).
+ */
+export const validBodies = {
+  ...bodiesByVersion,
+  "2026-05-22": bodiesByVersion["2026-01-21"],
+  "2026-06-23": bodiesByVersion["2026-01-21"],
+} as const;
 
 export type EndpointName = keyof (typeof validBodies)["2026-01-21"];
 

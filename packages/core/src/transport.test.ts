@@ -63,7 +63,7 @@ describe("headers", () => {
       expect(headers["content-type"]).toBeUndefined();
     });
 
-    it("sends LATEST as written and validates with the newest schema", async () => {
+    it("sends LATEST as the newest version's date and validates with its schema", async () => {
       const fake = versionAwareFetch(name);
       const client = createBaseClient({
         apiKey: TEST_API_KEY,
@@ -72,8 +72,16 @@ describe("headers", () => {
         fetch: fake.fetch,
       });
       const data = await call(client);
-      expect(fake.calls[0]!.headers["x-phala-version"]).toBe("LaTeSt");
-      expect(data).toMatchObject(validBodies["2026-01-21"][name]() as object);
+      expect(fake.calls[0]!.headers["x-phala-version"]).toBe("2026-06-23");
+      expect(data).toMatchObject(validBodies["2026-06-23"][name]() as object);
+      // Per call too.
+      await call(
+        createBaseClient({ apiKey: TEST_API_KEY, baseURL: TEST_BASE_URL, fetch: fake.fetch }),
+        {
+          version: "latest",
+        },
+      );
+      expect(fake.calls[1]!.headers["x-phala-version"]).toBe("2026-06-23");
     });
 
     it("does not let config or per-call headers replace X-Phala-Version or X-API-Key", async () => {

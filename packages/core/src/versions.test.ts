@@ -1,3 +1,4 @@
+import * as schemas from "@phala/cloud-schemas";
 import { getCvmInfoResponseSchemas } from "@phala/cloud-schemas";
 import { describe, expect, it } from "vitest";
 import { defineVersionedAction } from "./action";
@@ -5,7 +6,13 @@ import { getCurrentUser, getCvmInfo } from "./actions";
 import { createBaseClient } from "./client";
 import { PhalaCloudError, UnsupportedApiVersionError } from "./errors";
 import { fakeFetch, TEST_API_KEY, TEST_BASE_URL } from "./test-utils";
-import { API_VERSIONS, DEFAULT_API_VERSION, isLatestAlias, resolveApiVersion } from "./versions";
+import {
+  API_VERSIONS,
+  DEFAULT_API_VERSION,
+  isLatestAlias,
+  LATEST_API_VERSION,
+  resolveApiVersion,
+} from "./versions";
 
 function catchError(fn: () => unknown): unknown {
   try {
@@ -18,21 +25,32 @@ function catchError(fn: () => unknown): unknown {
 
 describe("version registry", () => {
   it("lists the known versions oldest first, with 2026-01-21 as default", () => {
-    expect(API_VERSIONS).toEqual(["2025-10-28", "2026-01-21"]);
+    expect(API_VERSIONS).toEqual(["2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23"]);
     expect(DEFAULT_API_VERSION).toBe("2026-01-21");
+    expect(LATEST_API_VERSION).toBe("2026-06-23");
+  });
+
+  it("is the schemas package's registry: a version added there needs no edit here", () => {
+    expect(API_VERSIONS).toBe(schemas.API_VERSIONS);
+    expect(DEFAULT_API_VERSION).toBe(schemas.DEFAULT_API_VERSION);
+    expect(LATEST_API_VERSION).toBe(schemas.LATEST_API_VERSION);
+    expect(LATEST_API_VERSION).toBe(API_VERSIONS[API_VERSIONS.length - 1]);
   });
 });
 
 describe("resolveApiVersion", () => {
-  it.each(["2025-10-28", "2026-01-21"] as const)("accepts %s as itself", (version) => {
-    expect(resolveApiVersion(version)).toBe(version);
-  });
+  it.each(["2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23"] as const)(
+    "accepts %s as itself",
+    (version) => {
+      expect(resolveApiVersion(version)).toBe(version);
+    },
+  );
 
   it.each(["LATEST", "latest", "Latest", "LaTeSt", "lATESt"])(
     "accepts %s as the newest version",
     (alias) => {
       expect(isLatestAlias(alias)).toBe(true);
-      expect(resolveApiVersion(alias)).toBe("2026-01-21");
+      expect(resolveApiVersion(alias)).toBe("2026-06-23");
     },
   );
 
@@ -52,9 +70,9 @@ describe("resolveApiVersion", () => {
     const e = error as UnsupportedApiVersionError;
     expect(e.name).toBe("UnsupportedApiVersionError");
     expect(e.version).toBe(version);
-    expect(e.supportedVersions).toEqual(["2025-10-28", "2026-01-21"]);
+    expect(e.supportedVersions).toEqual(["2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23"]);
     expect(e.message).toContain("2025-10-28");
-    expect(e.message).toContain("2026-01-21");
+    expect(e.message).toContain("2026-06-23");
     expect(e.message).toContain(JSON.stringify(version));
   });
 
@@ -72,8 +90,8 @@ describe("resolveApiVersion", () => {
     const error = catchError(() => resolveApiVersion(version));
     expect(error).toBeInstanceOf(UnsupportedApiVersionError);
     const e = error as UnsupportedApiVersionError;
-    expect(e.supportedVersions).toEqual(["2025-10-28", "2026-01-21"]);
-    expect(e.message).toMatch(/Supported versions: 2025-10-28, 2026-01-21/);
+    expect(e.supportedVersions).toEqual(["2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23"]);
+    expect(e.message).toMatch(/Supported versions: 2025-10-28, 2026-01-21, 2026-05-22, 2026-06-23/);
   });
 
   it("refuses a bigint with UnsupportedApiVersionError (not a TypeError from JSON.stringify)", () => {
@@ -94,9 +112,10 @@ describe("unknown versions fail before any request", () => {
     expect(fake.calls).toHaveLength(0);
   });
 
-  it("createBaseClient accepts LATEST in any case and keeps it as written", () => {
+  it("createBaseClient accepts LATEST in any case as the newest version's date", () => {
     const client = createBaseClient({ version: "LaTeSt", fetch: fakeFetch().fetch });
-    expect(client.version).toBe("LaTeSt");
+    expect(client.version).toBe("2026-06-23");
+    expect(JSON.parse(JSON.stringify(client)).version).toBe("2026-06-23");
   });
 
   it("withVersion throws for an unknown version", () => {
@@ -150,7 +169,7 @@ describe("a bundle built for one API version (__PHALA_CLOUD_API_VERSION__)", () 
     expect(error).toMatchObject({
       endpoint: "getCvmInfo",
       apiVersion: "2025-10-28",
-      supportedVersions: ["2026-01-21"],
+      supportedVersions: ["2026-01-21", "2026-05-22", "2026-06-23"],
     });
     expect((error as Error).message).toContain("__PHALA_CLOUD_API_VERSION__");
     expect(fake.calls).toHaveLength(0);

@@ -1,29 +1,33 @@
-import type { SchemaVersion } from "@phala/cloud-schemas";
+import {
+  API_VERSIONS,
+  DEFAULT_API_VERSION,
+  endpointWireVersion,
+  type KnownApiVersion,
+  LATEST_API_VERSION,
+} from "@phala/cloud-schemas";
 import { UnsupportedApiVersionError } from "./errors";
 
-/**
- * The registry: every API version this SDK knows, oldest first. Adding a version
- * is one line here plus its schemas folder; `satisfies` refuses a version that
- * has no schemas.
- */
-export const API_VERSIONS = [
-  "2025-10-28",
-  "2026-01-21",
-] as const satisfies readonly SchemaVersion[];
+// The registry lives in `@phala/cloud-schemas` (generated from its chain of
+// version changes, `versions/`): a new version is a change module there and
+// needs no edit here. Re-exported as the same bindings, so a package exporting
+// both core and the schemas' types exports one `API_VERSIONS`, not two.
+// `API_VERSIONS`: every known version, oldest first. `DEFAULT_API_VERSION`:
+// what a client sends when none is chosen. `LATEST_API_VERSION`: the newest,
+// what `LATEST` resolves to.
+export { API_VERSIONS, DEFAULT_API_VERSION, type KnownApiVersion, LATEST_API_VERSION };
 
-export type KnownApiVersion = (typeof API_VERSIONS)[number];
+/** The newest known version: what `LATEST` resolves to, sends and is typed as. */
+export type LatestApiVersion = typeof LATEST_API_VERSION;
 
-type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;
-
-/** The newest known version: what `LATEST` is typed as. */
-export type LatestApiVersion = Last<typeof API_VERSIONS>;
-
-export const DEFAULT_API_VERSION = "2026-01-21" satisfies KnownApiVersion;
+/** The version a client sends when none is chosen. */
 export type DefaultApiVersion = typeof DEFAULT_API_VERSION;
 
 type AnyCase<C extends string> = Uppercase<C> | Lowercase<C>;
 
-/** `LATEST` in any case. Sent to the API as written; typed as the newest version. */
+/**
+ * `LATEST` in any case. Resolved by the client to the newest known version,
+ * whose date is what is sent and what the results are typed by.
+ */
 export type LatestAlias =
   `${AnyCase<"l">}${AnyCase<"a">}${AnyCase<"t">}${AnyCase<"e">}${AnyCase<"s">}${AnyCase<"t">}`;
 
@@ -37,16 +41,14 @@ export type ResolveApiVersion<V> = V extends KnownApiVersion
     ? LatestApiVersion
     : never;
 
-const LATEST_API_VERSION = API_VERSIONS[API_VERSIONS.length - 1] as LatestApiVersion;
-
 export function isLatestAlias(version: string): version is LatestAlias {
   return version.toLowerCase() === "latest";
 }
 
 /**
  * Checks a version given at run time (JavaScript callers, config files) and
- * returns the known version whose schemas apply. Throws before any request is
- * made; never falls back silently.
+ * returns the known version it stands for: itself, or the newest for `LATEST`.
+ * Throws before any request is made; never falls back silently.
  */
 export function resolveApiVersion(version: unknown): KnownApiVersion {
   if (typeof version === "string") {
@@ -54,4 +56,21 @@ export function resolveApiVersion(version: unknown): KnownApiVersion {
     if (isLatestAlias(version)) return LATEST_API_VERSION;
   }
   throw new UnsupportedApiVersionError(version, API_VERSIONS);
+}
+
+/**
+ * The version an endpoint's request sends for a client (or call) of `version`:
+ * the same, except where a later version gave the endpoint's path another
+ * meaning and the action keeps the one it was written for (`getKmsList` sends
+ * 2026-05-22 from a 2026-06-23 client), or where the endpoint exists only from
+ * a later version (`listKmsContracts` always sends 2026-06-23). The pins are
+ * data of `@phala/cloud-schemas` (`ENDPOINT_VERSION_PINS`).
+ */
+export function wireVersionFor(
+  endpoint: string | undefined,
+  version: KnownApiVersion,
+): KnownApiVersion {
+  return endpoint === undefined
+    ? version
+    : (endpointWireVersion(endpoint, version) as KnownApiVersion);
 }

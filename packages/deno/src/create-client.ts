@@ -5,6 +5,7 @@ import {
   createBaseClient as createCoreBaseClient,
   type DefaultApiVersion,
   PhalaCloudError,
+  type ResolveApiVersion,
 } from "@phala/cloud-core";
 import * as actions from "@phala/cloud-core/actions";
 import { createDenoFetch, type DenoFetchOptions, needsDenoHttpClient } from "./deno-fetch";
@@ -43,7 +44,7 @@ function coreConfig<V extends ApiVersion>(
  */
 export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>(
   config: ClientConfig<V> & DenoAdapterOptions = {},
-): Client<V> {
+): Client<ResolveApiVersion<V>> {
   return createCoreBaseClient(coreConfig(config));
 }
 
@@ -54,6 +55,8 @@ export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>
  */
 export function createClient<const V extends ApiVersion = DefaultApiVersion>(
   config: ClientConfig<V> & DenoAdapterOptions = {},
-): PhalaCloudClient<V> {
-  return createBaseClient(config).extend(actions) as unknown as PhalaCloudClient<V>;
+): PhalaCloudClient<ResolveApiVersion<V>> {
+  return createBaseClient(config).extend(actions) as unknown as PhalaCloudClient<
+    ResolveApiVersion<V>
+  >;
 }

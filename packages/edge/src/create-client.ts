@@ -4,6 +4,7 @@ import {
   type ClientConfig,
   createBaseClient,
   type DefaultApiVersion,
+  type ResolveApiVersion,
 } from "@phala/cloud-core/valibot";
 import * as actions from "@phala/cloud-core/valibot/actions";
 
@@ -20,6 +21,8 @@ export type PhalaCloudEdgeClient<V extends ApiVersion = DefaultApiVersion> = Cli
  */
 export function createClient<const V extends ApiVersion = DefaultApiVersion>(
   config: ClientConfig<V> = {},
-): PhalaCloudEdgeClient<V> {
-  return createBaseClient(config).extend(actions) as unknown as PhalaCloudEdgeClient<V>;
+): PhalaCloudEdgeClient<ResolveApiVersion<V>> {
+  return createBaseClient(config).extend(actions) as unknown as PhalaCloudEdgeClient<
+    ResolveApiVersion<V>
+  >;
 }

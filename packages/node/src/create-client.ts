@@ -4,6 +4,7 @@ import {
   type ClientConfig,
   createBaseClient as createCoreBaseClient,
   type DefaultApiVersion,
+  type ResolveApiVersion,
 } from "@phala/cloud-core";
 import * as actions from "@phala/cloud-core/actions";
 import { createNodeFetch, type NodeFetchOptions } from "./node-fetch";
@@ -39,15 +40,15 @@ function withNodeFetch<V extends ApiVersion>(config: NodeClientConfig<V>): Clien
  */
 export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>(
   config: NodeClientConfig<V> = {},
-): Client<V> {
+): Client<ResolveApiVersion<V>> {
   return createCoreBaseClient(withNodeFetch(config));
 }
 
 /** A client with every action as a method, on undici's keep-alive pool. */
 export function createClient<const V extends ApiVersion = DefaultApiVersion>(
   config: NodeClientConfig<V> = {},
-): PhalaCloudClient<V> {
-  return createCoreBaseClient(withNodeFetch(config)).extend(
-    actions,
-  ) as unknown as PhalaCloudClient<V>;
+): PhalaCloudClient<ResolveApiVersion<V>> {
+  return createCoreBaseClient(withNodeFetch(config)).extend(actions) as unknown as PhalaCloudClient<
+    ResolveApiVersion<V>
+  >;
 }

@@ -386,8 +386,8 @@ export async function watchCvmState(
   options: WatchCvmStateOptions = {},
 ): Promise<CvmStateEventData> {
   const transport = getClientState(client);
-  const apiVersion = options.version ?? client.version;
-  resolveApiVersion(apiVersion);
+  // `LATEST` is sent as the date it stands for, like every other call.
+  const apiVersion = resolveApiVersion(options.version ?? client.version);
   const plan = planWatch(args);
   const { maxReconnects, reconnectDelay, idleTimeout } = checkOptions(options);
   const context: ErrorContext = { method: "GET", path: plan.path, apiVersion, endpoint: ENDPOINT };
