@@ -23,6 +23,7 @@ import {
   type KnownApiVersion,
   type ResolveApiVersion,
   resolveApiVersion,
+  wireVersionFor,
 } from "./versions";
 
 /** Options every action takes as its last argument. */
@@ -55,9 +56,12 @@ export type NoCallOptions = Record<never, never>;
 /** A response type for each known version. */
 export type VersionTable = { readonly [V in KnownApiVersion]: unknown };
 
-/** The response types of a version-aware endpoint, looked up in the one response map. */
-export type VersionedResponses<E extends VersionedEndpoint> = {
-  [V in KnownApiVersion]: ResponseMap[V][E];
+/**
+ * The response types of an endpoint, looked up in the one response map; with
+ * `Added`, what an action's `finish` adds to the answer (the values it just set).
+ */
+export type VersionedResponses<E extends VersionedEndpoint, Added = unknown> = {
+  [V in KnownApiVersion]: ResponseMap[V][E] & Added;
 };
 
 /** What a call returns: the caller's schema wins, then the call's version, then the client's. */
@@ -161,9 +165,15 @@ interface ActionSpecBase<Name extends string, Args, Opt extends boolean> {
   idempotent?: boolean;
 }
 
-interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boolean>
-  extends ActionSpecBase<E, Args, Opt> {
+/** An answer of the endpoint E, in any version. */
+type AnyVersionResponse<E extends VersionedEndpoint> = ResponseMap[KnownApiVersion][E];
+
+interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boolean, Added>
+  extends Omit<ActionSpecBase<E, Args, Opt>, "finish"> {
+  /** The endpoint's generated table (`<action>ResponseSchemas`): a schema per API version. */
   responses: ResponseSchemasFor<E>;
+  /** As `ActionSpecBase.finish`; what it adds to the answer is typed by `Added`. */
+  finish?: (data: AnyVersionResponse<E>, args: Args) => AnyVersionResponse<E> & Added;
 }
 
 interface ActionSpec<Name extends string, Args, Out, Opt extends boolean>
@@ -304,6 +314,8 @@ function createRunner<Args>(
   // No name for a raw request: its errors name the method and path instead.
   spec: Omit<ActionSpecBase<string, Args, boolean>, "name"> & { name?: string },
   schemaFor: (version: KnownApiVersion) => StandardSchemaV1 | undefined,
+  /** The version sent for a call of `version` (an endpoint pinned to another one). */
+  sendVersion: (version: KnownApiVersion) => KnownApiVersion = (version) => version,
 ) {
   const run = async (
     client: AnyClient,
@@ -311,8 +323,12 @@ function createRunner<Args>(
     options: CallOptions,
   ): Promise<WithResponse<unknown>> => {
     const state = getClientState(client);
-    const wireVersion = options.version ?? client.version;
-    const schemaVersion = resolveApiVersion(wireVersion);
+    // `LATEST` stands for the newest version: its date is sent and its schema used.
+    const schemaVersion = resolveApiVersion(options.version ?? client.version);
+    // What goes in `X-Phala-Version`, and what errors and hooks report. The
+    // schema stays the call's version's: its table entry already describes what
+    // a pinned endpoint answers.
+    const wireVersion = sendVersion(schemaVersion);
     const plan = spec.plan((args ?? {}) as Args);
     // Chosen before sending: a version this build has no schema for fails here, not after the call.
     const schema =
@@ -371,20 +387,34 @@ function versionLeftOut(
 }
 
 /**
- * A standalone action for a version-aware endpoint: `fn(client, args?, options?)`.
- * It sends the client's version (or the call's), validates the body with that
- * version's schema (or the caller's), and is typed by the same version.
+ * A standalone action for an endpoint of the API: `fn(client, args?, options?)`.
+ * It sends the client's version (or the call's; `LATEST` as the newest date),
+ * validates the body with that version's entry of the endpoint's table (or the
+ * caller's schema), and is typed by the same version. An endpoint that a later
+ * version gave another meaning (or that exists only from a later version) is
+ * pinned: its request sends the version `endpointWireVersion` names, and its
+ * table maps each client version to what that pinned request answers.
+ *
+ * `Added` types what `finish` adds to every version's answer; give it (with the
+ * other type arguments) only for an action that has a `finish`.
  */
 export function defineVersionedAction<
   E extends VersionedEndpoint,
   Args,
   Opt extends boolean = false,
+  Added = unknown,
 >(
-  spec: VersionedActionSpec<E, Args, Opt>,
-): Action<{ args: Args; responses: VersionedResponses<E>; optionalArgs: Opt; safe: false }> {
+  spec: VersionedActionSpec<E, Args, Opt, Added>,
+): Action<{
+  args: Args;
+  responses: VersionedResponses<E, Added>;
+  optionalArgs: Opt;
+  safe: false;
+}> {
   const run = createRunner(
     spec,
     (version) => spec.responses[version] ?? versionLeftOut(spec.name, version, spec.responses),
+    (version) => wireVersionFor(spec.name, version),
   );
   return Object.assign(run, { actionName: spec.name }) as never;
 }

@@ -18,7 +18,7 @@ function sourceFiles(dir: string): string[] {
 function documentedActions(): { name: string; file: string; doc: string }[] {
   const found: { name: string; file: string; doc: string }[] = [];
   const definition =
-    /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export (?:const (\w+) = \/\* @__PURE__ \*\/ define(?:Versioned)?Action\(|async function (watchCvmState)\()/g;
+    /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export (?:const (\w+) = \/\* @__PURE__ \*\/ define(?:Versioned)?Action(?:<[^>]*>)?\(|async function (watchCvmState)\()/g;
   for (const file of sourceFiles(here)) {
     const text = readFileSync(file, "utf8");
     for (const match of text.matchAll(definition)) {

@@ -1,5 +1,5 @@
-import { AppCvmsIsAllowedResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { checkAppCvmsIsAllowedResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkBodyArgs } from "../../body-args";
 import { appIdSegment } from "../app-id";
 
@@ -17,9 +17,9 @@ const NAME = "checkAppCvmsIsAllowed";
  * the CVMs it skipped; for an app whose KMS is not on-chain the answer is
  * `is_onchain: false` with no results.
  */
-export const checkAppCvmsIsAllowed = /* @__PURE__ */ defineAction({
+export const checkAppCvmsIsAllowed = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: AppCvmsIsAllowedResponseSchema,
+  responses: checkAppCvmsIsAllowedResponseSchemas,
   plan: (args: CheckAppCvmsIsAllowedArgs) => {
     const path = `/apps/${appIdSegment(NAME, args)}/cvms/is-allowed`;
     // Only refuses unknown arguments: the app id goes in the path, nothing in a body.

@@ -1,5 +1,5 @@
-import { IsAllowedResultSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { checkAppIsAllowedResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkBodyArgs } from "../../body-args";
 import { appIdSegment } from "../app-id";
 
@@ -18,9 +18,9 @@ export interface CheckAppIsAllowedArgs {
  * Whether an app's on-chain contract allows a compose hash on a device:
  * `POST /apps/{app_id}/is-allowed`.
  */
-export const checkAppIsAllowed = /* @__PURE__ */ defineAction({
+export const checkAppIsAllowed = /* @__PURE__ */ defineVersionedAction({
   name: "checkAppIsAllowed",
-  response: IsAllowedResultSchema,
+  responses: checkAppIsAllowedResponseSchemas,
   plan: (args: CheckAppIsAllowedArgs) => ({
     method: "POST",
     path: `/apps/${appIdSegment("checkAppIsAllowed", args)}/is-allowed`,

@@ -1,5 +1,5 @@
-import { CvmIsAllowedResultSchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, safe } from "../../action";
+import { checkCvmIsAllowedResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, invalidArguments, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import { type CvmIdInput, normalizeCvmId } from "../../cvm-id";
 
@@ -49,9 +49,9 @@ function cvmSegment(args: CheckCvmIsAllowedArgs): string {
  * `POST /cvms/{id}/is-allowed` with the optional overrides. Resolves the
  * contract's answer and the CVM's `cvm_id` (an integer, `null` when not sent).
  */
-export const checkCvmIsAllowed = /* @__PURE__ */ defineAction({
+export const checkCvmIsAllowed = /* @__PURE__ */ defineVersionedAction({
   name: "checkCvmIsAllowed",
-  response: CvmIsAllowedResultSchema,
+  responses: checkCvmIsAllowedResponseSchemas,
   plan: (args: CheckCvmIsAllowedArgs) => ({
     method: "POST",
     path: `/cvms/${cvmSegment(args)}/is-allowed`,

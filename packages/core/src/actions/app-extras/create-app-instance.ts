@@ -1,5 +1,5 @@
-import { CreateAppInstanceResultSchema } from "@phala/cloud-schemas";
-import { type ActionResponse, defineAction, safe } from "../../action";
+import { createAppInstanceResponseSchemas } from "@phala/cloud-schemas";
+import { type ActionResponse, defineVersionedAction, safe } from "../../action";
 import { checkBodyArgs } from "../../body-args";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationRequired } from "../../registration";
 import { appIdSegment } from "../app-id";
@@ -43,9 +43,9 @@ function shapeCreateAppInstance(response: ActionResponse): unknown {
  * The body holds the fields of the API's `CreateAppInstanceRequest`; the new
  * CVM's name is the API's to choose (the operation takes no `name`).
  */
-export const createAppInstance = /* @__PURE__ */ defineAction({
+export const createAppInstance = /* @__PURE__ */ defineVersionedAction({
   name: "createAppInstance",
-  response: CreateAppInstanceResultSchema,
+  responses: createAppInstanceResponseSchemas,
   plan: (args: CreateAppInstanceArgs) => ({
     method: "POST",
     path: `/apps/${appIdSegment("createAppInstance", args)}/instances`,

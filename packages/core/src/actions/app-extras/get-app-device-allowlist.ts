@@ -1,5 +1,5 @@
-import { DeviceAllowlistResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getAppDeviceAllowlistResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { appIdSegment } from "../app-id";
 
 export interface GetAppDeviceAllowlistArgs {
@@ -12,9 +12,9 @@ export interface GetAppDeviceAllowlistArgs {
  * `GET /apps/{app_id}/device-allowlist`. `devices` is empty for an app whose KMS
  * is not on-chain.
  */
-export const getAppDeviceAllowlist = /* @__PURE__ */ defineAction({
+export const getAppDeviceAllowlist = /* @__PURE__ */ defineVersionedAction({
   name: "getAppDeviceAllowlist",
-  response: DeviceAllowlistResponseSchema,
+  responses: getAppDeviceAllowlistResponseSchemas,
   plan: (args: GetAppDeviceAllowlistArgs) => ({
     method: "GET",
     path: `/apps/${appIdSegment("getAppDeviceAllowlist", args)}/device-allowlist`,

@@ -1,12 +1,12 @@
-import { AppFilterOptionsSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getAppFilterOptionsResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 
 /** The values each `getAppList` filter can take in the workspace: `GET /apps/filter-options`. */
-export const getAppFilterOptions = /* @__PURE__ */ defineAction({
+export const getAppFilterOptions = /* @__PURE__ */ defineVersionedAction({
   name: "getAppFilterOptions",
   optionalArgs: true,
-  response: AppFilterOptionsSchema,
+  responses: getAppFilterOptionsResponseSchemas,
   plan: (args: Record<never, never>) => {
     checkQueryArgs("getAppFilterOptions", args, {});
     return { method: "GET", path: "/apps/filter-options" };

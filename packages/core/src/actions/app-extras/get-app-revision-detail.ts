@@ -1,5 +1,5 @@
-import { AppRevisionDetailSchema } from "@phala/cloud-schemas";
-import { defineAction, requireString, safe } from "../../action";
+import { getAppRevisionDetailResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, requireString, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 import { appIdSegment } from "../app-id";
 
@@ -16,9 +16,9 @@ export interface GetAppRevisionDetailArgs {
  * One revision with its compose file and encrypted env:
  * `GET /apps/{app_id}/revisions/{revision_id}`.
  */
-export const getAppRevisionDetail = /* @__PURE__ */ defineAction({
+export const getAppRevisionDetail = /* @__PURE__ */ defineVersionedAction({
   name: "getAppRevisionDetail",
-  response: AppRevisionDetailSchema,
+  responses: getAppRevisionDetailResponseSchemas,
   plan: (args: GetAppRevisionDetailArgs) => {
     const app = appIdSegment("getAppRevisionDetail", args);
     const revision = encodeURIComponent(

@@ -1,5 +1,5 @@
-import { AppRevisionsResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, safe } from "../../action";
+import { getAppRevisionsResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, invalidArguments, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 import { appIdSegment } from "../app-id";
 
@@ -16,9 +16,9 @@ export interface GetAppRevisionsArgs {
 }
 
 /** One page of an app's revisions, newest first: `GET /apps/{app_id}/revisions`. */
-export const getAppRevisions = /* @__PURE__ */ defineAction({
+export const getAppRevisions = /* @__PURE__ */ defineVersionedAction({
   name: "getAppRevisions",
-  response: AppRevisionsResponseSchema,
+  responses: getAppRevisionsResponseSchemas,
   plan: (args: GetAppRevisionsArgs) => {
     const path = `/apps/${appIdSegment("getAppRevisions", args)}/revisions`;
     const { appId: _appId, ...pageArgs } = args;

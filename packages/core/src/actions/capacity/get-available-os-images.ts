@@ -1,5 +1,5 @@
-import { GetAvailableOsImagesResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getAvailableOsImagesResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { type CvmIdInput, normalizeCvmId } from "../../cvm-id";
 
 export type GetAvailableOsImagesArgs = CvmIdInput;
@@ -9,9 +9,9 @@ export type GetAvailableOsImagesArgs = CvmIdInput;
  * images deployed on its node, allowed by its KMS, matching its GPU needs, and
  * not crossing between dev and production builds.
  */
-export const getAvailableOsImages = /* @__PURE__ */ defineAction({
+export const getAvailableOsImages = /* @__PURE__ */ defineVersionedAction({
   name: "getAvailableOsImages",
-  response: GetAvailableOsImagesResponseSchema,
+  responses: getAvailableOsImagesResponseSchemas,
   plan: (args: GetAvailableOsImagesArgs) => ({
     method: "GET",
     path: `/cvms/${encodeURIComponent(normalizeCvmId("getAvailableOsImages", args))}/available-os-images`,

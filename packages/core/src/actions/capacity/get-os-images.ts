@@ -1,5 +1,5 @@
-import { GetOsImagesResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getOsImagesResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 
 export interface GetOsImagesArgs {
@@ -11,10 +11,10 @@ export interface GetOsImagesArgs {
 }
 
 /** The public catalogue of OS images, a page at a time: `GET /os-images`. */
-export const getOsImages = /* @__PURE__ */ defineAction({
+export const getOsImages = /* @__PURE__ */ defineVersionedAction({
   name: "getOsImages",
   optionalArgs: true,
-  response: GetOsImagesResponseSchema,
+  responses: getOsImagesResponseSchemas,
   plan: (args: GetOsImagesArgs) => ({
     method: "GET",
     path: "/os-images",

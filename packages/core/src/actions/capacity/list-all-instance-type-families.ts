@@ -1,11 +1,11 @@
-import { AllFamiliesResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { listAllInstanceTypeFamiliesResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 
 /** Every public instance type, grouped by family (`cpu`, `gpu`...): `GET /instance-types`. */
-export const listAllInstanceTypeFamilies = /* @__PURE__ */ defineAction({
+export const listAllInstanceTypeFamilies = /* @__PURE__ */ defineVersionedAction({
   name: "listAllInstanceTypeFamilies",
   optionalArgs: true,
-  response: AllFamiliesResponseSchema,
+  responses: listAllInstanceTypeFamiliesResponseSchemas,
   plan: (_args: Record<string, never>) => ({ method: "GET", path: "/instance-types" }),
 });
 

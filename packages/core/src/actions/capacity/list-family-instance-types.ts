@@ -1,5 +1,5 @@
-import { FamilyInstanceTypesResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, requireString, safe } from "../../action";
+import { listFamilyInstanceTypesResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, requireString, safe } from "../../action";
 
 export interface ListFamilyInstanceTypesArgs {
   /** A family name from `listAllInstanceTypeFamilies`, e.g. `cpu` or `gpu`. */
@@ -7,9 +7,9 @@ export interface ListFamilyInstanceTypesArgs {
 }
 
 /** The instance types of one family: `GET /instance-types/{family}`. */
-export const listFamilyInstanceTypes = /* @__PURE__ */ defineAction({
+export const listFamilyInstanceTypes = /* @__PURE__ */ defineVersionedAction({
   name: "listFamilyInstanceTypes",
-  response: FamilyInstanceTypesResponseSchema,
+  responses: listFamilyInstanceTypesResponseSchemas,
   plan: (args: ListFamilyInstanceTypesArgs) => ({
     method: "GET",
     path: `/instance-types/${encodeURIComponent(requireString("listFamilyInstanceTypes", args, "family").trim())}`,

@@ -1,5 +1,8 @@
-import { type CommitCvmProvisionRequest, CommitCvmProvisionSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import {
+  type CommitCvmProvisionRequest,
+  commitCvmProvisionResponseSchemas,
+} from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkBodyArgs } from "../../body-args";
 
 export type CommitCvmProvisionArgs = CommitCvmProvisionRequest;
@@ -11,9 +14,9 @@ export type CommitCvmProvisionArgs = CommitCvmProvisionRequest;
  * Committing the same pair again returns the same CVM; another compose hash
  * for an app id already used is a 409 (`ERR-03-007`).
  */
-export const commitCvmProvision = /* @__PURE__ */ defineAction({
+export const commitCvmProvision = /* @__PURE__ */ defineVersionedAction({
   name: "commitCvmProvision",
-  response: CommitCvmProvisionSchema,
+  responses: commitCvmProvisionResponseSchemas,
   plan: (args: CommitCvmProvisionArgs) => {
     const body = checkBodyArgs("commitCvmProvision", args, {
       app_id: { kind: "nonEmptyString", required: true },

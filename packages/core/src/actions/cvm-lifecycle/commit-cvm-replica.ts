@@ -1,5 +1,5 @@
-import { CvmVmSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { commitCvmReplicaResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -27,9 +27,9 @@ const ALREADY_REGISTERED = "already-registered";
  * `POST /cvms/{id}/commit-replica` with `{ token, compose_hash, transaction_hash }`,
  * on the same source CVM. Resolves the new replica's VM record.
  */
-export const commitCvmReplica = /* @__PURE__ */ defineAction({
+export const commitCvmReplica = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CvmVmSchema,
+  responses: commitCvmReplicaResponseSchemas,
   plan: (args: CommitCvmReplicaArgs) => {
     const path = cvmPath(NAME, args, "/commit-replica");
     const body = checkBodyArgs(

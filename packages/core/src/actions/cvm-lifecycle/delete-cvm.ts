@@ -1,5 +1,5 @@
-import { NoContentSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { deleteCvmResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -10,9 +10,9 @@ export type DeleteCvmArgs = CvmIdInput;
  * Deletes a CVM for good: `DELETE /cvms/{id}`, answered 204. Resolves `undefined`;
  * the CVM is then gone from lists and reads answer 404.
  */
-export const deleteCvm = /* @__PURE__ */ defineAction({
+export const deleteCvm = /* @__PURE__ */ defineVersionedAction({
   name: "deleteCvm",
-  response: NoContentSchema,
+  responses: deleteCvmResponseSchemas,
   plan: (args: DeleteCvmArgs) => {
     const path = cvmPath("deleteCvm", args, "");
     checkBodyArgs("deleteCvm", args, {}, { pathKeys: CVM_ID_KEYS });

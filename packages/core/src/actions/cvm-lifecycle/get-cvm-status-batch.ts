@@ -1,5 +1,5 @@
-import { GetCvmStatusBatchSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getCvmStatusBatchResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkBodyArgs } from "../../body-args";
 
 export interface GetCvmStatusBatchArgs {
@@ -14,9 +14,9 @@ export interface GetCvmStatusBatchArgs {
  * the status: `operation_type`, `operation_started_at`, `correlation_id`, with
  * `in_progress`, `shutdown_progress` and the guest's `events`.
  */
-export const getCvmStatusBatch = /* @__PURE__ */ defineAction({
+export const getCvmStatusBatch = /* @__PURE__ */ defineVersionedAction({
   name: "getCvmStatusBatch",
-  response: GetCvmStatusBatchSchema,
+  responses: getCvmStatusBatchResponseSchemas,
   plan: (args: GetCvmStatusBatchArgs) => {
     const body = checkBodyArgs("getCvmStatusBatch", args, {
       vmUuids: {

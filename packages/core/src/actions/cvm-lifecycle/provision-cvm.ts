@@ -1,5 +1,5 @@
-import { ProvisionCvmSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { provisionCvmResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkBodyArgs, type Fields, inspectArgs } from "../../body-args";
 import type { ValidationIssue } from "../../errors";
 import { type CvmGpuConfig, GPU_CONFIG_FIELD } from "../gpu-config";
@@ -263,9 +263,9 @@ const PROVISION_FIELDS: Fields = {
  * Unlike `@phala/cloud`, which fills in `instance_type: "tdx.small"` itself,
  * this sends only what the caller gave and lets the API apply its default.
  */
-export const provisionCvm = /* @__PURE__ */ defineAction({
+export const provisionCvm = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: ProvisionCvmSchema,
+  responses: provisionCvmResponseSchemas,
   plan: (args: ProvisionCvmArgs) => {
     const issues: ValidationIssue[] = [];
     const given = (isRecord(args) ? args : {}) as Record<string, unknown>;

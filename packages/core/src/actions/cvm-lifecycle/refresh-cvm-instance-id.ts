@@ -1,5 +1,5 @@
-import { InstanceIdRefreshResultSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { refreshCvmInstanceIdResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -12,9 +12,9 @@ export type RefreshCvmInstanceIdArgs = CvmIdInput & {
 };
 
 /** Re-reads one CVM's instance id from its node: `PATCH /cvms/{id}/instance-id`. */
-export const refreshCvmInstanceId = /* @__PURE__ */ defineAction({
+export const refreshCvmInstanceId = /* @__PURE__ */ defineVersionedAction({
   name: "refreshCvmInstanceId",
-  response: InstanceIdRefreshResultSchema,
+  responses: refreshCvmInstanceIdResponseSchemas,
   plan: (args: RefreshCvmInstanceIdArgs) => {
     const path = cvmPath("refreshCvmInstanceId", args, "/instance-id");
     const body = checkBodyArgs(

@@ -1,5 +1,5 @@
-import { RefreshCvmInstanceIdsSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { refreshCvmInstanceIdsResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkBodyArgs } from "../../body-args";
 
 export interface RefreshCvmInstanceIdsArgs {
@@ -17,10 +17,10 @@ export interface RefreshCvmInstanceIdsArgs {
 const LIMIT_MAX = 500;
 
 /** Re-reads the instance ids of many CVMs at once: `PATCH /cvms/instance-ids`. */
-export const refreshCvmInstanceIds = /* @__PURE__ */ defineAction({
+export const refreshCvmInstanceIds = /* @__PURE__ */ defineVersionedAction({
   name: "refreshCvmInstanceIds",
   optionalArgs: true,
-  response: RefreshCvmInstanceIdsSchema,
+  responses: refreshCvmInstanceIdsResponseSchemas,
   plan: (args: RefreshCvmInstanceIdsArgs) => {
     const body = checkBodyArgs("refreshCvmInstanceIds", args, {
       cvm_ids: "stringList",

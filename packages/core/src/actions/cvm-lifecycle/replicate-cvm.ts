@@ -1,6 +1,5 @@
-import { type CreateAppInstanceResult, CreateAppInstanceResultSchema } from "@phala/cloud-schemas";
-import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { type ActionResponse, defineAction, safe } from "../../action";
+import { replicateCvmResponseSchemas } from "@phala/cloud-schemas";
+import { type ActionResponse, defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationRequired } from "../../registration";
@@ -24,15 +23,6 @@ export type ReplicateCvmArgs = CvmIdInput & {
   prepareOnly?: boolean;
 };
 
-/**
- * The new replica's VM record, or, for an app whose KMS is an on-chain contract
- * and whose compose hash (or the new device) the contract does not allow yet,
- * the 465 answer as `{ status: "precondition_required", compose_hash, app_id,
- * device_id, kms_info, commit_token?, commit_url?, api_commit_url?, onchain_status? }`.
- * `isComposeHashRegistrationRequired` tells the two apart.
- */
-export type ReplicateCvmResult = CreateAppInstanceResult;
-
 const NAME = "replicateCvm";
 
 function shapeReplica(response: ActionResponse): unknown {
@@ -45,14 +35,18 @@ function shapeReplica(response: ActionResponse): unknown {
  * Adds a replica of a CVM, same app and compose file, as a new VM:
  * `POST /cvms/{id}/replicas` with `{ node_id, teepod_id, encrypted_env,
  * compose_hash }` (the fields given) and, with `prepareOnly`, the header
- * `X-Prepare-Only: true`. Resolves the new VM record, or the 465 answer of an
- * on-chain KMS app as a `precondition_required` result (not an error): register
- * the hash in the app contract, then call `commitCvmReplica` with the
- * `commit_token`, the hash and the transaction.
+ * `X-Prepare-Only: true`. Resolves `ReplicateCvmResult` (`ReplicateCvmResultV20260522`
+ * from 2026-05-22, both in `@phala/cloud-schemas`): the new VM record (its `id`
+ * the `cvm_...` hashid from 2026-05-22, a number before), or, for an app whose
+ * KMS is an on-chain contract and whose compose hash (or the new device) the
+ * contract does not allow yet, the 465 answer as a `precondition_required`
+ * result (not an error; `isComposeHashRegistrationRequired` tells the two
+ * apart): register the hash in the app contract, then call `commitCvmReplica`
+ * with the `commit_token`, the hash and the transaction.
  */
-export const replicateCvm = /* @__PURE__ */ defineAction({
+export const replicateCvm = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CreateAppInstanceResultSchema as StandardSchemaV1<unknown, ReplicateCvmResult>,
+  responses: replicateCvmResponseSchemas,
   plan: (args: ReplicateCvmArgs) => {
     const path = cvmPath(NAME, args, "/replicas");
     const { prepareOnly, ...body } = checkBodyArgs(

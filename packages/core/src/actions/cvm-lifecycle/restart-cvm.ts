@@ -1,5 +1,5 @@
-import { CvmVmSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { restartCvmResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -10,9 +10,9 @@ export type RestartCvmArgs = CvmIdInput & {
 };
 
 /** Restarts a running CVM: `POST /cvms/{id}/restart` with `{ force }`. */
-export const restartCvm = /* @__PURE__ */ defineAction({
+export const restartCvm = /* @__PURE__ */ defineVersionedAction({
   name: "restartCvm",
-  response: CvmVmSchema,
+  responses: restartCvmResponseSchemas,
   plan: (args: RestartCvmArgs) => {
     const path = cvmPath("restartCvm", args, "/restart");
     const body = checkBodyArgs("restartCvm", args, { force: "boolean" }, { pathKeys: CVM_ID_KEYS });

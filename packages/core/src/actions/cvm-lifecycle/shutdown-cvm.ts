@@ -1,5 +1,5 @@
-import { CvmVmSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { shutdownCvmResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -7,9 +7,9 @@ import { cvmPath } from "../cvm-reads/cvm-path";
 export type ShutdownCvmArgs = CvmIdInput;
 
 /** Shuts a running CVM down gracefully (ACPI): `POST /cvms/{id}/shutdown`. */
-export const shutdownCvm = /* @__PURE__ */ defineAction({
+export const shutdownCvm = /* @__PURE__ */ defineVersionedAction({
   name: "shutdownCvm",
-  response: CvmVmSchema,
+  responses: shutdownCvmResponseSchemas,
   plan: (args: ShutdownCvmArgs) => {
     const path = cvmPath("shutdownCvm", args, "/shutdown");
     checkBodyArgs("shutdownCvm", args, {}, { pathKeys: CVM_ID_KEYS });

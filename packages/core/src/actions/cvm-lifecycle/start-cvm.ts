@@ -1,5 +1,5 @@
-import { CvmVmSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { startCvmResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -7,9 +7,9 @@ import { cvmPath } from "../cvm-reads/cvm-path";
 export type StartCvmArgs = CvmIdInput;
 
 /** Boots a stopped CVM: `POST /cvms/{id}/start`. The VM answers `starting`, then runs. */
-export const startCvm = /* @__PURE__ */ defineAction({
+export const startCvm = /* @__PURE__ */ defineVersionedAction({
   name: "startCvm",
-  response: CvmVmSchema,
+  responses: startCvmResponseSchemas,
   plan: (args: StartCvmArgs) => {
     const path = cvmPath("startCvm", args, "/start");
     checkBodyArgs("startCvm", args, {}, { pathKeys: CVM_ID_KEYS });

@@ -1,5 +1,5 @@
-import { CvmOperationAcceptedSchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, safe } from "../../action";
+import { updateCvmResourcesResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, invalidArguments, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -30,9 +30,9 @@ const SIZE_KEYS = ["vcpu", "memory", "disk_size", "instance_type"] as const;
  * the newest `@phala/cloud` sends them). `patchCvm` changes the size together
  * with other fields.
  */
-export const updateCvmResources = /* @__PURE__ */ defineAction({
+export const updateCvmResources = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CvmOperationAcceptedSchema,
+  responses: updateCvmResourcesResponseSchemas,
   plan: (args: UpdateCvmResourcesArgs) => {
     const path = cvmPath(NAME, args);
     const body = checkBodyArgs(

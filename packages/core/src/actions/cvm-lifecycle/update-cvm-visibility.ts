@@ -1,6 +1,5 @@
-import { type CvmPatchResult, CvmPatchResultSchema } from "@phala/cloud-schemas";
-import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { defineAction, safe } from "../../action";
+import { type CvmPatchResult, updateCvmVisibilityResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
@@ -42,10 +41,15 @@ const NAME = "updateCvmVisibility";
  * reference, absent from its current version) and resolve the CVM's record;
  * `getCvmInfo` reads the record once the change is applied.
  */
-export const updateCvmVisibility = /* @__PURE__ */ defineAction({
+export const updateCvmVisibility = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  UpdateCvmVisibilityArgs,
+  false,
+  CvmVisibility
+>({
   name: NAME,
-  // The schema checks the answer; `finish` adds the values set.
-  response: CvmPatchResultSchema as StandardSchemaV1<unknown, UpdateCvmVisibilityResult>,
+  // The table checks the answer; `finish` adds the values set.
+  responses: updateCvmVisibilityResponseSchemas,
   plan: (args: UpdateCvmVisibilityArgs) => {
     const path = cvmPath(NAME, args);
     const body = checkBodyArgs(

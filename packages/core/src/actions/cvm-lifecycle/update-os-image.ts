@@ -1,5 +1,5 @@
-import { CvmOperationAcceptedSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { updateOsImageResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -16,9 +16,9 @@ export type UpdateOsImageArgs = CvmIdInput & {
  * `{ correlation_id, status, message }` as sent, each `null` when the answer
  * had no body or left it out.
  */
-export const updateOsImage = /* @__PURE__ */ defineAction({
+export const updateOsImage = /* @__PURE__ */ defineVersionedAction({
   name: "updateOsImage",
-  response: CvmOperationAcceptedSchema,
+  responses: updateOsImageResponseSchemas,
   plan: (args: UpdateOsImageArgs) => {
     const path = cvmPath("updateOsImage", args, "/os-image");
     const body = checkBodyArgs(

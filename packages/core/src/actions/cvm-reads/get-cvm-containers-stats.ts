@@ -1,5 +1,5 @@
-import { CvmContainersStatsSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getCvmContainersStatsResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "./cvm-path";
 
@@ -13,9 +13,9 @@ export type GetCvmContainersStatsArgs = CvmIdInput;
  * container list: it may stop answering. For the compose file alone use
  * `getCvmComposeFile` (`GET /cvms/{id}/compose_file`) or `getCvmDockerCompose`.
  */
-export const getCvmContainersStats = /* @__PURE__ */ defineAction({
+export const getCvmContainersStats = /* @__PURE__ */ defineVersionedAction({
   name: "getCvmContainersStats",
-  response: CvmContainersStatsSchema,
+  responses: getCvmContainersStatsResponseSchemas,
   plan: (args: GetCvmContainersStatsArgs) => ({
     method: "GET",
     path: cvmPath("getCvmContainersStats", args, "/composition"),

@@ -1,5 +1,5 @@
-import { CvmTextFileSchema } from "@phala/cloud-schemas";
-import { type ActionResponse, defineAction, safe } from "../../action";
+import { getCvmDockerComposeResponseSchemas } from "@phala/cloud-schemas";
+import { type ActionResponse, defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "./cvm-path";
 import { textBody } from "./text-body";
@@ -7,9 +7,9 @@ import { textBody } from "./text-body";
 export type GetCvmDockerComposeArgs = CvmIdInput;
 
 /** The docker-compose file as text: `GET /cvms/{id}/docker-compose.yml`. */
-export const getCvmDockerCompose = /* @__PURE__ */ defineAction({
+export const getCvmDockerCompose = /* @__PURE__ */ defineVersionedAction({
   name: "getCvmDockerCompose",
-  response: CvmTextFileSchema,
+  responses: getCvmDockerComposeResponseSchemas,
   plan: (args: GetCvmDockerComposeArgs) => ({
     method: "GET",
     path: cvmPath("getCvmDockerCompose", args, "/docker-compose.yml"),

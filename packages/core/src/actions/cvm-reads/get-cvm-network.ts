@@ -1,14 +1,14 @@
-import { CvmNetworkSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getCvmNetworkResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "./cvm-path";
 
 export type GetCvmNetworkArgs = CvmIdInput;
 
 /** Internal IP, WireGuard handshake and public URLs: `GET /cvms/{id}/network`. */
-export const getCvmNetwork = /* @__PURE__ */ defineAction({
+export const getCvmNetwork = /* @__PURE__ */ defineVersionedAction({
   name: "getCvmNetwork",
-  response: CvmNetworkSchema,
+  responses: getCvmNetworkResponseSchemas,
   plan: (args: GetCvmNetworkArgs) => ({
     method: "GET",
     path: cvmPath("getCvmNetwork", args, "/network"),

@@ -1,5 +1,5 @@
-import { CvmTextFileSchema } from "@phala/cloud-schemas";
-import { type ActionResponse, defineAction, safe } from "../../action";
+import { getCvmPreLaunchScriptResponseSchemas } from "@phala/cloud-schemas";
+import { type ActionResponse, defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "./cvm-path";
 import { textBody } from "./text-body";
@@ -7,9 +7,9 @@ import { textBody } from "./text-body";
 export type GetCvmPreLaunchScriptArgs = CvmIdInput;
 
 /** The pre-launch script as text (empty when the CVM has none): `GET /cvms/{id}/pre-launch-script`. */
-export const getCvmPreLaunchScript = /* @__PURE__ */ defineAction({
+export const getCvmPreLaunchScript = /* @__PURE__ */ defineVersionedAction({
   name: "getCvmPreLaunchScript",
-  response: CvmTextFileSchema,
+  responses: getCvmPreLaunchScriptResponseSchemas,
   plan: (args: GetCvmPreLaunchScriptArgs) => ({
     method: "GET",
     path: cvmPath("getCvmPreLaunchScript", args, "/pre-launch-script"),

@@ -1,14 +1,14 @@
-import { CvmCurrentStateSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getCvmStateResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "./cvm-path";
 
 export type GetCvmStateArgs = CvmIdInput;
 
 /** The VM's current state, one snapshot: `GET /cvms/{id}/state` (`watchCvmState` streams it). */
-export const getCvmState = /* @__PURE__ */ defineAction({
+export const getCvmState = /* @__PURE__ */ defineVersionedAction({
   name: "getCvmState",
-  response: CvmCurrentStateSchema,
+  responses: getCvmStateResponseSchemas,
   plan: (args: GetCvmStateArgs) => ({
     method: "GET",
     path: cvmPath("getCvmState", args, "/state"),

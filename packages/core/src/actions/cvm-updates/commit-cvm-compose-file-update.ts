@@ -1,5 +1,5 @@
-import { CvmPatchResultSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { commitCvmComposeFileUpdateResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
@@ -28,9 +28,9 @@ const NAME = "commitCvmComposeFileUpdate";
  * with `transaction_hash` once it is. (The public `@phala/cloud` resolves `undefined`
  * here and throws on 465.)
  */
-export const commitCvmComposeFileUpdate = /* @__PURE__ */ defineAction({
+export const commitCvmComposeFileUpdate = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CvmPatchResultSchema,
+  responses: commitCvmComposeFileUpdateResponseSchemas,
   plan: (args: CommitCvmComposeFileUpdateArgs) => {
     const path = cvmPath(NAME, args, "/compose_file");
     const { transaction_hash, ...body } = checkBodyArgs(

@@ -1,5 +1,5 @@
-import { CommitCvmUpdateResultSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { commitCvmUpdateResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -19,9 +19,9 @@ const NAME = "commitCvmUpdate";
  * `POST /cvms/{id}/commit-update` `{ token, compose_hash, transaction_hash }`.
  * Resolves `{ status, correlation_id }`.
  */
-export const commitCvmUpdate = /* @__PURE__ */ defineAction({
+export const commitCvmUpdate = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CommitCvmUpdateResultSchema,
+  responses: commitCvmUpdateResponseSchemas,
   plan: (args: CommitCvmUpdateArgs) => {
     const path = cvmPath(NAME, args, "/commit-update");
     const body = checkBodyArgs(

@@ -1,5 +1,5 @@
-import { CvmPatchResultSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { confirmCvmPatchResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
@@ -21,9 +21,9 @@ const NAME = "confirmCvmPatch";
  * (the operation requires a body; no field is changed again, the API applies
  * the update it holds for that hash). Resolves `{ status: "accepted", correlation_id }`.
  */
-export const confirmCvmPatch = /* @__PURE__ */ defineAction({
+export const confirmCvmPatch = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CvmPatchResultSchema,
+  responses: confirmCvmPatchResponseSchemas,
   plan: (args: ConfirmCvmPatchArgs) => {
     const path = cvmPath(NAME, args, "");
     const fields = checkBodyArgs(

@@ -1,5 +1,5 @@
-import { CvmPatchResultSchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, safe } from "../../action";
+import { patchCvmResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, invalidArguments, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
@@ -67,9 +67,9 @@ const NAME = "patchCvm";
  * `requiresOnChainHash` with camelCase fields; here it is `status`, with the API's
  * own field names, like every other update result of this SDK.
  */
-export const patchCvm = /* @__PURE__ */ defineAction({
+export const patchCvm = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CvmPatchResultSchema,
+  responses: patchCvmResponseSchemas,
   plan: (args: PatchCvmArgs) => {
     const path = cvmPath(NAME, args, "");
     const { prepareOnly, ...body } = checkBodyArgs(

@@ -1,8 +1,8 @@
 import {
   type CvmAppCompose,
-  ProvisionCvmComposeFileUpdateResultSchema,
+  provisionCvmComposeFileUpdateResponseSchemas,
 } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
@@ -21,9 +21,9 @@ const NAME = "provisionCvmComposeFileUpdate";
  * app compose. Returns the `compose_hash` to pass to `commitCvmComposeFileUpdate`
  * (and, for an on-chain KMS, to register in the app contract first).
  */
-export const provisionCvmComposeFileUpdate = /* @__PURE__ */ defineAction({
+export const provisionCvmComposeFileUpdate = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: ProvisionCvmComposeFileUpdateResultSchema,
+  responses: provisionCvmComposeFileUpdateResponseSchemas,
   plan: (args: ProvisionCvmComposeFileUpdateArgs) => {
     const path = cvmPath(NAME, args, "/compose_file/provision");
     const { app_compose, ...rest } = checkBodyArgs(

@@ -1,5 +1,5 @@
-import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { updateCvmEnvsResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
@@ -26,9 +26,9 @@ const NAME = "updateCvmEnvs";
  * `{ status: "precondition_required", compose_hash, app_id, device_id, kms_info }`
  * (HTTP 465): register the hash, then call again with `compose_hash` and `transaction_hash`.
  */
-export const updateCvmEnvs = /* @__PURE__ */ defineAction({
+export const updateCvmEnvs = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CvmUpdateResultSchema,
+  responses: updateCvmEnvsResponseSchemas,
   plan: (args: UpdateCvmEnvsArgs) => ({
     method: "PATCH",
     path: cvmPath(NAME, args, "/envs"),

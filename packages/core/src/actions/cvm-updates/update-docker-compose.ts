@@ -1,5 +1,5 @@
-import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { updateDockerComposeResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
 import { planTextFileUpdate } from "./text-file-update";
 import { shapeUpdateResult } from "./update-result";
@@ -21,9 +21,9 @@ const NAME = "updateDockerCompose";
  * kms_info }` (HTTP 465): register the hash, then call again with `compose_hash` and
  * `transaction_hash`.
  */
-export const updateDockerCompose = /* @__PURE__ */ defineAction({
+export const updateDockerCompose = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CvmUpdateResultSchema,
+  responses: updateDockerComposeResponseSchemas,
   plan: (args: UpdateDockerComposeArgs) =>
     planTextFileUpdate(NAME, args, {
       segment: "/docker-compose",

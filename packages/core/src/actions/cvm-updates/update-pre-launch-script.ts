@@ -1,5 +1,5 @@
-import { CvmUpdateResultSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { updatePreLaunchScriptResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
 import { planTextFileUpdate } from "./text-file-update";
 import { shapeUpdateResult } from "./update-result";
@@ -18,9 +18,9 @@ const NAME = "updatePreLaunchScript";
  * Replaces a CVM's pre-launch script (run before its containers start):
  * `PATCH /cvms/{id}/pre-launch-script` (plain-text body). Results as `updateDockerCompose`.
  */
-export const updatePreLaunchScript = /* @__PURE__ */ defineAction({
+export const updatePreLaunchScript = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
-  response: CvmUpdateResultSchema,
+  responses: updatePreLaunchScriptResponseSchemas,
   plan: (args: UpdatePreLaunchScriptArgs) =>
     planTextFileUpdate(NAME, args, {
       segment: "/pre-launch-script",

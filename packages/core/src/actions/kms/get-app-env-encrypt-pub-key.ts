@@ -1,5 +1,5 @@
-import { GetAppEnvEncryptPubKeySchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, requireString, safe } from "../../action";
+import { getAppEnvEncryptPubKeyResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, invalidArguments, requireString, safe } from "../../action";
 
 export interface GetAppEnvEncryptPubKeyArgs {
   /** The KMS id or slug the app uses. */
@@ -15,10 +15,15 @@ const APP_ID = /^(?:0x|app_)?([0-9a-f]{40})$/i;
  * signature over it: `GET /kms/{kms}/pubkey/{app_id}`. Pass `public_key` to
  * `encryptEnvVars`. The app id is sent as bare lower-case hex whatever prefix
  * it was given with (`@phala/cloud` refuses `app_` and sends `0x` through).
+ *
+ * Pinned: a 2026-06-23 client (or call) sends `X-Phala-Version: 2026-05-22`
+ * for it. From 2026-06-23 the `/kms/{kms}` paths resolve KMS contracts, and
+ * here `{kms}` stays a KMS node's id or slug, whose key it serves; the
+ * official SDKs pin it the same way. Older versions send their own.
  */
-export const getAppEnvEncryptPubKey = /* @__PURE__ */ defineAction({
+export const getAppEnvEncryptPubKey = /* @__PURE__ */ defineVersionedAction({
   name: "getAppEnvEncryptPubKey",
-  response: GetAppEnvEncryptPubKeySchema,
+  responses: getAppEnvEncryptPubKeyResponseSchemas,
   plan: (args: GetAppEnvEncryptPubKeyArgs) => {
     const kms = requireString("getAppEnvEncryptPubKey", args, "kms").trim();
     const match = APP_ID.exec(requireString("getAppEnvEncryptPubKey", args, "app_id").trim());

@@ -1,15 +1,22 @@
-import { KmsInfoSchema } from "@phala/cloud-schemas";
-import { defineAction, requireString, safe } from "../../action";
+import { getKmsInfoResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, requireString, safe } from "../../action";
 
 export interface GetKmsInfoArgs {
   /** The KMS id or slug. */
   kms_id: string;
 }
 
-/** One KMS node: `GET /kms/{kms_id}`. */
-export const getKmsInfo = /* @__PURE__ */ defineAction({
+/**
+ * One KMS node: `GET /kms/{kms_id}`.
+ *
+ * Pinned: a 2026-06-23 client (or call) sends `X-Phala-Version: 2026-05-22`
+ * for it. From 2026-06-23 `{kms_id}` resolves a KMS contract instead of a node
+ * (`getKmsContract`), and this action keeps answering the node; the official
+ * SDKs pin it the same way. Older versions send their own.
+ */
+export const getKmsInfo = /* @__PURE__ */ defineVersionedAction({
   name: "getKmsInfo",
-  response: KmsInfoSchema,
+  responses: getKmsInfoResponseSchemas,
   plan: (args: GetKmsInfoArgs) => ({
     method: "GET",
     path: `/kms/${encodeURIComponent(requireString("getKmsInfo", args, "kms_id").trim())}`,

@@ -1,5 +1,5 @@
-import { GetKmsListResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getKmsListResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 
 export interface GetKmsListArgs {
@@ -10,11 +10,18 @@ export interface GetKmsListArgs {
   is_onchain?: boolean;
 }
 
-/** The KMS nodes the caller can deploy with, a page at a time: `GET /kms`. */
-export const getKmsList = /* @__PURE__ */ defineAction({
+/**
+ * The KMS nodes the caller can deploy with, a page at a time: `GET /kms`.
+ *
+ * Pinned: a 2026-06-23 client (or call) sends `X-Phala-Version: 2026-05-22`
+ * for it. From 2026-06-23 `GET /kms` lists KMS contracts instead of nodes
+ * (`listKmsContracts`), and this action keeps the node list it was written for;
+ * the official SDKs pin it the same way. Older versions send their own.
+ */
+export const getKmsList = /* @__PURE__ */ defineVersionedAction({
   name: "getKmsList",
   optionalArgs: true,
-  response: GetKmsListResponseSchema,
+  responses: getKmsListResponseSchemas,
   plan: (args: GetKmsListArgs) => ({
     method: "GET",
     path: "/kms",

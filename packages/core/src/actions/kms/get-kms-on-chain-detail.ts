@@ -1,5 +1,5 @@
-import { GetKmsOnChainDetailResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, requireString, safe } from "../../action";
+import { getKmsOnChainDetailResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, requireString, safe } from "../../action";
 
 export interface GetKmsOnChainDetailArgs {
   /** The chain's name as the API lists it (`base`, `ethereum`) or its chain id. */
@@ -10,9 +10,9 @@ export interface GetKmsOnChainDetailArgs {
  * The KMS contracts on one chain, with the devices and OS images each allows:
  * `GET /kms/on-chain/{chain}`.
  */
-export const getKmsOnChainDetail = /* @__PURE__ */ defineAction({
+export const getKmsOnChainDetail = /* @__PURE__ */ defineVersionedAction({
   name: "getKmsOnChainDetail",
-  response: GetKmsOnChainDetailResponseSchema,
+  responses: getKmsOnChainDetailResponseSchemas,
   plan: (args: GetKmsOnChainDetailArgs) => ({
     method: "GET",
     path: `/kms/on-chain/${encodeURIComponent(requireString("getKmsOnChainDetail", args, "chain").trim())}`,

@@ -1,5 +1,5 @@
-import { NextAppIdsSchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, safe } from "../../action";
+import { nextAppIdsResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, invalidArguments, safe } from "../../action";
 
 export interface NextAppIdsArgs {
   /** How many ids, 1 to 20 (default 1). */
@@ -13,10 +13,10 @@ const MAX_COUNTS = 20;
  * `GET /kms/phala/next_app_id`. Lets a deployment know its app id (and so its
  * env-encryption key) before the CVM exists.
  */
-export const nextAppIds = /* @__PURE__ */ defineAction({
+export const nextAppIds = /* @__PURE__ */ defineVersionedAction({
   name: "nextAppIds",
   optionalArgs: true,
-  response: NextAppIdsSchema,
+  responses: nextAppIdsResponseSchemas,
   plan: (args: NextAppIdsArgs) => {
     const counts = args.counts ?? 1;
     if (!Number.isInteger(counts) || counts < 1 || counts > MAX_COUNTS) {

@@ -1,5 +1,5 @@
-import { SshKeySchema } from "@phala/cloud-schemas";
-import { defineAction, requireString, safe } from "../../action";
+import { createSshKeyResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, requireString, safe } from "../../action";
 
 export interface CreateSshKeyArgs {
   name: string;
@@ -12,9 +12,9 @@ export interface CreateSshKeyArgs {
  * computes the fingerprint and type; a malformed key is a 422, a key the user
  * already has (same fingerprint) a 409.
  */
-export const createSshKey = /* @__PURE__ */ defineAction({
+export const createSshKey = /* @__PURE__ */ defineVersionedAction({
   name: "createSshKey",
-  response: SshKeySchema,
+  responses: createSshKeyResponseSchemas,
   plan: (args: CreateSshKeyArgs) => {
     const name = requireString("createSshKey", args, "name");
     const publicKey = requireString("createSshKey", args, "public_key");

@@ -1,5 +1,5 @@
-import { DeleteSshKeyResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, requireString, safe } from "../../action";
+import { deleteSshKeyResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, requireString, safe } from "../../action";
 
 export interface DeleteSshKeyArgs {
   /** The key's `id` from `listSshKeys`. */
@@ -7,9 +7,9 @@ export interface DeleteSshKeyArgs {
 }
 
 /** Removes one of the user's SSH keys: `DELETE /user/ssh-keys/{key_id}` (204). */
-export const deleteSshKey = /* @__PURE__ */ defineAction({
+export const deleteSshKey = /* @__PURE__ */ defineVersionedAction({
   name: "deleteSshKey",
-  response: DeleteSshKeyResponseSchema,
+  responses: deleteSshKeyResponseSchemas,
   plan: (args: DeleteSshKeyArgs) => ({
     method: "DELETE",
     path: `/user/ssh-keys/${encodeURIComponent(requireString("deleteSshKey", args, "keyId").trim())}`,

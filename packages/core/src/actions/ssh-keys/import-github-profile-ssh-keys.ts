@@ -1,5 +1,5 @@
-import { ImportGithubProfileResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, invalidArguments, requireString, safe } from "../../action";
+import { importGithubProfileSshKeysResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, invalidArguments, requireString, safe } from "../../action";
 
 export interface ImportGithubProfileSshKeysArgs {
   /** Any GitHub user; their public keys are read from their profile. */
@@ -14,9 +14,9 @@ const GITHUB_USERNAME = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
  * Keys the user already has (same fingerprint) are skipped; keys GitHub serves
  * that cannot be parsed are listed in `errors` and do not stop the others.
  */
-export const importGithubProfileSshKeys = /* @__PURE__ */ defineAction({
+export const importGithubProfileSshKeys = /* @__PURE__ */ defineVersionedAction({
   name: "importGithubProfileSshKeys",
-  response: ImportGithubProfileResponseSchema,
+  responses: importGithubProfileSshKeysResponseSchemas,
   plan: (args: ImportGithubProfileSshKeysArgs) => {
     const username = requireString("importGithubProfileSshKeys", args, "github_username").trim();
     if (!GITHUB_USERNAME.test(username)) {

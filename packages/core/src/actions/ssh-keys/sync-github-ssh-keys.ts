@@ -1,15 +1,15 @@
-import { SyncGithubSshKeysResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { syncGithubSshKeysResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 
 /**
  * Brings the keys synced from the user's linked GitHub account up to date:
  * `POST /user/ssh-keys/github-sync`. New keys are added, changed ones updated,
  * keys deleted on GitHub revoked. Keys added by hand are left alone.
  */
-export const syncGithubSshKeys = /* @__PURE__ */ defineAction({
+export const syncGithubSshKeys = /* @__PURE__ */ defineVersionedAction({
   name: "syncGithubSshKeys",
   optionalArgs: true,
-  response: SyncGithubSshKeysResponseSchema,
+  responses: syncGithubSshKeysResponseSchemas,
   plan: (_args: Record<string, never>) => ({ method: "POST", path: "/user/ssh-keys/github-sync" }),
 });
 

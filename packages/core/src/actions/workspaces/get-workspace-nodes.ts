@@ -1,5 +1,5 @@
-import { GetWorkspaceNodesSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getWorkspaceNodesResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 import { teamSlugSegment } from "./team-slug";
 
@@ -12,9 +12,9 @@ export interface GetWorkspaceNodesArgs {
 }
 
 /** The nodes a workspace can deploy to, a page at a time: `GET /workspaces/{slug}/nodes`. */
-export const getWorkspaceNodes = /* @__PURE__ */ defineAction({
+export const getWorkspaceNodes = /* @__PURE__ */ defineVersionedAction({
   name: "getWorkspaceNodes",
-  response: GetWorkspaceNodesSchema,
+  responses: getWorkspaceNodesResponseSchemas,
   plan: (args: GetWorkspaceNodesArgs) => {
     const slug = teamSlugSegment("getWorkspaceNodes", args);
     const { page, pageSize } = checkQueryArgs(

@@ -1,5 +1,5 @@
-import { GetWorkspaceQuotasSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getWorkspaceQuotasResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { teamSlugSegment } from "./team-slug";
 
 export interface GetWorkspaceQuotasArgs {
@@ -7,9 +7,9 @@ export interface GetWorkspaceQuotasArgs {
 }
 
 /** What the workspace may still use (VM slots, vCPU, memory, disk, GPUs): `GET /workspaces/{slug}/quotas`. */
-export const getWorkspaceQuotas = /* @__PURE__ */ defineAction({
+export const getWorkspaceQuotas = /* @__PURE__ */ defineVersionedAction({
   name: "getWorkspaceQuotas",
-  response: GetWorkspaceQuotasSchema,
+  responses: getWorkspaceQuotasResponseSchemas,
   plan: (args: GetWorkspaceQuotasArgs) => ({
     method: "GET",
     path: `/workspaces/${teamSlugSegment("getWorkspaceQuotas", args)}/quotas`,

@@ -1,5 +1,5 @@
-import { WorkspaceResponseSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { getWorkspaceResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { teamSlugSegment } from "./team-slug";
 
 /**
@@ -9,9 +9,9 @@ import { teamSlugSegment } from "./team-slug";
 export type GetWorkspaceArgs = string | { teamSlug: string };
 
 /** One workspace by its slug: `GET /workspaces/{slug}`. */
-export const getWorkspace = /* @__PURE__ */ defineAction({
+export const getWorkspace = /* @__PURE__ */ defineVersionedAction({
   name: "getWorkspace",
-  response: WorkspaceResponseSchema,
+  responses: getWorkspaceResponseSchemas,
   plan: (args: GetWorkspaceArgs) => ({
     method: "GET",
     path: `/workspaces/${teamSlugSegment("getWorkspace", typeof args === "string" ? { teamSlug: args } : args)}`,

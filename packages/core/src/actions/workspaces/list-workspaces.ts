@@ -1,5 +1,5 @@
-import { ListWorkspacesSchema } from "@phala/cloud-schemas";
-import { defineAction, safe } from "../../action";
+import { listWorkspacesResponseSchemas } from "@phala/cloud-schemas";
+import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 
 export interface ListWorkspacesArgs {
@@ -10,10 +10,10 @@ export interface ListWorkspacesArgs {
 }
 
 /** The workspaces the caller belongs to, a page at a time: `GET /workspaces`. */
-export const listWorkspaces = /* @__PURE__ */ defineAction({
+export const listWorkspaces = /* @__PURE__ */ defineVersionedAction({
   name: "listWorkspaces",
   optionalArgs: true,
-  response: ListWorkspacesSchema,
+  responses: listWorkspacesResponseSchemas,
   plan: (args: ListWorkspacesArgs) => ({
     method: "GET",
     path: "/workspaces",
