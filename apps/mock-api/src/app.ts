@@ -26,7 +26,12 @@ import { registerKmsRoutes } from "./routes/kms";
 import { registerSshKeyRoutes } from "./routes/ssh-keys";
 import { registerWorkspaceRoutes } from "./routes/workspaces";
 import { createMockState } from "./seed";
-import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion } from "./versions/chain";
+import {
+  type ApiVersion,
+  createVersionChain,
+  type MockVersionChangeSet,
+  type VersionChain,
+} from "./versions/chain";
 
 export const API_BASE_PATH = "/api/v1";
 
@@ -37,7 +42,7 @@ export interface MockAppOptions {
    * The accepted API keys, each with its own default version (or none). Without
    * it, any non-empty key is accepted and has no default version.
    */
-  apiKeys?: Record<string, ApiVersion | undefined>;
+  apiKeys?: Record<string, ApiVersion | (string & {}) | undefined>;
   /** The clock (VM uptimes are computed from it). */
   now?: () => Date;
   /** Sees each request as it arrives (tests record what an SDK sent). */
@@ -64,6 +69,14 @@ export interface MockAppOptions {
    * is not installed at all; `[]` installs it with no rule.
    */
   faults?: readonly FaultRule[] | FaultInjector;
+  /**
+   * Tests only: versions served besides the SDK's (`VERSION_CHANGES` of
+   * `@phala/cloud-schemas`), each with its changes against the version before,
+   * in the SDK's form. A version newer than the mock's render version takes
+   * field changes only (added, removed, renamed, retyped), which the mock applies
+   * from their data. A change it cannot render makes `createMockApp` throw.
+   */
+  versionChanges?: readonly MockVersionChangeSet[];
 }
 
 /** One answer of the mock, as `onResponse` sees it. */
@@ -76,6 +89,11 @@ export interface ObservedExchange {
   headers: Headers;
   /** The body as text; `""` for an event stream or no body. */
   text: string;
+  /**
+   * The endpoint (the SDK action calling it) whose shape the body has, where the
+   * answer was rendered through the version chain; absent otherwise.
+   */
+  endpoint?: string;
 }
 
 /** Reports a copy of the response to the hook without consuming the one that is sent. */
@@ -88,7 +106,15 @@ async function observe(
   const streamed = (headers.get("content-type") ?? "").includes("text/event-stream");
   const text = streamed || response.body === null ? "" : await response.clone().text();
   try {
-    onResponse({ method: c.req.method, url: c.req.url, status: response.status, headers, text });
+    const endpoint = c.get("endpoint");
+    onResponse({
+      method: c.req.method,
+      url: c.req.url,
+      status: response.status,
+      headers,
+      text,
+      ...(endpoint === undefined ? {} : { endpoint }),
+    });
   } catch (error) {
     console.error("[mock-api] onResponse hook failed:", error);
   }
@@ -107,10 +133,10 @@ function sameOperation(a: string, b: string): boolean {
 /** The API key policy: which keys pass and what version each defaults to. */
 interface KeyPolicy {
   accepts(key: string): boolean;
-  defaultVersion(key: string): ApiVersion | undefined;
+  defaultVersion(key: string): string | undefined;
 }
 
-function keyPolicy(apiKeys: MockAppOptions["apiKeys"]): KeyPolicy {
+function keyPolicy(apiKeys: MockAppOptions["apiKeys"], chain: VersionChain): KeyPolicy {
   if (apiKeys === undefined) {
     return { accepts: (key) => key.length > 0, defaultVersion: () => undefined };
   }
@@ -118,9 +144,9 @@ function keyPolicy(apiKeys: MockAppOptions["apiKeys"]): KeyPolicy {
   for (const [key, version] of keys) {
     // JavaScript callers get no compile-time check; a typo here would otherwise
     // label that key's responses with a version the mock cannot render.
-    if (version !== undefined && !isApiVersion(version)) {
+    if (version !== undefined && !chain.isVersion(version)) {
       throw new TypeError(
-        `apiKeys[${JSON.stringify(key)}]: unknown API version ${JSON.stringify(version)} (known: ${API_VERSIONS.join(", ")})`,
+        `apiKeys[${JSON.stringify(key)}]: unknown API version ${JSON.stringify(version)} (known: ${chain.versions.join(", ")})`,
       );
     }
   }
@@ -141,6 +167,8 @@ function newRequestId(): string {
  * `startMockApi` on Node or handed to any runtime Hono supports.
  */
 export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
+  // First: a change the mock cannot render stops it here, before it serves anything.
+  const chain = createVersionChain(options.versionChanges);
   const state =
     options.state ??
     createMockState({
@@ -149,14 +177,19 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
       streamSecondMs: options.streamSecondMs,
     });
   const now = options.now ?? (() => new Date());
-  const keys = keyPolicy(options.apiKeys);
+  const keys = keyPolicy(options.apiKeys, chain);
 
   const apiKeyOf = (header: string | undefined) => header?.trim() ?? "";
 
   const requireApiKey: MiddlewareHandler<MockEnv> = async (c, next) => {
     const key = apiKeyOf(c.req.header("X-API-Key"));
     if (!keys.accepts(key)) throw invalidApiKeyError();
-    c.set("render", { state, caller: callerForApiKey(state, key), now: now() });
+    c.set("render", {
+      state,
+      caller: callerForApiKey(state, key),
+      now: now(),
+      version: c.get("apiVersion"),
+    });
     const stepUp = state.settings.stepUpRequired;
     if (stepUp && stepUp.length > 0) {
       const operation = `${c.req.method} ${c.req.routePath.slice(API_BASE_PATH.length)}`;
@@ -177,7 +210,8 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
       headers: new Headers(c.req.raw.headers),
     });
     const requestId = newRequestId();
-    c.set("apiVersion", DEFAULT_API_VERSION);
+    c.set("chain", chain);
+    c.set("apiVersion", chain.defaultVersion);
     await next();
     c.header("X-Phala-Version", c.get("apiVersion"));
     c.header("x-request-id", requestId);
@@ -187,10 +221,10 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
   app.use("*", async (c, next) => {
     const key = apiKeyOf(c.req.header("X-API-Key"));
     const keyDefault = keys.accepts(key) ? keys.defaultVersion(key) : undefined;
-    const resolution = resolveApiVersion(c.req.header("X-Phala-Version"), keyDefault);
+    const resolution = resolveApiVersion(c.req.header("X-Phala-Version"), keyDefault, chain);
     c.set("apiVersion", resolution.version);
     if (!resolution.ok) {
-      throw unsupportedVersionError(resolution.requested, API_VERSIONS, DEFAULT_API_VERSION);
+      throw unsupportedVersionError(resolution.requested, chain.versions, chain.defaultVersion);
     }
     await next();
   });

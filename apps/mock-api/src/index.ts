@@ -67,10 +67,19 @@ export {
   API_VERSIONS,
   type ApiVersion,
   BASE_API_VERSION,
+  createVersionChain,
   DEFAULT_API_VERSION,
   LATEST_API_VERSION,
-  renderForVersion,
+  type MockVersionChangeSet,
+  OWN_CHANGES,
+  RENDER_VERSION,
+  RENDERED_ENDPOINTS,
+  sdkVersionChain,
   VERSION_CHANGES,
+  type VersionChain,
+  VersionChainError,
 } from "./versions/chain";
-export type { Downgrade, VersionChange } from "./versions/change";
-export type { RenderContext, VersionedEndpoint } from "./versions/context";
+export type { Downgrade, FieldDowngrade, VersionChange } from "./versions/change";
+export type { RenderContext } from "./versions/context";
+export { type BodyPath, type MockEndpoint, SHAPE_LOCATIONS } from "./versions/endpoints";
+export { numericIdOf, TABLE_IDS_HIDDEN_FROM } from "./versions/field-rules";

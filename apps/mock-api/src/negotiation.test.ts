@@ -27,7 +27,7 @@ describe("resolveApiVersion", () => {
   });
 
   it("reads latest in any case as the newest version", () => {
-    expect(resolveApiVersion("LaTeSt", "2025-10-28")).toEqual({ ok: true, version: "2026-01-21" });
+    expect(resolveApiVersion("LaTeSt", "2025-10-28")).toEqual({ ok: true, version: "2026-06-23" });
   });
 
   it("refuses an unknown version", () => {
@@ -49,10 +49,11 @@ describe("with an explicit key list", () => {
   const cases: { key: string; header?: string; expected: ApiVersion }[] = [
     { key: "k1", expected: "2025-10-28" },
     { key: "k1", header: "2026-01-21", expected: "2026-01-21" },
-    { key: "k1", header: "LaTeSt", expected: "2026-01-21" },
+    { key: "k1", header: "LaTeSt", expected: "2026-06-23" },
+    { key: "k1", header: "2026-05-22", expected: "2026-05-22" },
     { key: "k2", expected: "2026-01-21" },
     { key: "k2", header: "2025-10-28", expected: "2025-10-28" },
-    { key: "k2", header: "latest", expected: "2026-01-21" },
+    { key: "k2", header: "latest", expected: "2026-06-23" },
   ];
 
   it.each(cases)("key $key with header $header is served $expected", async (c) => {
@@ -68,7 +69,8 @@ describe("with an explicit key list", () => {
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       detail: {
-        message: "Unsupported API version '2099-01-01'. Supported versions: 2025-10-28, 2026-01-21",
+        message:
+          "Unsupported API version '2099-01-01'. Supported versions: 2025-10-28, 2026-01-21, 2026-05-22, 2026-06-23",
         details: [{ field: "X-Phala-Version", value: "2099-01-01", message: null }],
         suggestions: [expect.any(String)],
         links: [],

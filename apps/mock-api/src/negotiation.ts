@@ -1,13 +1,8 @@
-import {
-  type ApiVersion,
-  DEFAULT_API_VERSION,
-  isApiVersion,
-  LATEST_API_VERSION,
-} from "./versions/chain";
+import { sdkVersionChain, type VersionChain } from "./versions/chain";
 
 export type VersionResolution =
-  | { ok: true; version: ApiVersion }
-  | { ok: false; requested: string; version: ApiVersion };
+  | { ok: true; version: string }
+  | { ok: false; requested: string; version: string };
 
 /**
  * The version a request is served in: the `X-Phala-Version` header, else the API
@@ -17,14 +12,13 @@ export type VersionResolution =
  */
 export function resolveApiVersion(
   header: string | undefined,
-  keyDefault: ApiVersion | undefined,
+  keyDefault: string | undefined,
+  chain: VersionChain = sdkVersionChain(),
 ): VersionResolution {
-  const fallback = keyDefault ?? DEFAULT_API_VERSION;
+  const fallback = keyDefault ?? chain.defaultVersion;
   const requested = header?.trim();
   if (!requested) return { ok: true, version: fallback };
-  if (requested.toLowerCase() === "latest") {
-    return { ok: true, version: LATEST_API_VERSION };
-  }
-  if (isApiVersion(requested)) return { ok: true, version: requested };
+  if (requested.toLowerCase() === "latest") return { ok: true, version: chain.latest };
+  if (chain.isVersion(requested)) return { ok: true, version: requested };
   return { ok: false, requested, version: fallback };
 }

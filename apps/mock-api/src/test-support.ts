@@ -7,6 +7,7 @@ import {
   type JsonSchema,
   validateAgainst,
 } from "@phala/cloud-contract";
+import * as Schemas from "@phala/cloud-schemas";
 
 export interface JsonResponse {
   status: number;
@@ -110,4 +111,61 @@ export function contractMismatches(
     ...validateAgainst(found.schema, body).map((problem) => `$${problem}`),
     ...keysOutsideContract(found.schema, body),
   ];
+}
+
+// --- The SDK's own schemas, for the shapes the reference does not document --------
+
+/** A Standard Schema (the SDK's zod and valibot schemas both are). */
+export interface SdkSchema {
+  readonly "~standard": {
+    validate(value: unknown): unknown;
+  };
+}
+
+/** Mock-only endpoints, checked as the SDK endpoint answering the same shape. */
+const SAME_SHAPE_AS: Record<string, string> = { patchCvmVisibility: "startCvm" };
+
+/** The SDK's schema of `endpoint`'s answer in `version` (`<endpoint>ResponseSchemas[version]`). */
+export function sdkSchema(endpoint: string, version: string): SdkSchema | undefined {
+  const name = `${SAME_SHAPE_AS[endpoint] ?? endpoint}ResponseSchemas`;
+  const table = (Schemas as unknown as Record<string, Record<string, SdkSchema> | undefined>)[name];
+  return table?.[version];
+}
+
+/**
+ * The SDK's schema of an answer whose shape a change after `documented` (the
+ * newest version the reference documents) made, by the SDK's own change data;
+ * undefined when no such change reaches the endpoint (the reference describes it).
+ */
+export function sdkSchemaReaching(
+  endpoint: string,
+  version: string,
+  documented: string,
+): SdkSchema | undefined {
+  const sdkEndpoint = SAME_SHAPE_AS[endpoint] ?? endpoint;
+  const reached = Schemas.VERSION_CHANGES.some(
+    (set) =>
+      set.version > documented &&
+      set.version <= version &&
+      set.changes.some((change) => change.endpoints.includes(sdkEndpoint)),
+  );
+  return reached ? sdkSchema(endpoint, version) : undefined;
+}
+
+/** What the SDK's schema rejects in `value` (`path: message`); empty when it parses. */
+export function sdkSchemaProblems(schema: SdkSchema, value: unknown): string[] {
+  const result = schema["~standard"].validate(value) as {
+    issues?: readonly { message: string; path?: readonly unknown[] }[];
+  };
+  if (result instanceof Promise) throw new Error("the SDK's schemas validate synchronously");
+  return (result.issues ?? []).map((issue) => {
+    const path = (issue.path ?? [])
+      .map((part) =>
+        typeof part === "object" && part !== null && "key" in part
+          ? String(part.key)
+          : String(part),
+      )
+      .join(".");
+    return `${path || "(root)"}: ${issue.message}`;
+  });
 }

@@ -1,3 +1,4 @@
+import type { CvmVmV20260522Schema } from "@phala/cloud-schemas";
 import { deterministicHashid, deterministicHex, deterministicUuid } from "../deterministic-hex";
 import {
   nodeUnderMaintenanceError,
@@ -17,6 +18,7 @@ import {
   type MockState,
   resourceState,
 } from "../model";
+import type { WireInput } from "../versions/sdk-types";
 import {
   type CvmChange,
   checkRegistrationProof,
@@ -195,7 +197,8 @@ export function checkAllowed(
   app: MockApp,
   composeHash: string,
   deviceId: string,
-  cvmId?: number,
+  /** The CVM checked, by its hashid (the version chain numbers it for older versions). */
+  cvmId?: string,
 ) {
   const base = {
     ...(cvmId === undefined ? {} : { cvm_id: cvmId }),
@@ -236,23 +239,24 @@ export function renderDeviceAllowlist(state: MockState, app: MockApp) {
       devices: [],
     };
   }
-  const byNode = new Map<number, number[]>();
+  const byNode = new Map<number, MockCvm[]>();
   for (const cvm of appCvms(state, app.appId)) {
-    byNode.set(cvm.nodeId, [...(byNode.get(cvm.nodeId) ?? []), cvm.tableId]);
+    byNode.set(cvm.nodeId, [...(byNode.get(cvm.nodeId) ?? []), cvm]);
   }
   return {
     is_onchain_kms: true,
     allow_any_device: false,
     chain_id: kms.chainId,
     app_contract_address: contractAddress(app),
-    devices: [...byNode].map(([nodeId, cvmIds]) => {
+    devices: [...byNode].map(([nodeId, cvms]) => {
       const node = getNode(state, nodeId);
       return {
         device_id: node.deviceId,
         node_name: node.name,
         allowed_onchain: true,
         status: "allowed",
-        cvm_ids: cvmIds.sort((a, b) => a - b),
+        // Hashids, in the order of the table ids older versions show.
+        cvm_ids: cvms.sort((a, b) => a.tableId - b.tableId).map((cvm) => cvm.id),
       };
     }),
   };
@@ -516,13 +520,16 @@ export function createInstance(
 }
 
 /**
- * The VM record `POST /apps/{app_id}/instances` answers with; 2026-01-21 no
- * longer exposes table ids (0 in their place, no user id).
+ * The VM record `POST /apps/{app_id}/instances` answers with, carrying the
+ * hashids of 2026-05-22; the version chain takes them back for older versions.
  */
-export function renderInstance(state: MockState, cvm: MockCvm, withTableIds: boolean) {
+export function renderInstance(
+  state: MockState,
+  cvm: MockCvm,
+): WireInput<typeof CvmVmV20260522Schema> {
   const node = getNode(state, cvm.nodeId);
   return {
-    id: withTableIds ? cvm.tableId : 0,
+    id: cvm.id,
     name: cvm.name,
     status: cvm.status,
     teepod_id: node.id,
@@ -542,6 +549,6 @@ export function renderInstance(state: MockState, cvm: MockCvm, withTableIds: boo
     features: cvm.features,
     created_at: cvm.createdAt,
     encrypted_env_pubkey: cvm.encryptedEnvPubkey,
-    user_id: withTableIds ? cvm.creatorId : null,
+    user_id: getUser(state, cvm.creatorId).hashedId,
   };
 }

@@ -1,5 +1,6 @@
 import { deterministicHex } from "../deterministic-hex";
-import type { MockCvm, MockNode, MockState } from "../model";
+import type { MockCvm, MockNode, MockState, MockWorkspace } from "../model";
+import { tierLimits } from "./quotas";
 
 // Mock data: the public catalogue of OS images and instance types. Names, hashes
 // and sizes match what `seed.ts` gives the seeded CVMs, so a CVM's current image
@@ -107,6 +108,24 @@ function cpuType(
 
 export { type TierLimits, tierLimits } from "./quotas";
 
+/** The GPUs a workspace can still get: its reserved ones left, and the nodes' free ones. */
+export function gpuAvailability(state: MockState, workspace: MockWorkspace) {
+  const limits = tierLimits(workspace);
+  const gpusFree = [...state.nodes.values()].reduce(
+    (sum, node) => sum + Math.max(0, NODE_CAPACITY.gpus - nodeUsage(state, node).gpus),
+    0,
+  );
+  const reservedInUse = liveCvms(state)
+    .filter((cvm) => cvm.workspaceId === workspace.id)
+    .reduce((sum, cvm) => sum + cvm.gpus, 0);
+  return {
+    has_reserved_gpus: limits.reservedGpus > 0,
+    reserved_gpu_count: Math.max(0, limits.reservedGpus - reservedInUse),
+    has_public_gpus: gpusFree > 0,
+    public_gpu_count: gpusFree,
+  };
+}
+
 /** What one node holds in total (mock data: every seeded node is the same size). */
 export const NODE_CAPACITY = { vcpu: 192, memoryMb: 2097152, cvmSlots: 64, gpus: 8 } as const;
 
@@ -123,6 +142,20 @@ export function nodeUsage(state: MockState, node: MockNode) {
     cvms: onNode.length,
     gpus: onNode.reduce((sum, cvm) => sum + cvm.gpus, 0),
   };
+}
+
+/** What a node still has free, and its score: the share free, averaged over what a CVM needs. */
+export function nodeRemaining(state: MockState, node: MockNode) {
+  const used = nodeUsage(state, node);
+  const vcpu = Math.max(0, NODE_CAPACITY.vcpu - used.vcpu);
+  const memoryMb = Math.max(0, NODE_CAPACITY.memoryMb - used.memoryMb);
+  const cvmSlots = Math.max(0, NODE_CAPACITY.cvmSlots - used.cvms);
+  const score =
+    (vcpu / NODE_CAPACITY.vcpu +
+      memoryMb / NODE_CAPACITY.memoryMb +
+      cvmSlots / NODE_CAPACITY.cvmSlots) /
+    3;
+  return { vcpu, memoryMb, cvmSlots, score: Math.round(score * 1000) / 1000 };
 }
 
 export function imagesOnNode(node: MockNode): CatalogueOsImage[] {

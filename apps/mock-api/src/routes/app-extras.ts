@@ -8,7 +8,7 @@ import {
   validationError,
 } from "../errors";
 import { appCvms, normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
-import { getNode, type MockApp, type MockCvm } from "../model";
+import { getNode, type MockApp } from "../model";
 import { QueryReader, readPagination } from "../query";
 import {
   appRevisions,
@@ -23,7 +23,7 @@ import {
   renderRevision,
   renderRevisionDetail,
 } from "../resources/app-extras";
-import { BASE_API_VERSION } from "../versions/chain";
+import { respond } from "./respond";
 
 /** The caller's own app, or the API's 404 (another workspace's app is not the caller's to read). */
 function ownApp(c: Context<MockEnv>): MockApp {
@@ -32,14 +32,6 @@ function ownApp(c: Context<MockEnv>): MockApp {
   const app = state.apps.get(normalizeAppId(rawId));
   if (!app || app.workspaceId !== caller.workspace.id) throw appNotFoundError(rawId);
   return app;
-}
-
-/**
- * A CVM's number in an is-allowed answer: its table id in 2025-10-28; 2026-01-21
- * no longer exposes table ids and sends 0 in their place.
- */
-function cvmNumber(c: Context<MockEnv>, cvm: MockCvm): number {
-  return c.get("apiVersion") === BASE_API_VERSION ? cvm.tableId : 0;
 }
 
 /** Optional typed fields of an is-allowed body, checked as pydantic would. */
@@ -123,7 +115,11 @@ export function registerAppExtraRoutes(
   });
 
   api.get("/apps/:app_id/device-allowlist", requireApiKey, (c) => {
-    return c.json(renderDeviceAllowlist(c.get("render").state, ownApp(c)), 200);
+    return respond(
+      c,
+      "getAppDeviceAllowlist",
+      renderDeviceAllowlist(c.get("render").state, ownApp(c)),
+    );
   });
 
   api.post("/apps/:app_id/instances", requireApiKey, async (c) => {
@@ -132,7 +128,7 @@ export function registerAppExtraRoutes(
     const body = readCreateInstanceBody(await readJsonObject(c.req, "empty-object"));
     const baseUrl = new URL(c.req.url).origin + c.req.path.replace(/\/apps\/.*$/, "");
     const cvm = createInstance(state, caller, app, body, now, baseUrl);
-    return c.json(renderInstance(state, cvm, c.get("apiVersion") === BASE_API_VERSION), 200);
+    return respond(c, "createAppInstance", renderInstance(state, cvm));
   });
 
   api.post("/apps/:app_id/is-allowed", requireApiKey, async (c) => {
@@ -156,45 +152,31 @@ export function registerAppExtraRoutes(
     const { state } = c.get("render");
     const app = ownApp(c);
     if (!isOnChain(state, app)) {
-      return c.json(
-        {
-          is_onchain: false,
-          results: [],
-          total: 0,
-          allowed_count: 0,
-          denied_count: 0,
-          error_count: 0,
-          skipped_cvm_ids: [],
-        },
-        200,
-      );
+      return respond(c, "checkAppCvmsIsAllowed", {
+        is_onchain: false,
+        results: [],
+        total: 0,
+        allowed_count: 0,
+        denied_count: 0,
+        error_count: 0,
+        skipped_cvm_ids: [],
+      });
     }
     const cvms = appCvms(state, app.appId);
     // A CVM that never booted has no device to check yet.
     const checked = cvms.filter((cvm) => cvm.instanceId !== null);
     const results = checked.map((cvm) =>
-      checkAllowed(
-        state,
-        app,
-        cvm.composeHash,
-        getNode(state, cvm.nodeId).deviceId,
-        cvmNumber(c, cvm),
-      ),
+      checkAllowed(state, app, cvm.composeHash, getNode(state, cvm.nodeId).deviceId, cvm.id),
     );
-    return c.json(
-      {
-        is_onchain: true,
-        results,
-        total: cvms.length,
-        allowed_count: results.filter((r) => r.is_allowed).length,
-        denied_count: results.filter((r) => !r.is_allowed && !r.error).length,
-        error_count: results.filter((r) => r.error).length,
-        skipped_cvm_ids: cvms
-          .filter((cvm) => cvm.instanceId === null)
-          .map((cvm) => cvmNumber(c, cvm)),
-      },
-      200,
-    );
+    return respond(c, "checkAppCvmsIsAllowed", {
+      is_onchain: true,
+      results: results.map((result) => ({ ...result, cvm_id: result.cvm_id as string })),
+      total: cvms.length,
+      allowed_count: results.filter((r) => r.is_allowed).length,
+      denied_count: results.filter((r) => !r.is_allowed && !r.error).length,
+      error_count: results.filter((r) => r.error).length,
+      skipped_cvm_ids: cvms.filter((cvm) => cvm.instanceId === null).map((cvm) => cvm.id),
+    });
   });
 
   api.post("/cvms/:cvm_id/is-allowed", requireApiKey, async (c) => {
@@ -213,6 +195,6 @@ export function registerAppExtraRoutes(
     const deviceId =
       (body.device_id as string | undefined) ?? state.nodes.get(nodeId)?.deviceId ?? "";
     const composeHash = (body.compose_hash as string | undefined) ?? cvm.composeHash;
-    return c.json(checkAllowed(state, app, composeHash, deviceId, cvmNumber(c, cvm)), 200);
+    return respond(c, "checkCvmIsAllowed", checkAllowed(state, app, composeHash, deviceId, cvm.id));
   });
 }

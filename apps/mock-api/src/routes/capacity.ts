@@ -8,15 +8,16 @@ import {
   type CatalogueInstanceType,
   type CatalogueOsImage,
   compareVersions,
+  gpuAvailability,
   INSTANCE_TYPES,
   imagesOnNode,
-  liveCvms,
-  NODE_CAPACITY,
-  nodeUsage,
+  nodeRemaining,
   OS_IMAGES,
   tierLimits,
 } from "../resources/capacity";
+import { renderCvmCreateResources } from "../versions/render-2026-05-22";
 import { renderKmsInfo } from "./kms";
+import { respond } from "./respond";
 
 function renderInstanceType(type: CatalogueInstanceType) {
   return {
@@ -65,13 +66,6 @@ export function registerCapacityRoutes(
     const limits = tierLimits(caller.workspace);
     const kmsList = [...state.kms.values()];
     const nodes = [...state.nodes.values()].sort((a, b) => a.id - b.id);
-    const gpusFree = nodes.reduce(
-      (sum, node) => sum + Math.max(0, NODE_CAPACITY.gpus - nodeUsage(state, node).gpus),
-      0,
-    );
-    const reservedInUse = liveCvms(state)
-      .filter((cvm) => cvm.workspaceId === caller.workspace.id)
-      .reduce((sum, cvm) => sum + cvm.gpus, 0);
     return c.json(
       {
         tier: caller.workspace.tier,
@@ -82,26 +76,15 @@ export function registerCapacityRoutes(
           max_disk: limits.diskGb,
         },
         nodes: nodes.map((node) => {
-          const used = nodeUsage(state, node);
-          const remainingVcpu = Math.max(0, NODE_CAPACITY.vcpu - used.vcpu);
-          const remainingMemory = Math.max(0, NODE_CAPACITY.memoryMb - used.memoryMb);
-          const remainingSlots = Math.max(0, NODE_CAPACITY.cvmSlots - used.cvms);
+          const remaining = nodeRemaining(state, node);
           return {
             teepod_id: node.id,
             name: node.name,
             listed: true,
-            // The share of the node still free, averaged over what a CVM needs.
-            resource_score:
-              Math.round(
-                ((remainingVcpu / NODE_CAPACITY.vcpu +
-                  remainingMemory / NODE_CAPACITY.memoryMb +
-                  remainingSlots / NODE_CAPACITY.cvmSlots) /
-                  3) *
-                  1000,
-              ) / 1000,
-            remaining_vcpu: remainingVcpu,
-            remaining_memory: remainingMemory,
-            remaining_cvm_slots: remainingSlots,
+            resource_score: remaining.score,
+            remaining_vcpu: remaining.vcpu,
+            remaining_memory: remaining.memoryMb,
+            remaining_cvm_slots: remaining.cvmSlots,
             images: imagesOnNode(node).map(renderNodeImage),
             support_onchain_kms: true,
             fmspc: node.ppid.slice(0, 12),
@@ -112,15 +95,16 @@ export function registerCapacityRoutes(
           };
         }),
         kms_list: kmsList.map(renderKmsInfo),
-        gpu_availability: {
-          has_reserved_gpus: limits.reservedGpus > 0,
-          reserved_gpu_count: Math.max(0, limits.reservedGpus - reservedInUse),
-          has_public_gpus: gpusFree > 0,
-          public_gpu_count: gpusFree,
-        },
+        gpu_availability: gpuAvailability(state, caller.workspace),
       },
       200,
     );
+  });
+
+  // Everything a new CVM can use, in one answer; its KMS and gateway ids are strings from 2026-05-22.
+  api.get("/teepods/cvm-create-resources", requireApiKey, (c) => {
+    const { state, caller } = c.get("render");
+    return respond(c, "getCvmCreateResources", renderCvmCreateResources(state, caller));
   });
 
   api.get("/instance-types", requireApiKey, (c) =>

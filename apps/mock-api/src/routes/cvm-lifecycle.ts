@@ -1,9 +1,19 @@
+import type {
+  CvmVmV20260522Schema,
+  InstanceIdRefreshResultV20260522Schema,
+} from "@phala/cloud-schemas";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { readCommitRequest, readJsonObject } from "../body";
 import type { MockEnv } from "../env";
-import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
+import {
+  cvmNotFoundError,
+  MockApiError,
+  phalaError,
+  type ValidationIssue,
+  validationError,
+} from "../errors";
 import { normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
-import { getNode, type MockCvm, type MockKms, type MockState } from "../model";
+import { getNode, getUser, type MockCvm, type MockKms, type MockState } from "../model";
 import {
   applyChangeWithRestart,
   applyPowerAction,
@@ -33,9 +43,10 @@ import {
 } from "../resources/cvm-updates";
 import { nextAppIdFor } from "../resources/kms";
 import { assertGrowthAllowed, assertQuotaAllows } from "../resources/quotas";
-import { BASE_API_VERSION } from "../versions/chain";
 import { formatUptime } from "../versions/change-2026-01-21";
 import type { RenderContext } from "../versions/context";
+import type { WireInput } from "../versions/sdk-types";
+import { respond } from "./respond";
 
 type Body = Record<string, unknown>;
 
@@ -156,22 +167,15 @@ function cvmOf(c: Context<MockEnv>): MockCvm {
 }
 
 /**
- * The numeric ids the VM record carries: table ids in 2025-10-28; 2026-01-21
- * no longer exposes them and sends 0 (and no user id).
+ * The VM record of start/stop/shutdown/restart/replicas and the commit, with the
+ * hashids of 2026-05-22 (`cvm_...`, `usr_...`); the version chain takes them back
+ * to the table ids of 2025-10-28 or the placeholder 0 of 2026-01-21.
  */
-function numericIds(c: Context<MockEnv>, cvm: MockCvm) {
-  return c.get("apiVersion") === BASE_API_VERSION
-    ? { id: cvm.tableId, userId: cvm.creatorId as number | null }
-    : { id: 0, userId: null };
-}
-
-/** The VM record of start/stop/shutdown/restart/replicas and the commit. */
-function renderVm(c: Context<MockEnv>, cvm: MockCvm) {
+function renderVm(c: Context<MockEnv>, cvm: MockCvm): WireInput<typeof CvmVmV20260522Schema> {
   const { state } = c.get("render");
   const node = getNode(state, cvm.nodeId);
-  const ids = numericIds(c, cvm);
   return {
-    id: ids.id,
+    id: cvm.id,
     name: cvm.name,
     status: currentCvmStatus(state, cvm),
     teepod_id: node.id,
@@ -191,7 +195,7 @@ function renderVm(c: Context<MockEnv>, cvm: MockCvm) {
     features: [...cvm.features],
     created_at: cvm.createdAt,
     encrypted_env_pubkey: cvm.encryptedEnvPubkey,
-    user_id: ids.userId,
+    user_id: getUser(state, cvm.creatorId).hashedId,
   };
 }
 
@@ -463,7 +467,7 @@ async function commit(c: Context<MockEnv>) {
   }
   const existing = found.committedCvmId ? state.cvms.get(found.committedCvmId) : undefined;
   if (existing && existing.deletedAt === null) {
-    if (existing.appId === appId) return c.json(renderVm(c, existing), 200);
+    if (existing.appId === appId) return respond(c, "commitCvmProvision", renderVm(c, existing));
   }
   const appInUse = [...state.cvms.values()].find(
     (cvm) => cvm.appId === appId && cvm.deletedAt === null && cvm.composeHash !== found.composeHash,
@@ -513,8 +517,15 @@ async function commit(c: Context<MockEnv>) {
     },
     now,
   );
-  return c.json(renderVm(c, cvm), 200);
+  return respond(c, "commitCvmProvision", renderVm(c, cvm));
 }
+
+const POWER_ENDPOINTS = {
+  start: "startCvm",
+  stop: "stopCvm",
+  shutdown: "shutdownCvm",
+  restart: "restartCvm",
+} as const satisfies Record<PowerAction, string>;
 
 function powerRoute(action: PowerAction, takesForce: boolean) {
   return async (c: Context<MockEnv>) => {
@@ -526,7 +537,7 @@ function powerRoute(action: PowerAction, takesForce: boolean) {
     }
     const cvm = cvmOf(c);
     applyPowerAction(state, cvm, action, now);
-    return c.json(renderVm(c, cvm), 200);
+    return respond(c, POWER_ENDPOINTS[action], renderVm(c, cvm));
   };
 }
 
@@ -556,15 +567,9 @@ function batchStatus(ctx: RenderContext, cvm: MockCvm) {
   };
 }
 
-type RefreshItem = {
-  cvm_id: number;
-  identifier: string;
+/** One refresh's result, with the CVM's hashid (null when there is none). */
+type RefreshItem = WireInput<typeof InstanceIdRefreshResultV20260522Schema> & {
   status: "updated" | "unchanged" | "skipped" | "conflict" | "error";
-  old_instance_id: string | null;
-  new_instance_id: string | null;
-  source: "teepod_state" | "teepod_info" | "gateway" | "none";
-  verified_with_gateway: boolean;
-  reason: string | null;
 };
 
 /** What refreshing a CVM's instance id from its node finds; saved unless a dry run. */
@@ -575,7 +580,7 @@ function refreshInstanceId(
   options: { overwrite: boolean; dryRun: boolean },
 ): RefreshItem {
   const { state } = c.get("render");
-  const base = { cvm_id: numericIds(c, cvm).id, identifier, old_instance_id: cvm.instanceId };
+  const base = { cvm_id: cvm.id, identifier, old_instance_id: cvm.instanceId };
   const status = currentCvmStatus(state, cvm);
   // The node knows a VM's instance id once it has booted; the mock derives it from the VM.
   const reported =
@@ -673,8 +678,8 @@ export function registerCvmLifecycleRoutes(
       cvm
         ? refreshInstanceId(c, cvm, identifier, { overwrite, dryRun })
         : {
-            // No CVM to number: 0, the API's placeholder.
-            cvm_id: 0,
+            // No CVM: no hashid (the chain gives older versions the placeholder 0).
+            cvm_id: null,
             identifier,
             status: "error",
             old_instance_id: null,
@@ -686,19 +691,16 @@ export function registerCvmLifecycleRoutes(
     );
     const count = (status: RefreshItem["status"]) =>
       items.filter((item) => item.status === status).length;
-    return c.json(
-      {
-        total: targets.length,
-        scanned: items.length,
-        updated: count("updated"),
-        unchanged: count("unchanged"),
-        skipped: count("skipped"),
-        conflicts: count("conflict"),
-        errors: count("error"),
-        items,
-      },
-      200,
-    );
+    return respond(c, "refreshCvmInstanceIds", {
+      total: targets.length,
+      scanned: items.length,
+      updated: count("updated"),
+      unchanged: count("unchanged"),
+      skipped: count("skipped"),
+      conflicts: count("conflict"),
+      errors: count("error"),
+      items,
+    });
   });
 
   api.post("/cvms/:cvm_id/start", requireApiKey, powerRoute("start", false));
@@ -764,7 +766,7 @@ export function registerCvmLifecycleRoutes(
       });
     }
     const replica = createReplica(state, source, request, caller, now);
-    return c.json(renderVm(c, replica), 200);
+    return respond(c, "replicateCvm", renderVm(c, replica));
   });
 
   api.post("/cvms/:cvm_id/commit-replica", requireApiKey, async (c) => {
@@ -795,7 +797,7 @@ export function registerCvmLifecycleRoutes(
     }
     markDeviceRegistered(state, source.appId, getNode(state, pending.nodeId).deviceId);
     const replica = createReplica(state, source, pending, caller, now);
-    return c.json(renderVm(c, replica), 200);
+    return respond(c, "commitCvmReplica", renderVm(c, replica));
   });
 
   api.patch("/cvms/:cvm_id/resources", requireApiKey, async (c) => {
@@ -859,7 +861,7 @@ export function registerCvmLifecycleRoutes(
     if (publicTcbinfo !== undefined) cvm.publicTcbinfo = publicTcbinfo;
     cvm.updatedAt = ctx.now.toISOString();
     // The VM record after the change (it does not carry the visibility flags).
-    return c.json(renderVm(c, cvm), 200);
+    return respond(c, "patchCvmVisibility", renderVm(c, cvm));
   });
 
   api.patch("/cvms/:cvm_id/os-image", requireApiKey, async (c) => {
@@ -898,7 +900,34 @@ export function registerCvmLifecycleRoutes(
     const dryRun = body.bool("dry_run") ?? false;
     body.assertValid();
     const cvm = cvmOf(c);
-    return c.json(refreshInstanceId(c, cvm, c.req.param("cvm_id"), { overwrite, dryRun }), 200);
+    const result = refreshInstanceId(c, cvm, c.req.param("cvm_id"), { overwrite, dryRun });
+    return respond(c, "refreshCvmInstanceId", result);
+  });
+
+  api.patch("/cvms/:cvm_id/name", requireApiKey, async (c) => {
+    const { state, caller, now } = c.get("render");
+    const body = new BodyReader(await readJsonObject(c.req, "missing"));
+    const name = body.string("name", true);
+    if (name !== undefined && !CVM_NAME.test(name)) {
+      body.invalid(
+        "name",
+        "CVM name must be an RFC 1123 label: 5-63 characters, a letter first, letters, digits and hyphens, no hyphen last",
+      );
+    }
+    body.assertValid();
+    // Renamed by its cvm_... hashid alone: not by a UUID, an app or instance id, or a name.
+    const rawId = c.req.param("cvm_id");
+    const mine = workspaceCvms(state, caller.workspace.id);
+    const cvm = mine.find((candidate) => candidate.id === rawId.trim());
+    if (!cvm) throw cvmNotFoundError(rawId);
+    if (mine.some((other) => other !== cvm && other.name === name)) {
+      throw new MockApiError(400, {
+        detail: `CVM name "${name}" is already in use in this workspace`,
+      });
+    }
+    cvm.name = name as string;
+    cvm.updatedAt = now.toISOString();
+    return c.body(null, 204);
   });
 
   api.delete("/cvms/:cvm_id", requireApiKey, (c) => {

@@ -1,6 +1,7 @@
+import type { KmsInfoSchema } from "@phala/cloud-schemas";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
-import { MockApiError, phalaError, validationError } from "../errors";
+import { MockApiError, phalaError, ROUTE_NOT_FOUND_BODY, validationError } from "../errors";
 import { normalizeAppId, workspaceApps } from "../lookup";
 import type { MockKms } from "../model";
 import { QueryReader, readPagination } from "../query";
@@ -9,12 +10,19 @@ import {
   CHAIN_NAMES,
   envKeyPairFor,
   findKms,
+  findKmsContract,
+  kmsContracts,
   mockPubkeySignature,
   nextAppIdFor,
   toHex,
 } from "../resources/kms";
+import type { MockEndpoint } from "../versions/endpoints";
+import { renderKmsContract, renderKmsContractNode } from "../versions/render-2026-06-23";
+import type { WireInput } from "../versions/sdk-types";
+import { respond } from "./respond";
 
-export function renderKmsInfo(kms: MockKms) {
+/** A KMS node, as `GET /kms` (before 2026-06-23) and `GET /kms/{kms_id}` describe it. */
+export function renderKmsInfo(kms: MockKms): WireInput<typeof KmsInfoSchema> {
   return {
     id: kms.id,
     slug: kms.slug,
@@ -38,26 +46,48 @@ function kmsNotFoundError(idOrSlug: string): MockApiError {
 const APP_ID = /^(?:0x|app_)?[0-9a-f]{40}$/i;
 const MAX_NEXT_APP_IDS = 20;
 
+/**
+ * A route that exists only in the versions serving `endpoint`: an unknown route
+ * (FastAPI's 404, key or not) in the others.
+ */
+function onlyServing(endpoint: MockEndpoint): MiddlewareHandler<MockEnv> {
+  return async (c, next) => {
+    if (!c.get("chain").serves(endpoint, c.get("apiVersion"))) {
+      return c.json(ROUTE_NOT_FOUND_BODY, 404);
+    }
+    await next();
+  };
+}
+
+/** Items `page` of `pageSize`, with the API's paging fields (`pages` at least 1). */
+function paged<T, U>(all: T[], page: number, pageSize: number, render: (item: T) => U) {
+  return {
+    items: all.slice((page - 1) * pageSize, page * pageSize).map(render),
+    total: all.length,
+    page,
+    page_size: pageSize,
+    pages: Math.max(1, Math.ceil(all.length / pageSize)),
+  };
+}
+
 export function registerKmsRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareHandler<MockEnv>) {
+  // KMS nodes before 2026-06-23; KMS contracts from it (the SDK pins getKmsList to 2026-05-22).
   api.get("/kms", requireApiKey, (c) => {
-    const { state } = c.get("render");
+    const { state, version } = c.get("render");
     const query = new QueryReader((name) => c.req.queries(name) ?? []);
     const { page, pageSize } = readPagination(query, 20);
     const onChain = query.bool("is_onchain");
     query.assertValid();
+    if (c.get("chain").serves("listKmsContracts", version)) {
+      const contracts = kmsContracts(state).filter(
+        (contract) => onChain === undefined || (contract.chainId !== 0) === onChain,
+      );
+      return respond(c, "listKmsContracts", paged(contracts, page, pageSize, renderKmsContract));
+    }
     const all = [...state.kms.values()].filter(
       (kms) => onChain === undefined || (kms.chainId !== null) === onChain,
     );
-    return c.json(
-      {
-        items: all.slice((page - 1) * pageSize, page * pageSize).map(renderKmsInfo),
-        total: all.length,
-        page,
-        page_size: pageSize,
-        pages: Math.max(1, Math.ceil(all.length / pageSize)),
-      },
-      200,
-    );
+    return respond(c, "getKmsList", paged(all, page, pageSize, renderKmsInfo));
   });
 
   // Fixed paths before `/kms/:kms_id...`, so "phala" and "on-chain" are never taken for ids.
@@ -114,16 +144,36 @@ export function registerKmsRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareH
     );
   });
 
+  // A KMS node (by id or slug) before 2026-06-23; a KMS contract (slug or kc_ id) from it.
   api.get("/kms/:kms_id", requireApiKey, (c) => {
-    const { state } = c.get("render");
+    const { state, version } = c.get("render");
     const id = c.req.param("kms_id");
+    if (c.get("chain").serves("getKmsContract", version)) {
+      const contract = findKmsContract(state, id);
+      if (!contract) throw kmsNotFoundError(id);
+      return respond(c, "getKmsContract", renderKmsContract(contract));
+    }
     const kms = findKms(state, id);
     if (!kms) throw kmsNotFoundError(id);
-    return c.json(renderKmsInfo(kms), 200);
+    return respond(c, "getKmsInfo", renderKmsInfo(kms));
   });
 
-  api.get("/kms/:kms/pubkey/:app_id", requireApiKey, async (c) => {
+  api.get("/kms/:kms_slug/nodes", onlyServing("listKmsContractNodes"), requireApiKey, (c) => {
     const { state } = c.get("render");
+    const slug = c.req.param("kms_slug");
+    const contract = findKmsContract(state, slug);
+    if (!contract) throw kmsNotFoundError(slug);
+    return respond(c, "listKmsContractNodes", {
+      items: contract.nodes.map(renderKmsContractNode),
+      total: contract.nodes.length,
+    });
+  });
+
+  // `{kms}` names a KMS node (id or slug) before 2026-06-23, a KMS contract from
+  // it: its nodes share one root key, so the contract's first node answers.
+  api.get("/kms/:kms/pubkey/:app_id", requireApiKey, async (c) => {
+    const { state, version } = c.get("render");
+    const byNode = c.get("chain").serves("getAppEnvEncryptPubKey", version);
     const rawAppId = c.req.param("app_id");
     if (!APP_ID.test(rawAppId)) {
       throw validationError([
@@ -135,14 +185,13 @@ export function registerKmsRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareH
         },
       ]);
     }
-    const kms = findKms(state, c.req.param("kms"));
-    if (!kms) throw kmsNotFoundError(c.req.param("kms"));
+    const named = c.req.param("kms");
+    const kms = byNode ? findKms(state, named) : findKmsContract(state, named)?.nodes[0];
+    if (!kms) throw kmsNotFoundError(named);
     const appId = normalizeAppId(rawAppId);
     const pair = await envKeyPairFor(state, kms, appId);
     const publicKey = toHex(await crypto.subtle.exportKey("raw", pair.publicKey));
-    return c.json(
-      { public_key: publicKey, signature: mockPubkeySignature(kms, appId, publicKey) },
-      200,
-    );
+    const body = { public_key: publicKey, signature: mockPubkeySignature(kms, appId, publicKey) };
+    return byNode ? respond(c, "getAppEnvEncryptPubKey", body) : c.json(body, 200);
   });
 }

@@ -1,9 +1,24 @@
 import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { MockEnv } from "../env";
-import { renderForVersion } from "../versions/chain";
-import type { VersionedEndpoint } from "../versions/context";
+import { MockApiError, ROUTE_NOT_FOUND_BODY } from "../errors";
+import type { CanonicalBody, MockEndpoint } from "../versions/endpoints";
 
-/** Answers with a body rendered in the newest version, taken back to the request's version. */
-export function respond(c: Context<MockEnv>, endpoint: VersionedEndpoint, latestBody: unknown) {
-  return c.json(renderForVersion(endpoint, latestBody, c.get("apiVersion"), c.get("render")));
+/**
+ * Answers with a body rendered in the render version, taken to the request's
+ * version by the chain. The body is typed by the SDK's own schema of the
+ * endpoint in that version. An endpoint the request's version does not have (not
+ * added yet, or removed) is an unknown route there, as on the real API.
+ */
+export function respond<E extends MockEndpoint>(
+  c: Context<MockEnv>,
+  endpoint: E,
+  body: CanonicalBody<E>,
+  status: ContentfulStatusCode = 200,
+) {
+  const ctx = c.get("render");
+  const chain = c.get("chain");
+  if (!chain.serves(endpoint, ctx.version)) throw new MockApiError(404, ROUTE_NOT_FOUND_BODY);
+  c.set("endpoint", endpoint);
+  return c.json(chain.render(endpoint, body, ctx) as object, status);
 }

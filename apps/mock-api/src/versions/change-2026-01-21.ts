@@ -1,3 +1,11 @@
+import type {
+  CvmBasicInfoV20251028Schema,
+  CvmInfoV20251028Schema,
+  CvmNodeV20251028Schema,
+  DstackAppFullResponseV20251028Schema,
+  KmsInfoSchema,
+  MachineInfoV20251028Schema,
+} from "@phala/cloud-schemas";
 import { appNotFoundError } from "../errors";
 import { getApp, getCvm, getKms, getNode, getUser, type MockCvm } from "../model";
 import { defineVersionChange } from "./change";
@@ -6,169 +14,31 @@ import {
   type AppBody,
   type AppFullBody,
   type AppListBody,
-  type AppProfileBody,
   type CurrentUserBody,
   type CvmDetailBody,
   type CvmInfoBody,
   guestAgentUrl,
-  type NetworkUrlsBody,
   type PaginatedCvmsBody,
 } from "./render-2026-01-21";
+import type { WireBody, WireInput } from "./sdk-types";
 
 // 2026-01-21 nested the CVM (resource, node_info, os, kms_info, workspace, creator),
 // split the user response into user/workspace/credits, and made credits decimal
 // strings. Going back to 2025-10-28 flattens all of that again. The legacy bodies
 // carry a few facts the new ones dropped (table ids, VM uptime, the KMS node), which
-// come from the model through the context.
+// come from the model through the context. Each legacy body is typed by the SDK's
+// own 2025-10-28 schema (what it accepts), so the mock cannot send another shape.
 
-export interface CurrentUserV20251028Body {
-  username: string;
-  email: string;
-  credits: number;
-  granted_credits: number;
-  avatar: string;
-  team_name: string;
-  team_tier: string;
-}
-
-export interface LegacyNodeBody {
-  id: number;
-  name: string;
-  region_identifier: string | null;
-}
-
-export interface LegacyKmsInfoBody {
-  id: string;
-  slug: string | null;
-  url: string;
-  version: string;
-  chain_id: number | null;
-  kms_contract_address: string | null;
-  gateway_app_id: string | null;
-}
-
-export interface MachineInfoBody {
-  vcpu: number;
-  memory: number;
-  disk_size: number;
-  gpu_count: number;
-}
-
-export interface HostedVmBody {
-  id: string;
-  name: string;
-  status: string;
-  uptime: string;
-  app_url: string | null;
-  app_id: string;
-  instance_id: string | null;
-  configuration: Record<string, unknown>;
-  exited_at: string | null;
-  boot_progress: string | null;
-  boot_error: string | null;
-  shutdown_progress: string | null;
-  image_version: string | null;
-  events: unknown[];
-}
-
-export interface CvmInfoV20251028Body {
-  hosted: HostedVmBody;
-  name: string;
-  managed_user: { id: number; username: string } | null;
-  node: LegacyNodeBody | null;
-  listed: boolean;
-  status: string;
-  in_progress: boolean;
-  dapp_dashboard_url: string | null;
-  syslog_endpoint: string | null;
-  allow_upgrade: boolean;
-  project_id: string | null;
-  project_type: string | null;
-  billing_period: string | null;
-  kms_info: LegacyKmsInfoBody | null;
-  vcpu: number | null;
-  memory: number | null;
-  disk_size: number | null;
-  contract_address: string | null;
-  deployer_address: string | null;
-  gateway_domain: string | null;
-  public_urls: NetworkUrlsBody[];
-}
-
-export interface CvmDetailV20251028Body {
-  id: number;
-  name: string;
-  status: string;
-  in_progress: boolean;
-  teepod_id: number | null;
-  teepod: LegacyNodeBody | null;
-  app_id: string;
-  vm_uuid: string | null;
-  instance_id: string | null;
-  vcpu: number;
-  memory: number;
-  disk_size: number;
-  base_image: string | null;
-  encrypted_env_pubkey: string | null;
-  listed: boolean;
-  project_id: string | null;
-  project_type: string | null;
-  instance_type: string | null;
-  public_sysinfo: boolean;
-  public_logs: boolean;
-  dapp_dashboard_url: string | null;
-  syslog_endpoint: string | null;
-  kms_info: LegacyKmsInfoBody | null;
-  contract_address: string | null;
-  deployer_address: string | null;
-  scheduled_delete_at: string | null;
-  public_urls: NetworkUrlsBody[];
-  gateway_domain: string | null;
-}
-
-export interface CvmBasicInfoV20251028Body {
-  vm_uuid: string | null;
-  app_id: string;
-  name: string;
-  status: string;
-  vcpu: number;
-  memory: number;
-  disk_size: number;
-  teepod_id: number;
-  teepod_name: string;
-  region_identifier: string | null;
-  kms_type: string | null;
-  instance_type: string | null;
-  listed: boolean;
-  base_image: string | null;
-  kms_slug: string | null;
-  kms_id: string | null;
-  instance_id: string | null;
-  machine_info: MachineInfoBody | null;
-  updated_at: string | null;
-}
-
-export interface AppV20251028Body {
-  id: string;
-  name: string;
-  app_id: string;
-  app_provision_type: string | null;
-  app_icon_url: string | null;
-  created_at: string;
-  kms_type: string;
-  profile: AppProfileBody | null;
-  current_cvm: CvmBasicInfoV20251028Body | null;
-  cvms: CvmBasicInfoV20251028Body[];
-  cvm_count: number;
-}
-
-export interface AppListV20251028Body {
-  dstack_apps: AppV20251028Body[];
-  page: number;
-  page_size: number;
-  total: number;
-  total_pages: number;
-}
+type CurrentUserV20251028Body = WireBody<"getCurrentUser", "2025-10-28">;
+type CvmInfoV20251028Body = WireInput<typeof CvmInfoV20251028Schema>;
+type CvmDetailV20251028Body = WireBody<"getCvmInfo", "2025-10-28">;
+type CvmBasicInfoV20251028Body = WireInput<typeof CvmBasicInfoV20251028Schema>;
+type AppV20251028Body = WireInput<typeof DstackAppFullResponseV20251028Schema>;
+type AppListV20251028Body = WireBody<"getAppList", "2025-10-28">;
+type PaginatedCvmsV20251028Body = WireBody<"getCvmList", "2025-10-28">;
+type LegacyNodeBody = WireInput<typeof CvmNodeV20251028Schema>;
+type LegacyKmsInfoBody = WireInput<typeof KmsInfoSchema>;
+type MachineInfoBody = WireInput<typeof MachineInfoV20251028Schema>;
 
 /** "3d 4h 12m", the teepod's uptime format; empty when the VM is not up. */
 export function formatUptime(startedAt: string | null, now: Date): string {
@@ -412,7 +282,7 @@ export const change20260121 = defineVersionChange({
       team_name: body.workspace.name,
       team_tier: body.workspace.tier,
     }),
-    getCvmList: (body: PaginatedCvmsBody, ctx: RenderContext) => ({
+    getCvmList: (body: PaginatedCvmsBody, ctx: RenderContext): PaginatedCvmsV20251028Body => ({
       items: body.items.map((item) => downgradeCvmInfo(item, ctx)),
       total: body.total,
       page: body.page,

@@ -1,3 +1,4 @@
+import type { FeatureFlagSchema } from "@phala/cloud-schemas";
 import { appCvms, currentCvmOfApp } from "../lookup";
 import {
   getApp,
@@ -11,6 +12,7 @@ import {
 } from "../model";
 import { currentCvmOperation } from "../resources/cvm-lifecycle";
 import type { RenderContext } from "./context";
+import type { WireInput } from "./sdk-types";
 
 // The newest version is the only one rendered straight from the model; older versions
 // are derived from these bodies by the changes listed in `chain.ts`. Every field of the
@@ -48,7 +50,7 @@ export interface CurrentUserBody {
   workspace: WorkspaceInfoBody;
   credits: CreditsInfoBody;
   /** Feature flags of the account; the mock has none switched on. */
-  features: unknown[];
+  features: WireInput<typeof FeatureFlagSchema>[];
 }
 
 export interface UserRefBody {

@@ -1,0 +1,116 @@
+import { deterministicHashid } from "../deterministic-hex";
+import type { Caller, MockKms, MockNode, MockState } from "../model";
+import {
+  gpuAvailability,
+  INSTANCE_TYPES,
+  imagesOnNode,
+  nodeRemaining,
+  OS_IMAGES,
+  tierLimits,
+} from "../resources/capacity";
+import { contractOfKms, kmsContracts } from "../resources/kms";
+import type { CanonicalBody } from "./endpoints";
+
+// `GET /teepods/cvm-create-resources` as 2026-05-22 (and 2026-06-23) answer it:
+// KMS, KMS contract and gateway ids are strings. Before 2026-05-22 they were a
+// number or a string; the mock's have always been strings (see change-2026-05-22).
+
+type CreateResourcesBody = CanonicalBody<"getCvmCreateResources">;
+
+/** The OS images a KMS lets CVMs boot: an on-chain KMS allows production images only. */
+function imagesForKms(kms: MockKms) {
+  return OS_IMAGES.filter((image) => kms.kind === "phala" || !image.isDev);
+}
+
+/** The gateway of a node for the CVMs of one KMS contract (mock ids, stable per pair). */
+function gatewayId(node: MockNode, contractId: string): string {
+  return deterministicHashid("gw", `gateway:${node.id}:${contractId}`);
+}
+
+export function renderCvmCreateResources(state: MockState, caller: Caller): CreateResourcesBody {
+  const limits = tierLimits(caller.workspace);
+  const kmsNodes = [...state.kms.values()];
+  const nodes = [...state.nodes.values()].sort((a, b) => a.id - b.id);
+  const defaultKms = kmsNodes.find((kms) => kms.kind === "phala");
+  return {
+    tier: caller.workspace.tier,
+    capacity: {
+      max_instances: limits.vmSlots,
+      max_vcpu: limits.vcpu,
+      max_memory: limits.memoryMb,
+      max_disk: limits.diskGb,
+    },
+    nodes: nodes.map((node) => {
+      const remaining = nodeRemaining(state, node);
+      return {
+        teepod_id: node.id,
+        name: node.name,
+        listed: true,
+        resource_score: remaining.score,
+        remaining_vcpu: remaining.vcpu,
+        remaining_memory: remaining.memoryMb,
+        remaining_cvm_slots: remaining.cvmSlots,
+        images: imagesOnNode(node).map((image) => ({
+          name: image.name,
+          is_dev: image.isDev,
+          version: image.version,
+          os_image_hash: image.imageHash,
+        })),
+        support_onchain_kms: true,
+        fmspc: node.ppid.slice(0, 12),
+        device_id: node.deviceId,
+        device_ids: [{ device_id: node.deviceId, algorithm_version: "v1", enabled: true }],
+        region_identifier: node.region,
+        default_kms: defaultKms?.slug ?? null,
+        kms_list: kmsNodes.map((kms) => kms.slug),
+      };
+    }),
+    kms_nodes: kmsNodes.map((kms) => ({
+      id: kms.id,
+      slug: kms.slug,
+      url: kms.url,
+      version: kms.version,
+      kms_type: kms.kind,
+      chain_id: kms.chainId,
+      kms_contract_id: contractOfKms(state, kms).id,
+      kms_contract_address: kms.contractAddress,
+      gateway_app_id: kms.gatewayAppId,
+      supported_os_images: imagesForKms(kms).map((image) => image.name),
+    })),
+    node_kms_relations: nodes.flatMap((node) => {
+      const onNode = new Set(imagesOnNode(node).map((image) => image.name));
+      return kmsNodes.map((kms) => ({
+        teepod_id: node.id,
+        kms_id: kms.id,
+        kms_type: kms.kind,
+        kms_contract_id: contractOfKms(state, kms).id,
+        kms_contract_address: kms.contractAddress,
+        supported_os_images: imagesForKms(kms)
+          .map((image) => image.name)
+          .filter((name) => onNode.has(name)),
+      }));
+    }),
+    gateway_nodes: nodes.flatMap((node) =>
+      kmsContracts(state).map((contract) => ({
+        id: gatewayId(node, contract.id),
+        teepod_id: node.id,
+        kms_contract_id: contract.id,
+        rpc_url: `https://${node.gatewayCname}:9202`,
+        domain_suffix: node.gatewayBaseDomain,
+        enabled: node.status === "ONLINE",
+      })),
+    ),
+    instance_types: INSTANCE_TYPES.map((type, index) => ({
+      id: type.id,
+      name: type.name,
+      vcpu: type.vcpu,
+      memory_mb: type.memoryMb,
+      default_disk_size_gb: type.defaultDiskGb,
+      requires_gpu: type.gpuCount > 0,
+      requires_gpu_count: type.gpuCount,
+      family: type.family,
+      display_order: index,
+    })),
+    gpu_availability: gpuAvailability(state, caller.workspace),
+  };
+}
