@@ -67,6 +67,30 @@ describe("app extras result types", () => {
     expectTypeOf<AppCvmsIsAllowedResponse["results"][number]["cvm_id"]>().toEqualTypeOf<number>();
   });
 
+  it("CVM ids: numbers until 2026-01-21, cvm_... hashids from 2026-05-22", async () => {
+    const hashids = createBaseClient({ apiKey: "k", version: "2026-05-22" });
+    const allowed = await checkCvmIsAllowed(hashids, { id: "c" });
+    expectTypeOf(allowed.cvm_id).toEqualTypeOf<string | null>();
+    expectTypeOf((await checkCvmIsAllowed(client, { id: "c" })).cvm_id).toEqualTypeOf<
+      number | null
+    >();
+    expectTypeOf(
+      (await checkCvmIsAllowed(client, { id: "c" }, { version: "2026-05-22" })).cvm_id,
+    ).toEqualTypeOf<string | null>();
+    expectTypeOf(
+      (await checkCvmIsAllowed(client.withVersion("latest"), { id: "c" })).cvm_id,
+    ).toEqualTypeOf<string | null>();
+    const batch = await checkAppCvmsIsAllowed(hashids, { appId: "a" });
+    expectTypeOf(batch.skipped_cvm_ids).toEqualTypeOf<string[]>();
+    expectTypeOf<(typeof batch.results)[number]["cvm_id"]>().toEqualTypeOf<string>();
+    const devices = await getAppDeviceAllowlist(hashids, { appId: "a" });
+    expectTypeOf<(typeof devices.devices)[number]["cvm_ids"]>().toEqualTypeOf<string[]>();
+    const instance = await createAppInstance(hashids, { appId: "a" });
+    if (!isComposeHashRegistrationRequired(instance)) {
+      expectTypeOf(instance.id).toEqualTypeOf<string>();
+    }
+  });
+
   it("createAppInstance: the instance or the 465 answer, told apart by the guard", async () => {
     expectTypeOf<CreateAppInstanceResult>().toEqualTypeOf<
       ComposeHashRegistrationRequired | AppInstance

@@ -10,6 +10,7 @@ import {
   TEST_API_KEY,
   TEST_BASE_URL,
 } from "../../test-utils";
+import type { ApiVersion } from "../../versions";
 import {
   checkAppCvmsIsAllowed,
   checkAppIsAllowed,
@@ -44,12 +45,13 @@ const isAllowed = {
   is_allowed: true,
 };
 
-function setup(body: unknown) {
+function setup(body: unknown, version?: ApiVersion) {
   const fake = fakeFetch({ body });
   const client = createBaseClient({
     apiKey: TEST_API_KEY,
     baseURL: TEST_BASE_URL,
     fetch: fake.fetch,
+    version,
   });
   return { fake, client, call: () => fake.calls[0]! };
 }
@@ -391,5 +393,88 @@ describe("createAppInstance: an on-chain KMS app whose compose hash is not regis
     expect(isComposeHashRegistrationRequired(expected)).toBe(true);
     expect(isComposeHashRegistrationRequired(null)).toBe(false);
     expect(isComposeHashRegistrationRequired([expected])).toBe(false);
+  });
+});
+
+describe("app extras: CVM ids by version (numbers until 2026-01-21, hashids from 2026-05-22)", () => {
+  it("checkCvmIsAllowed: 2026-05-22 takes a cvm_... cvm_id and refuses a number; 2026-01-21 the reverse", async () => {
+    const hashid = setup({ ...isAllowed, cvm_id: "cvm_ykL5lbAn" }, "2026-05-22");
+    await expect(checkCvmIsAllowed(hashid.client, { id: "cvm_ykL5lbAn" })).resolves.toMatchObject({
+      cvm_id: "cvm_ykL5lbAn",
+    });
+    expect(hashid.call().headers["x-phala-version"]).toBe("2026-05-22");
+    const numeric = setup({ ...isAllowed, cvm_id: 0 }, "2026-05-22");
+    const refused = await checkCvmIsAllowed(numeric.client, { id: "cvm_1" }).catch((e) => e);
+    expect(refused).toBeInstanceOf(ResponseValidationError);
+    expect(refused).toMatchObject({ apiVersion: "2026-05-22", issues: [{ path: "cvm_id" }] });
+    const old = setup({ ...isAllowed, cvm_id: 0 }, "2026-01-21");
+    await expect(checkCvmIsAllowed(old.client, { id: "cvm_1" })).resolves.toMatchObject({
+      cvm_id: 0,
+    });
+    const oldHashid = setup({ ...isAllowed, cvm_id: "cvm_ykL5lbAn" }, "2026-01-21");
+    await expect(checkCvmIsAllowed(oldHashid.client, { id: "cvm_1" })).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
+  });
+
+  it("checkAppCvmsIsAllowed and getAppDeviceAllowlist: hashid lists on 2026-06-23", async () => {
+    const batch = setup(
+      {
+        is_onchain: true,
+        results: [{ ...isAllowed, cvm_id: "cvm_a1" }],
+        total: 2,
+        allowed_count: 1,
+        denied_count: 0,
+        error_count: 0,
+        skipped_cvm_ids: ["cvm_b2"],
+      },
+      "2026-06-23",
+    );
+    const answer = await checkAppCvmsIsAllowed(batch.client, { appId: APP_HEX });
+    expect(answer.results[0]!.cvm_id).toBe("cvm_a1");
+    expect(answer.skipped_cvm_ids).toEqual(["cvm_b2"]);
+    const numeric = setup({ is_onchain: true, skipped_cvm_ids: [7] }, "2026-06-23");
+    await expect(checkAppCvmsIsAllowed(numeric.client, { appId: APP_HEX })).rejects.toMatchObject({
+      issues: [{ path: "skipped_cvm_ids.0" }],
+    });
+    const device = {
+      device_id: "cd".repeat(32),
+      node_name: "prod5",
+      allowed_onchain: true,
+      status: "allowed",
+    };
+    const allowlist = setup(
+      { is_onchain_kms: true, devices: [{ ...device, cvm_ids: ["cvm_a1"] }] },
+      "2026-05-22",
+    );
+    const devices = await getAppDeviceAllowlist(allowlist.client, { appId: APP_HEX });
+    expect(devices.devices[0]!.cvm_ids).toEqual(["cvm_a1"]);
+    const old = setup({ is_onchain_kms: true, devices: [{ ...device, cvm_ids: [0] }] });
+    const oldDevices = await getAppDeviceAllowlist(old.client, { appId: APP_HEX });
+    expect(oldDevices.devices[0]!.cvm_ids).toEqual([0]);
+  });
+
+  it("createAppInstance: the VM record's id is the hashid on 2026-05-22", async () => {
+    const vm = {
+      id: "cvm_ykL5lbAn",
+      name: "redis-1",
+      status: "starting",
+      teepod_id: 5,
+      app_id: APP_HEX,
+      vm_uuid: null,
+      instance_id: null,
+      vcpu: 1,
+      memory: 2048,
+      disk_size: 20,
+      created_at: "2026-05-23T10:00:00Z",
+      encrypted_env_pubkey: null,
+    };
+    const hashid = setup(vm, "2026-05-22");
+    const created = await createAppInstance(hashid.client, { appId: APP_HEX });
+    expect(created).toMatchObject({ id: "cvm_ykL5lbAn" });
+    const numeric = setup({ ...vm, id: 0 }, "2026-05-22");
+    await expect(createAppInstance(numeric.client, { appId: APP_HEX })).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
   });
 });

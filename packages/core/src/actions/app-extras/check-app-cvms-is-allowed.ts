@@ -13,8 +13,8 @@ const NAME = "checkAppCvmsIsAllowed";
 /**
  * Checks every CVM of an app against its on-chain contract:
  * `POST /apps/{app_id}/cvms/is-allowed`, sent without a body (the operation
- * takes none). Resolves one result per CVM (`cvm_id` an integer) and the ids of
- * the CVMs it skipped; for an app whose KMS is not on-chain the answer is
+ * takes none). Resolves one result per CVM and the ids of the CVMs it skipped
+ * (numbers until 2026-01-21, which sends `0`; `cvm_...` hashids from 2026-05-22); for an app whose KMS is not on-chain the answer is
  * `is_onchain: false` with no results.
  */
 export const checkAppCvmsIsAllowed = /* @__PURE__ */ defineVersionedAction({

@@ -47,7 +47,8 @@ function cvmSegment(args: CheckCvmIsAllowedArgs): string {
 /**
  * Whether the CVM's app contract allows what the CVM runs where it runs:
  * `POST /cvms/{id}/is-allowed` with the optional overrides. Resolves the
- * contract's answer and the CVM's `cvm_id` (an integer, `null` when not sent).
+ * contract's answer and the CVM's `cvm_id` (a number until 2026-01-21, the
+ * `cvm_...` hashid from 2026-05-22; `null` when not sent).
  */
 export const checkCvmIsAllowed = /* @__PURE__ */ defineVersionedAction({
   name: "checkCvmIsAllowed",

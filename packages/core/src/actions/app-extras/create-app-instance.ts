@@ -33,7 +33,8 @@ function shapeCreateAppInstance(response: ActionResponse): unknown {
 
 /**
  * One more CVM instance of an existing app: `POST /apps/{app_id}/instances`.
- * Resolves the new CVM's VM record (status `starting`), or, when the app's KMS
+ * Resolves the new CVM's VM record (status `starting`; its `id` the `cvm_...`
+ * hashid from 2026-05-22, a number before), or, when the app's KMS
  * is on-chain and the compose hash is not registered in its contract yet (HTTP
  * 465), `{ status: "precondition_required", compose_hash, app_id, commit_token?, ... }`:
  * register the hash, then call again with `compose_hash`, `token` (the

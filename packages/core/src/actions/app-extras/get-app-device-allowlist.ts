@@ -10,7 +10,8 @@ export interface GetAppDeviceAllowlistArgs {
 /**
  * Which devices the app's on-chain contract allows, with the app's CVMs on each:
  * `GET /apps/{app_id}/device-allowlist`. `devices` is empty for an app whose KMS
- * is not on-chain.
+ * is not on-chain; a device's `cvm_ids` are numbers until 2026-01-21, `cvm_...`
+ * hashids from 2026-05-22.
  */
 export const getAppDeviceAllowlist = /* @__PURE__ */ defineVersionedAction({
   name: "getAppDeviceAllowlist",

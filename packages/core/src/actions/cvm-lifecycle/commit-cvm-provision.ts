@@ -10,7 +10,9 @@ export type CommitCvmProvisionArgs = CommitCvmProvisionRequest;
 /**
  * Second phase of creating a CVM: `POST /cvms` with the provision's `app_id`
  * and `compose_hash` (and, for an on-chain KMS, the app contract and its
- * deployer). Creates the CVM, which starts at once; resolves its VM record.
+ * deployer). Creates the CVM, which starts at once; resolves its VM record
+ * (`CvmVm`, whose `id` is a number, `0` in 2026-01-21; from 2026-05-22
+ * `CvmVmV20260522`, whose `id` is the `cvm_...` hashid the other calls take).
  * Committing the same pair again returns the same CVM; another compose hash
  * for an app id already used is a 409 (`ERR-03-007`).
  */

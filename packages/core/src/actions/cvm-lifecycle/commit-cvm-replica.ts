@@ -25,7 +25,8 @@ const ALREADY_REGISTERED = "already-registered";
  * Commits a replica prepared by `replicateCvm` (its 465 answer, or
  * `prepareOnly`) once the compose hash is registered on-chain:
  * `POST /cvms/{id}/commit-replica` with `{ token, compose_hash, transaction_hash }`,
- * on the same source CVM. Resolves the new replica's VM record.
+ * on the same source CVM. Resolves the new replica's VM record (its `id` the
+ * `cvm_...` hashid from 2026-05-22, a number before).
  */
 export const commitCvmReplica = /* @__PURE__ */ defineVersionedAction({
   name: NAME,

@@ -5,9 +5,13 @@ import type {
   CvmOperationAccepted,
   CvmPatchResult,
   CvmVm,
+  CvmVmV20260522,
   InstanceIdRefreshResult,
+  InstanceIdRefreshResultV20260522,
   ProvisionCvm,
   RefreshCvmInstanceIds,
+  ReplicateCvmResult,
+  ReplicateCvmResultV20260522,
 } from "@phala/cloud-schemas";
 import { describe, expectTypeOf, it } from "vitest";
 import type { SafeResult } from "../../action";
@@ -19,9 +23,9 @@ import {
   deleteCvm,
   getCvmStatusBatch,
   provisionCvm,
-  type ReplicateCvmResult,
   refreshCvmInstanceId,
   refreshCvmInstanceIds,
+  renameCvm,
   replicateCvm,
   restartCvm,
   safeDeleteCvm,
@@ -37,6 +41,8 @@ import {
 
 const client = createBaseClient({ apiKey: "k" });
 const legacy = createBaseClient({ apiKey: "k", version: "2025-10-28" });
+const hashids = createBaseClient({ apiKey: "k", version: "2026-05-22" });
+const latest = createBaseClient({ apiKey: "k", version: "latest" });
 const compose_file = { docker_compose_file: "services: {}" };
 
 describe("cvm lifecycle result types", () => {
@@ -47,11 +53,75 @@ describe("cvm lifecycle result types", () => {
     expectTypeOf(
       commitCvmProvision(client, { app_id: "a", compose_hash: "h" }),
     ).resolves.toEqualTypeOf<CommitCvmProvision>();
+    expectTypeOf<CommitCvmProvision>().toEqualTypeOf<CvmVm>();
     expectTypeOf<ProvisionCvm["app_env_encrypt_pubkey"]>().toEqualTypeOf<string | null>();
     expectTypeOf<ProvisionCvm["compose_hash"]>().toEqualTypeOf<string>();
   });
 
-  it("power actions resolve the VM record, the same in both versions", () => {
+  it("the VM record's id: a number until 2026-01-21, the cvm_... hashid from 2026-05-22", () => {
+    expectTypeOf(startCvm(client, { id: "x" })).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf(startCvm(hashids, { id: "x" })).resolves.toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf(startCvm(latest, { id: "x" })).resolves.toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf<CvmVmV20260522["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<CvmVmV20260522["user_id"]>().toEqualTypeOf<string | null>();
+    // A call may choose its version, and is typed by it.
+    expectTypeOf(
+      startCvm(client, { id: "x" }, { version: "2026-05-22" }),
+    ).resolves.toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf(
+      startCvm(hashids, { id: "x" }, { version: "2026-01-21" }),
+    ).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf(
+      startCvm(client.withVersion("2026-06-23"), { id: "x" }),
+    ).resolves.toEqualTypeOf<CvmVmV20260522>();
+    const started = async () => (await startCvm(hashids, { id: "x" })).id;
+    expectTypeOf(started).returns.resolves.toEqualTypeOf<string>();
+    const legacyStarted = async () => (await startCvm(client, { id: "x" })).id;
+    expectTypeOf(legacyStarted).returns.resolves.toEqualTypeOf<number>();
+
+    expectTypeOf(
+      commitCvmProvision(client, { app_id: "a", compose_hash: "h" }),
+    ).resolves.toEqualTypeOf<CvmVm>();
+    expectTypeOf(
+      commitCvmProvision(hashids, { app_id: "a", compose_hash: "h" }),
+    ).resolves.toEqualTypeOf<CvmVmV20260522>();
+    const committed = async () =>
+      (await commitCvmProvision(hashids, { app_id: "a", compose_hash: "h" })).id;
+    expectTypeOf(committed).returns.resolves.toEqualTypeOf<string>();
+    const legacyCommitted = async () =>
+      (await commitCvmProvision(client, { app_id: "a", compose_hash: "h" })).id;
+    expectTypeOf(legacyCommitted).returns.resolves.toEqualTypeOf<number>();
+
+    expectTypeOf(stopCvm(hashids, { id: "x" })).resolves.toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf(shutdownCvm(hashids, { id: "x" })).resolves.toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf(restartCvm(hashids, { id: "x" })).resolves.toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf(
+      commitCvmReplica(hashids, { id: "x", token: "t", composeHash: "h", transactionHash: "h" }),
+    ).resolves.toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf(
+      replicateCvm(hashids, { id: "x" }),
+    ).resolves.toEqualTypeOf<ReplicateCvmResultV20260522>();
+    expectTypeOf(
+      refreshCvmInstanceId(hashids, { id: "x" }),
+    ).resolves.toEqualTypeOf<InstanceIdRefreshResultV20260522>();
+    expectTypeOf<InstanceIdRefreshResultV20260522["cvm_id"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<InstanceIdRefreshResult["cvm_id"]>().toEqualTypeOf<number>();
+  });
+
+  it("renameCvm: the hashid and the new name, resolving undefined (204)", () => {
+    expectTypeOf(
+      renameCvm(client, { id: "cvm_x", name: "my-app" }),
+    ).resolves.toEqualTypeOf<undefined>();
+    expectTypeOf(
+      renameCvm(latest, { id: "cvm_x", name: "my-app" }),
+    ).resolves.toEqualTypeOf<undefined>();
+    // @ts-expect-error: the CVM is named by its id only
+    renameCvm(client, { uuid: "x", name: "my-app" });
+    // @ts-expect-error: the new name is required
+    renameCvm(client, { id: "cvm_x" });
+  });
+
+  it("power actions resolve the VM record, the same in 2025-10-28 and 2026-01-21", () => {
     expectTypeOf(startCvm(client, { id: "x" })).resolves.toEqualTypeOf<CvmVm>();
     expectTypeOf(stopCvm(legacy, { uuid: "x" })).resolves.toEqualTypeOf<CvmVm>();
     expectTypeOf(shutdownCvm(client, { app_id: "x" })).resolves.toEqualTypeOf<CvmVm>();
@@ -85,6 +155,9 @@ describe("cvm lifecycle result types", () => {
     expectTypeOf(
       replicateCvm(client, { id: "x", node_id: 1, prepareOnly: true }),
     ).resolves.toEqualTypeOf<ReplicateCvmResult>();
+    expectTypeOf<ReplicateCvmResultV20260522>().toEqualTypeOf<
+      CvmVmV20260522 | ComposeHashRegistrationRequired
+    >();
     expectTypeOf<ReplicateCvmResult>().toEqualTypeOf<CvmVm | ComposeHashRegistrationRequired>();
     const result = await replicateCvm(client, { id: "x" });
     if (isComposeHashRegistrationRequired(result)) {

@@ -11,7 +11,10 @@ export type RefreshCvmInstanceIdArgs = CvmIdInput & {
   dry_run?: boolean;
 };
 
-/** Re-reads one CVM's instance id from its node: `PATCH /cvms/{id}/instance-id`. */
+/**
+ * Re-reads one CVM's instance id from its node: `PATCH /cvms/{id}/instance-id`.
+ * The result's `cvm_id` is a number until 2026-01-21, the `cvm_...` hashid from 2026-05-22.
+ */
 export const refreshCvmInstanceId = /* @__PURE__ */ defineVersionedAction({
   name: "refreshCvmInstanceId",
   responses: refreshCvmInstanceIdResponseSchemas,

@@ -6,7 +6,11 @@ import { cvmPath } from "../cvm-reads/cvm-path";
 
 export type StartCvmArgs = CvmIdInput;
 
-/** Boots a stopped CVM: `POST /cvms/{id}/start`. The VM answers `starting`, then runs. */
+/**
+ * Boots a stopped CVM: `POST /cvms/{id}/start`. The VM answers `starting`, then
+ * runs. Resolves the VM record: its `id` a number until 2026-01-21 (which sends
+ * `0`), the `cvm_...` hashid from 2026-05-22.
+ */
 export const startCvm = /* @__PURE__ */ defineVersionedAction({
   name: "startCvm",
   responses: startCvmResponseSchemas,
