@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AnyClient } from "../../client";
 import { createBaseClient } from "../../client";
 import {
+  BadRequestError,
   ConflictError,
   NotFoundError,
   RequestValidationError,
@@ -17,6 +18,7 @@ import {
   TEST_BASE_URL,
   VM_UUID,
 } from "../../test-utils";
+import type { ApiVersion } from "../../versions";
 import {
   commitCvmProvision,
   commitCvmReplica,
@@ -25,6 +27,7 @@ import {
   provisionCvm,
   refreshCvmInstanceId,
   refreshCvmInstanceIds,
+  renameCvm,
   replicateCvm,
   restartCvm,
   safeCommitCvmProvision,
@@ -34,6 +37,7 @@ import {
   safeProvisionCvm,
   safeRefreshCvmInstanceId,
   safeRefreshCvmInstanceIds,
+  safeRenameCvm,
   safeReplicateCvm,
   safeRestartCvm,
   safeShutdownCvm,
@@ -151,12 +155,13 @@ function batchStatus() {
   };
 }
 
-function setup(reply: FakeReply) {
+function setup(reply: FakeReply, version?: ApiVersion) {
   const fake = fakeFetch(reply);
   const client = createBaseClient({
     apiKey: TEST_API_KEY,
     baseURL: TEST_BASE_URL,
     fetch: fake.fetch,
+    version,
   });
   return { fake, client };
 }
@@ -279,6 +284,16 @@ const cases: Case[] = [
     reply: { status: 204, raw: null },
     call: (c) => deleteCvm(c, { id: "cvm_1" }),
     safeCall: (c) => safeDeleteCvm(c, { id: "cvm_1" }),
+    expected: undefined,
+  },
+  {
+    name: "renameCvm",
+    method: "PATCH",
+    path: "/cvms/cvm_ykL5lbAn/name",
+    body: { name: "price-oracle-2" },
+    reply: { status: 204, raw: null },
+    call: (c) => renameCvm(c, { id: "cvm_ykL5lbAn", name: "price-oracle-2" }),
+    safeCall: (c) => safeRenameCvm(c, { id: "cvm_ykL5lbAn", name: "price-oracle-2" }),
     expected: undefined,
   },
   {
@@ -1032,5 +1047,156 @@ describe("request details", () => {
     const { client } = setup({ body: refreshResult({ status: "quarantined", source: "oracle" }) });
     const result = await refreshCvmInstanceId(client, { id: "cvm_1" });
     expect(result.status).toBe("quarantined");
+  });
+});
+
+describe("renameCvm", () => {
+  it("PATCHes /cvms/{cvm_id}/name with { name }; the 204 resolves undefined", async () => {
+    const { fake, client } = setup({ status: 204, raw: null });
+    await expect(renameCvm(client, { id: " cvm_ykL5lbAn ", name: "web-01" })).resolves.toBe(
+      undefined,
+    );
+    expect(fake.calls[0]).toMatchObject({
+      method: "PATCH",
+      url: `${TEST_BASE_URL}/cvms/cvm_ykL5lbAn/name`,
+      body: { name: "web-01" },
+    });
+    expect(fake.calls[0]!.headers["content-type"]).toBe("application/json");
+  });
+
+  it.each(["abcde", "a".repeat(63), "Web-2", "a1-b2-c3"])("accepts the name %j", async (name) => {
+    const { fake, client } = setup({ status: 204, raw: null });
+    await renameCvm(client, { id: "cvm_1", name });
+    expect(fake.calls[0]!.body).toEqual({ name });
+  });
+
+  it.each([
+    ["abcd", "5 to 63"],
+    ["a".repeat(64), "5 to 63"],
+    ["1abcde", "letter first"],
+    ["-abcde", "letter first"],
+    ["web_01", "letters, digits and hyphens"],
+    ["web 01", "letters, digits and hyphens"],
+    ["wéb-01", "letters, digits and hyphens"],
+    ["web-01-", "end with a hyphen"],
+    ["", "non-empty"],
+  ])("refuses the name %j before sending", async (name, message) => {
+    const { fake, client } = setup({ status: 204, raw: null });
+    const result = await safeRenameCvm(client, { id: "cvm_1", name });
+    expect(result.error).toBeInstanceOf(RequestValidationError);
+    expect((result.error as RequestValidationError).issues[0]).toMatchObject({ path: "name" });
+    expect((result.error as RequestValidationError).issues[0]!.message).toContain(message);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ["a UUID", { id: VM_UUID }, "id"],
+    ["a bare UUID", { id: UUID_HEX }, "id"],
+    ["an app id", { id: `app_${APP_HEX}` }, "id"],
+    ["a bare app id", { id: APP_HEX }, "id"],
+    ["an instance id", { id: "instance_abc" }, "id"],
+    ["a name", { id: "price-oracle" }, "id"],
+    ["a dashed form", { id: "cvm-abc123" }, "id"],
+    ["an empty id", { id: "" }, "id"],
+    ["uuid instead of id", { uuid: VM_UUID }, "id"],
+    ["app_id beside id", { id: "cvm_1", app_id: APP_HEX }, "app_id"],
+  ])("refuses %s: the API renames by the cvm_... hashid only", async (_label, idArgs, path) => {
+    const { fake, client } = setup({ status: 204, raw: null });
+    const result = await safeRenameCvm(client, { ...idArgs, name: "web-01" } as never);
+    expect(result.error).toBeInstanceOf(RequestValidationError);
+    expect((result.error as RequestValidationError).issues[0]!.path).toBe(path);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("a name already used in the workspace is a BadRequestError", async () => {
+    const detail = 'CVM name "web-01" is already in use in this workspace';
+    const { client } = setup({ status: 400, body: { detail } });
+    const error = await renameCvm(client, { id: "cvm_1", name: "web-01" }).catch((e) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ status: 400, endpoint: "renameCvm", body: { detail } });
+    expect((error as Error).message).toContain("already in use");
+    const safe = await safeRenameCvm(client, { id: "cvm_1", name: "web-01" });
+    expect(safe).toMatchObject({ success: false });
+    expect(safe.error).toBeInstanceOf(BadRequestError);
+  });
+
+  it("is not retried: renaming twice is not safe to repeat", async () => {
+    const { fake, client } = setup({ status: 503, body: { detail: "busy" } });
+    await expect(renameCvm(client, { id: "cvm_1", name: "web-01" })).rejects.toBeInstanceOf(Error);
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
+describe("the VM record's id by version", () => {
+  const hashid = "cvm_ykL5lbAn";
+
+  it("a 2026-05-22 client takes the cvm_... id and a usr_... user_id", async () => {
+    const { fake, client } = setup(
+      { body: vm({ id: hashid, user_id: "usr_abc123" }) },
+      "2026-05-22",
+    );
+    const started = await startCvm(client, { id: hashid });
+    expect(started).toMatchObject({ id: hashid, user_id: "usr_abc123" });
+    expect(fake.calls[0]!.headers["x-phala-version"]).toBe("2026-05-22");
+  });
+
+  it.each(["startCvm", "commitCvmProvision"] as const)(
+    "%s: a 2026-05-22 client rejects a numeric id",
+    async (name) => {
+      const { client } = setup({ body: vm({ id: 0 }) }, "2026-05-22");
+      const call =
+        name === "startCvm"
+          ? startCvm(client, { id: hashid })
+          : commitCvmProvision(client, { app_id: APP_HEX, compose_hash: COMPOSE_HASH });
+      const error = await call.catch((e) => e);
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error).toMatchObject({ endpoint: name, apiVersion: "2026-05-22" });
+      expect((error as ResponseValidationError).issues.map((issue) => issue.path)).toContain("id");
+    },
+  );
+
+  it("a 2026-01-21 client accepts the placeholder 0, and rejects a hashid", async () => {
+    const { client } = setup({ body: vm({ id: 0 }) }, "2026-01-21");
+    await expect(startCvm(client, { id: hashid })).resolves.toMatchObject({ id: 0 });
+    await expect(
+      commitCvmProvision(client, { app_id: APP_HEX, compose_hash: COMPOSE_HASH }),
+    ).resolves.toMatchObject({ id: 0 });
+    const hashids = setup({ body: vm({ id: hashid }) }, "2026-01-21");
+    await expect(startCvm(hashids.client, { id: hashid })).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
+  });
+
+  it("2026-06-23 and LATEST answer as 2026-05-22, and send their date", async () => {
+    for (const version of ["2026-06-23", "LATEST"] as const) {
+      const { fake, client } = setup({ body: vm({ id: hashid }) }, version);
+      await expect(stopCvm(client, { id: hashid })).resolves.toMatchObject({ id: hashid });
+      expect(fake.calls[0]!.headers["x-phala-version"]).toBe("2026-06-23");
+    }
+  });
+
+  it("a per-call version chooses the schema for that call", async () => {
+    const { client } = setup({ body: vm({ id: hashid }) });
+    await expect(
+      restartCvm(client, { id: hashid }, { version: "2026-05-22" }),
+    ).resolves.toMatchObject({ id: hashid });
+    await expect(restartCvm(client, { id: hashid })).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
+  });
+
+  it("replicateCvm and refreshCvmInstanceId follow the version too", async () => {
+    const replica = setup({ status: 201, body: vm({ id: hashid }) }, "2026-05-22");
+    await expect(replicateCvm(replica.client, { id: hashid })).resolves.toMatchObject({
+      id: hashid,
+    });
+    const refreshed = setup({ body: refreshResult({ cvm_id: hashid }) }, "2026-05-22");
+    await expect(refreshCvmInstanceId(refreshed.client, { id: hashid })).resolves.toMatchObject({
+      cvm_id: hashid,
+    });
+    const numeric = setup({ body: refreshResult({ cvm_id: 0 }) }, "2026-05-22");
+    await expect(refreshCvmInstanceId(numeric.client, { id: hashid })).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
   });
 });

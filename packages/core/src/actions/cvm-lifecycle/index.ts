@@ -5,6 +5,7 @@ export * from "./get-cvm-status-batch";
 export * from "./provision-cvm";
 export * from "./refresh-cvm-instance-id";
 export * from "./refresh-cvm-instance-ids";
+export * from "./rename-cvm";
 export * from "./replicate-cvm";
 export * from "./restart-cvm";
 export * from "./shutdown-cvm";

@@ -1,17 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AnyClient } from "../../client";
 import { createBaseClient } from "../../client";
 import { NotFoundError, type RequestValidationError, ResponseValidationError } from "../../errors";
+import type { RequestEvent } from "../../hooks";
 import { APP_HEX, fakeFetch, TEST_API_KEY, TEST_BASE_URL } from "../../test-utils";
+import type { ApiVersion } from "../../versions";
 import {
   getAppEnvEncryptPubKey,
+  getKmsContract,
   getKmsInfo,
   getKmsList,
   getKmsOnChainDetail,
+  listKmsContractNodes,
+  listKmsContracts,
   nextAppIds,
   safeGetAppEnvEncryptPubKey,
+  safeGetKmsContract,
   safeGetKmsInfo,
   safeGetKmsList,
   safeGetKmsOnChainDetail,
+  safeListKmsContractNodes,
+  safeListKmsContracts,
   safeNextAppIds,
 } from "./index";
 
@@ -21,12 +30,13 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-function setup(reply: Parameters<typeof fakeFetch>[0]) {
+function setup(reply: Parameters<typeof fakeFetch>[0], version?: ApiVersion) {
   const fake = fakeFetch(reply);
   const client = createBaseClient({
     apiKey: TEST_API_KEY,
     baseURL: TEST_BASE_URL,
     fetch: fake.fetch,
+    version,
   });
   return { fake, client };
 }
@@ -180,5 +190,222 @@ describe("getKmsOnChainDetail", () => {
     const result = await safeGetKmsOnChainDetail(client, { chain: "" });
     expect((result.error as RequestValidationError).issues[0]!.path).toBe("chain");
     expect(fake.calls).toHaveLength(0);
+  });
+});
+
+const contract = {
+  id: "kc_abc",
+  slug: "phala",
+  label: "Phala KMS",
+  contract_address: "phala",
+  chain_id: 0,
+  k256_pubkey: "0x0334c7",
+  ca_pubkey: "0xca00",
+  node_count: 16,
+};
+const baseContract = {
+  id: "kc_def",
+  slug: "base",
+  label: null,
+  contract_address: "0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C",
+  chain_id: 8453,
+  k256_pubkey: null,
+  ca_pubkey: null,
+  node_count: 11,
+};
+const contractNode = {
+  id: "kms_1",
+  slug: "phala-prod3",
+  url: "https://kms.dstack-pha-prod3.phala.network",
+  version: "0.5.7",
+  kms_type: "phala",
+};
+
+describe("listKmsContracts", () => {
+  const page = { items: [contract, baseContract], total: 2, page: 1, page_size: 20, pages: 1 };
+
+  it("GETs /kms with its filters and resolves the contracts", async () => {
+    const { fake, client } = setup({ body: page });
+    const result = await listKmsContracts(client, { page: 1, page_size: 20, is_onchain: false });
+    const url = new URL(fake.calls[0]!.url);
+    expect(fake.calls[0]!.method).toBe("GET");
+    expect(url.pathname).toBe("/api/v1/kms");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      page: "1",
+      page_size: "20",
+      is_onchain: "false",
+    });
+    expect(result.items.map((item) => item.contract_address)).toEqual([
+      "phala",
+      "0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C",
+    ]);
+    await listKmsContracts(client);
+    expect(fake.calls[1]!.url).toBe(`${TEST_BASE_URL}/kms`);
+  });
+
+  it("fills the contract's nullable fields when absent", async () => {
+    const { client } = setup({
+      body: {
+        ...page,
+        items: [{ id: "kc_1", contract_address: "phala", chain_id: 0, node_count: 1 }],
+      },
+    });
+    const result = await listKmsContracts(client);
+    expect(result.items[0]).toEqual({
+      id: "kc_1",
+      slug: null,
+      label: null,
+      contract_address: "phala",
+      chain_id: 0,
+      k256_pubkey: null,
+      ca_pubkey: null,
+      node_count: 1,
+    });
+  });
+
+  it("refuses the node list as an answer, and an unknown filter before sending", async () => {
+    const nodes = { items: [kms], total: 1, page: 1, page_size: 20, pages: 1 };
+    const { fake, client } = setup({ body: nodes });
+    const wrong = await safeListKmsContracts(client);
+    expect(wrong.error).toBeInstanceOf(ResponseValidationError);
+    expect((wrong.error as ResponseValidationError).apiVersion).toBe("2026-06-23");
+    const refused = await safeListKmsContracts(client, { chain: "base" } as never);
+    expect((refused.error as RequestValidationError).issues[0]!.path).toBe("chain");
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
+describe("getKmsContract", () => {
+  it("GETs /kms/{slug}", async () => {
+    const { fake, client } = setup({ body: contract });
+    await expect(getKmsContract(client, { slug: "phala" })).resolves.toEqual(contract);
+    expect(fake.calls[0]).toMatchObject({ method: "GET", url: `${TEST_BASE_URL}/kms/phala` });
+    await getKmsContract(client, { slug: "a b/c" });
+    expect(fake.calls[1]!.url).toBe(`${TEST_BASE_URL}/kms/a%20b%2Fc`);
+  });
+
+  it("refuses a missing slug before sending and maps 404", async () => {
+    const { fake, client } = setup({ status: 404, body: { detail: "KMS contract not found" } });
+    const refused = await safeGetKmsContract(client, {} as never);
+    expect((refused.error as RequestValidationError).issues[0]!.path).toBe("slug");
+    expect(fake.calls).toHaveLength(0);
+    const missing = await safeGetKmsContract(client, { slug: "nope" });
+    expect(missing.error).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("listKmsContractNodes", () => {
+  it("GETs /kms/{slug}/nodes", async () => {
+    const body = { items: [contractNode], total: 1 };
+    const { fake, client } = setup({ body });
+    await expect(listKmsContractNodes(client, { slug: "phala" })).resolves.toEqual(body);
+    expect(fake.calls[0]).toMatchObject({
+      method: "GET",
+      url: `${TEST_BASE_URL}/kms/phala/nodes`,
+    });
+  });
+
+  it("refuses a missing slug and a node without its version", async () => {
+    const { fake, client } = setup({
+      body: { items: [{ ...contractNode, version: undefined }], total: 1 },
+    });
+    const refused = await safeListKmsContractNodes(client, { slug: " " });
+    expect((refused.error as RequestValidationError).issues[0]!.path).toBe("slug");
+    expect(fake.calls).toHaveLength(0);
+    const wrong = await safeListKmsContractNodes(client, { slug: "phala" });
+    expect((wrong.error as ResponseValidationError).issues[0]!.path).toBe("items.0.version");
+  });
+});
+
+describe("version pins: the version an action sends", () => {
+  const nodeList = { items: [kms], total: 1, page: 1, page_size: 20, pages: 1 };
+  const contracts = { items: [contract], total: 1, page: 1, page_size: 20, pages: 1 };
+  const pubkey = { public_key: "ab".repeat(32), signature: "cd".repeat(65) };
+
+  type Case = [name: string, call: (client: AnyClient) => Promise<unknown>, body: unknown];
+  const nodeKeyed: Case[] = [
+    ["getKmsList", (c) => getKmsList(c), nodeList],
+    ["getKmsInfo", (c) => getKmsInfo(c, { kms_id: "base-prod" }), kms],
+    [
+      "getAppEnvEncryptPubKey",
+      (c) => getAppEnvEncryptPubKey(c, { kms: "phala-prod", app_id: APP_HEX }),
+      pubkey,
+    ],
+  ];
+  const contractCentric: Case[] = [
+    ["listKmsContracts", (c) => listKmsContracts(c), contracts],
+    ["getKmsContract", (c) => getKmsContract(c, { slug: "phala" }), contract],
+    [
+      "listKmsContractNodes",
+      (c) => listKmsContractNodes(c, { slug: "phala" }),
+      { items: [], total: 0 },
+    ],
+  ];
+
+  describe.each(nodeKeyed)("%s (node-keyed)", (_name, call, body) => {
+    it.each([
+      ["2026-06-23", "2026-05-22"],
+      ["LATEST", "2026-05-22"],
+      ["2026-05-22", "2026-05-22"],
+      ["2026-01-21", "2026-01-21"],
+      ["2025-10-28", "2025-10-28"],
+    ] as const)("a %s client sends %s and gets the node shape", async (version, sent) => {
+      const { fake, client } = setup({ body }, version);
+      await expect(call(client)).resolves.toEqual(body);
+      expect(fake.calls[0]!.headers["x-phala-version"]).toBe(sent);
+    });
+  });
+
+  describe.each(contractCentric)("%s (contract-centric)", (_name, call, body) => {
+    it.each(["2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23", "latest"] as const)(
+      "a %s client sends 2026-06-23",
+      async (version) => {
+        const { fake, client } = setup({ body }, version);
+        await expect(call(client)).resolves.toEqual(body);
+        expect(fake.calls[0]!.headers["x-phala-version"]).toBe("2026-06-23");
+      },
+    );
+  });
+
+  it("a per-call version is pinned the same way", async () => {
+    const { fake, client } = setup({ body: nodeList });
+    await getKmsList(client, {}, { version: "2026-06-23" });
+    await getKmsList(client, {}, { version: "2026-05-22" });
+    expect(fake.calls.map((c) => c.headers["x-phala-version"])).toEqual([
+      "2026-05-22",
+      "2026-05-22",
+    ]);
+    const other = setup({ body: contracts });
+    await listKmsContracts(other.client, {}, { version: "2025-10-28" });
+    expect(other.fake.calls[0]!.headers["x-phala-version"]).toBe("2026-06-23");
+  });
+
+  it("errors and hooks report the version sent, not the client's", async () => {
+    const events: RequestEvent[] = [];
+    const fake = fakeFetch({ status: 404, body: { detail: "no such KMS" } });
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+      version: "2026-06-23",
+      hooks: { onRequest: (event) => void events.push(event) },
+    });
+    const missing = await safeGetKmsInfo(client, { kms_id: "nope" });
+    expect(missing.error).toBeInstanceOf(NotFoundError);
+    expect(missing.error!.apiVersion).toBe("2026-05-22");
+    expect(missing.error!.message).toContain("2026-05-22");
+    expect(events[0]).toMatchObject({ endpoint: "getKmsInfo", apiVersion: "2026-05-22" });
+
+    const old = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fakeFetch({ body: { items: "no" } }).fetch,
+      version: "2026-01-21",
+      hooks: { onRequest: (event) => void events.push(event) },
+    });
+    const invalid = await safeListKmsContractNodes(old, { slug: "phala" });
+    expect(invalid.error).toBeInstanceOf(ResponseValidationError);
+    expect(invalid.error!.apiVersion).toBe("2026-06-23");
+    expect(events[1]).toMatchObject({ endpoint: "listKmsContractNodes", apiVersion: "2026-06-23" });
   });
 });
