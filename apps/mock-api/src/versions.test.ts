@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMockApp } from "./app";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
-import { sdkSchema, sdkSchemaProblems } from "./test-support";
+import {
+  contractMismatches,
+  sdkSchema,
+  sdkSchemaProblems,
+  sdkSchemaReaching,
+} from "./test-support";
 import {
   API_VERSIONS,
   createVersionChain,
@@ -95,6 +100,21 @@ describe("the versions served", () => {
     expect(chain.serves("listKmsContracts", "2026-06-23")).toBe(true);
     expect(chain.serves("getKmsList", "2026-05-22")).toBe(true);
     expect(chain.serves("getKmsList", "2026-06-23")).toBe(false);
+  });
+
+  it("answers of a later version are checked with the SDK's schema where a change reaches them", async () => {
+    const documented = "2026-01-21";
+    expect(sdkSchemaReaching("startCvm", "2026-05-22", documented)).toBe(
+      sdkSchema("startCvm", "2026-05-22"),
+    );
+    expect(sdkSchemaReaching("listKmsContracts", "2026-06-23", documented)).toBeDefined();
+    // No change after 2026-01-21 reaches the CVM reads: the reference still describes them.
+    expect(sdkSchemaReaching("getCvmInfo", "2026-06-23", documented)).toBeUndefined();
+    // The 2026-01-21 VM record (id 0) is not one of 2026-05-22.
+    const placeholder = await send("POST", `/cvms/${running.id}/stop`, { version: documented });
+    expect(sdkSchemaProblems(sdkSchema("stopCvm", "2026-05-22")!, placeholder.body)).toContain(
+      "id: Invalid input: expected string, received number",
+    );
   });
 
   it("CVM reads keep the 2026-01-21 shape in 2026-05-22 and 2026-06-23", async () => {
@@ -322,6 +342,10 @@ describe("GET /teepods/cvm-create-resources", () => {
       const answer = await send("GET", "/teepods/cvm-create-resources", { version });
       expect(answer.status).toBe(200);
       expectSdkShape("getCvmCreateResources", version, answer.body);
+      // Every key is one contract/exceptions.json names (ids a number or a string before 05-22).
+      expect(
+        contractMismatches("GET /teepods/cvm-create-resources", answer.body, { version }),
+      ).toEqual([]);
       expect(answer.body.tier).toBe("pro");
       expect(answer.body.nodes.map((node: { teepod_id: number }) => node.teepod_id)).toEqual(
         [...api.state.nodes.keys()].sort((a, b) => a - b),
@@ -478,6 +502,7 @@ describe("KMS: contracts from 2026-06-23, nodes before", () => {
     const answer = await send("GET", "/kms/phala/nodes", { version: "2026-06-23" });
     expect(answer.status).toBe(200);
     expectSdkShape("listKmsContractNodes", "2026-06-23", answer.body);
+    expect(contractMismatches("GET /kms/{kms_slug}/nodes", answer.body)).toEqual([]);
     expect(answer.body).toEqual({
       items: [
         {

@@ -14,9 +14,13 @@ import { currentCvmOperation } from "../resources/cvm-lifecycle";
 import type { RenderContext } from "./context";
 import type { WireInput } from "./sdk-types";
 
-// The newest version is the only one rendered straight from the model; older versions
-// are derived from these bodies by the changes listed in `chain.ts`. Every field of the
-// version is written, null when the model has no value, so clients see the full shape.
+// The nested user, CVM and app shapes of 2026-01-21, which 2026-05-22 and
+// 2026-06-23 keep: the mock's render version (RENDER_VERSION) writes them straight
+// from the model, and 2025-10-28 is derived from them by change-2026-01-21.ts.
+// Every field of the version is written, null when the model has no value, so
+// clients see the full shape. The interfaces say what the mock writes; `respond`
+// takes each body only as the SDK's own schema of the endpoint types it in the
+// render version, so a field written otherwise than the SDK types it fails to compile.
 
 export interface UserInfoBody {
   username: string;
