@@ -615,6 +615,16 @@ describe("a test's extra version", () => {
               note: "",
               migration: "",
             },
+            // In order: the renamed field is retyped under its new name.
+            {
+              kind: "retype-field",
+              shape: "CvmVm",
+              field: "vcpu_count",
+              schema: { anyOf: [{ type: "string" }, { type: "null" }] },
+              endpoints: ["restartCvm"],
+              note: "",
+              migration: "",
+            },
           ],
         },
       ],
@@ -626,7 +636,7 @@ describe("a test's extra version", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     const cvm = api.state.cvms.get(running.id)!;
-    expect(body).toMatchObject({ vcpu_count: cvm.vcpu, memory: String(cvm.memoryMb) });
+    expect(body).toMatchObject({ vcpu_count: String(cvm.vcpu), memory: String(cvm.memoryMb) });
     expect(body).not.toHaveProperty("vcpu");
   });
 
@@ -646,8 +656,11 @@ describe("a test's extra version", () => {
       change({ shape: "CvmVm", field: "x", schema: { type: "string" }, endpoints: ["startCvm"] }),
       // An endpoint the mock does not answer through the chain.
       change({ kind: "add-endpoint", endpoint: "listWorkspaces", endpoints: ["listWorkspaces"] }),
-      // A version listed twice.
+      // A version listed twice, or not a date.
       { version: "2026-05-22", changes: [] },
+      { version: "next", changes: [] },
+      // A kind of change the mock does not know.
+      change({ kind: "split-endpoint" as Schemas.VersionChangeEntry["kind"] }),
     ];
     for (const versionChanges of refused) {
       expect(() => createMockApp({ versionChanges: [versionChanges] })).toThrow(VersionChainError);

@@ -85,28 +85,31 @@ export interface VersionChain {
   serves(endpoint: MockEndpoint, version: string): boolean;
   /** A body rendered in the render version, in `ctx.version`. */
   render(endpoint: MockEndpoint, body: unknown, ctx: RenderContext): unknown;
-  /**
-   * The changes after `after` up to and including `upTo` that reach `endpoint`
-   * (by the SDK's data, or where the mock locates a changed shape in its body).
-   */
-  changesReaching(endpoint: MockEndpoint, after: string, upTo: string): VersionChangeEntry[];
 }
 
 type BodyStep = (body: unknown, ctx: RenderContext) => unknown;
 
 interface CompiledVersion {
   version: string;
-  /** Per endpoint, what this version's changes do to a body (in the chain's direction). */
+  /**
+   * Per endpoint, what this version's changes do to a body, in the order they
+   * apply: the changes' own order going forward, the reverse going back.
+   */
   steps: Map<MockEndpoint, BodyStep[]>;
-  /** Per endpoint, the changes whose data reaches it. */
-  reaches: Map<MockEndpoint, VersionChangeEntry[]>;
 }
+
+const FIELD_CHANGES: readonly string[] = [
+  "retype-field",
+  "add-field",
+  "remove-field",
+  "rename-field",
+];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function describe(version: string, change: VersionChangeEntry): string {
-  const what = change.endpoint ?? `${change.shape}.${change.field}`;
-  return `${version} ${change.kind} ${what}`;
+  const what = change.endpoint ?? (change.shape ? `${change.shape}.${change.field}` : "");
+  return `${version} ${change.kind} ${what}`.trim();
 }
 
 /** Calls `fn` on each object found at `path` in `body`. */
@@ -247,19 +250,14 @@ export function createVersionChain(
     const down = set.version <= RENDER_VERSION;
     const own = ownByVersion.get(set.version);
     const steps = new Map<MockEndpoint, BodyStep[]>();
-    const reaches = new Map<MockEndpoint, VersionChangeEntry[]>();
+    // Going back, a version's changes are undone last first.
     const addStep = (endpoint: MockEndpoint, step: BodyStep) => {
-      steps.set(endpoint, [...(steps.get(endpoint) ?? []), step]);
-    };
-    const reach = (endpoint: MockEndpoint, change: VersionChangeEntry) => {
-      const list = reaches.get(endpoint) ?? [];
-      if (!list.includes(change)) reaches.set(endpoint, [...list, change]);
+      const list = steps.get(endpoint) ?? [];
+      steps.set(endpoint, down ? [step, ...list] : [...list, step]);
     };
 
     for (const change of set.changes) {
       const where = describe(set.version, change);
-      const unknownReach = change.endpoints.filter((name) => !isRenderedEndpoint(name));
-      for (const name of change.endpoints) if (isRenderedEndpoint(name)) reach(name, change);
       const endpoint = change.endpoint;
       switch (change.kind) {
         case "reshape-endpoint": {
@@ -298,6 +296,10 @@ export function createVersionChain(
           break;
         }
         default: {
+          if (!FIELD_CHANGES.includes(change.kind)) {
+            problems.push(`${where}: a kind of change the mock does not know`);
+            break;
+          }
           const shape = change.shape ?? "";
           const located = SHAPE_LOCATIONS[shape];
           if (!located || typeof change.field !== "string") {
@@ -307,9 +309,9 @@ export function createVersionChain(
           const notLocated = change.endpoints.filter(
             (name) => !isRenderedEndpoint(name) || located[name] === undefined,
           );
-          if (notLocated.length > 0 || unknownReach.length > 0) {
+          if (notLocated.length > 0) {
             problems.push(
-              `${where}: reaches ${[...new Set([...notLocated, ...unknownReach])].join(", ")}, whose body the mock does not render with ${shape}`,
+              `${where}: reaches ${notLocated.join(", ")}, whose body the mock does not render with ${shape}`,
             );
             break;
           }
@@ -321,15 +323,14 @@ export function createVersionChain(
             problems.push(`${where}: ${edit}`);
             break;
           }
+          // Wherever the shape is, not only where the SDK's data says it reaches.
           for (const [name, paths] of Object.entries(located)) {
-            const endpointName = name as MockEndpoint;
-            reach(endpointName, change);
-            addStep(endpointName, atShape(paths as readonly BodyPath[], edit));
+            addStep(name as MockEndpoint, atShape(paths as readonly BodyPath[], edit));
           }
         }
       }
     }
-    compiled.push({ version: set.version, steps, reaches });
+    compiled.push({ version: set.version, steps });
   }
 
   // A handler answering no change of the data is stale: the SDK's definition moved on.
@@ -378,11 +379,6 @@ export function createVersionChain(
       let current: unknown = structuredClone(body);
       for (const step of bodySteps) current = step(current, ctx);
       return current;
-    },
-    changesReaching(endpoint, after, upTo) {
-      return compiled
-        .filter((step) => step.version > after && step.version <= upTo)
-        .flatMap((step) => step.reaches.get(endpoint) ?? []);
     },
   };
 }
