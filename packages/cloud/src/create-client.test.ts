@@ -40,4 +40,28 @@ describe("createClient", () => {
     ]);
     expect(client.version).toBe("2026-01-21");
   });
+
+  it("LATEST is the newest version's date: reported, sent, and pinned endpoints send theirs", async () => {
+    const { calls, fetch } = recordingFetch();
+    const client = createClient({
+      apiKey: "k",
+      baseURL: "http://127.0.0.1:9/api/v1",
+      fetch,
+      version: "LATEST",
+    });
+    expect(client.version).toBe("2026-06-23");
+    expect(JSON.stringify(client)).toContain('"version":"2026-06-23"');
+    await client.safeGetCvmInfo({ id: "cvm_abc" });
+    await client.safeGetKmsList();
+    await client.safeListKmsContracts();
+    await client.withVersion("2026-01-21").safeGetKmsContract({ slug: "phala" });
+    await client.safeRenameCvm({ id: "cvm_abc", name: "web-01" });
+    expect(calls.map((c) => [c.url, c.headers.get("x-phala-version")])).toEqual([
+      ["http://127.0.0.1:9/api/v1/cvms/cvm_abc", "2026-06-23"],
+      ["http://127.0.0.1:9/api/v1/kms", "2026-05-22"],
+      ["http://127.0.0.1:9/api/v1/kms", "2026-06-23"],
+      ["http://127.0.0.1:9/api/v1/kms/phala", "2026-06-23"],
+      ["http://127.0.0.1:9/api/v1/cvms/cvm_abc/name", "2026-06-23"],
+    ]);
+  });
 });

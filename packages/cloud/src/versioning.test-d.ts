@@ -9,24 +9,37 @@ import {
   type CvmInfoDetailV20260121,
   type CvmInfoV20251028,
   type CvmInfoV20260121,
+  type CvmIsAllowedResult,
+  type CvmIsAllowedResultV20260522,
+  type CvmVm,
+  type CvmVmV20260522,
+  checkCvmIsAllowed,
+  commitCvmProvision,
   createBaseClient,
   createClient,
   type DstackAppListResponseV20251028,
   type DstackAppListResponseV20260121,
   type DstackAppWithCvmResponseV20251028,
   type DstackAppWithCvmResponseV20260121,
+  type GetKmsListResponse,
   getAppCvms,
   getAppInfo,
   getAppList,
   getCurrentUser,
   getCvmInfo,
   getCvmList,
+  getKmsList,
+  type KmsContractList,
+  type KnownApiVersion,
+  type LatestApiVersion,
+  listKmsContracts,
   type PaginatedCvmInfosV20251028,
   type PaginatedCvmInfosV20260121,
   type PhalaCloudClient,
   type PhalaCloudError,
   type ResponseMap,
   safeGetCvmInfo,
+  startCvm,
   type UserInfo,
   type WorkspaceInfo,
 } from "./index";
@@ -52,12 +65,103 @@ describe("client versions", () => {
     getCvmInfo(client, { id: "x" }, { version: "2024-01-01" });
   });
 
-  it("types LATEST in any case as the newest version", async () => {
+  it("types LATEST in any case as the newest version, 2026-06-23", async () => {
+    expectTypeOf<LatestApiVersion>().toEqualTypeOf<"2026-06-23">();
+    expectTypeOf<KnownApiVersion>().toEqualTypeOf<
+      "2025-10-28" | "2026-01-21" | "2026-05-22" | "2026-06-23"
+    >();
     const latest = createClient({ version: "LaTeSt" });
+    expectTypeOf(latest.version).toEqualTypeOf<"2026-06-23">();
+    expectTypeOf(createClient({ version: "LATEST" }).version).toEqualTypeOf<"2026-06-23">();
+    expectTypeOf(createBaseClient({ version: "latest" }).version).toEqualTypeOf<"2026-06-23">();
+    expectTypeOf(client.withVersion("Latest").version).toEqualTypeOf<"2026-06-23">();
+    expectTypeOf(latest.toJSON().version).toEqualTypeOf<"2026-06-23">();
     expectTypeOf(await latest.getCurrentUser()).toEqualTypeOf<CurrentUserV20260121>();
     expectTypeOf(
       await getCvmInfo(client.withVersion("latest"), { id: "x" }),
     ).toEqualTypeOf<CvmInfoDetailV20260121>();
+  });
+
+  it("a `latest` client's results are typed as 2026-06-23's", async () => {
+    const latest = createClient({ apiKey: "k", version: "latest" });
+    expectTypeOf(await latest.startCvm({ id: "x" })).toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf((await latest.startCvm({ id: "x" })).id).toEqualTypeOf<string>();
+    expectTypeOf(await startCvm(latest, { id: "x" })).toEqualTypeOf<
+      ResponseMap["2026-06-23"]["startCvm"]
+    >();
+    expectTypeOf(await latest.listKmsContracts()).toEqualTypeOf<KmsContractList>();
+    // The pinned node list keeps its shape.
+    expectTypeOf(await latest.getKmsList()).toEqualTypeOf<GetKmsListResponse>();
+  });
+
+  it("withVersion, createClient and the per-call version type the result by the version", async () => {
+    const v0623 = client.withVersion("2026-06-23");
+    expectTypeOf(v0623.version).toEqualTypeOf<"2026-06-23">();
+    expectTypeOf(await v0623.startCvm({ id: "x" })).toEqualTypeOf<CvmVmV20260522>();
+    const v0522 = createClient({ apiKey: "k", version: "2026-05-22" });
+    expectTypeOf(v0522.version).toEqualTypeOf<"2026-05-22">();
+    expectTypeOf(await v0522.getCurrentUser()).toEqualTypeOf<CurrentUserV20260121>();
+    expectTypeOf(await v0522.getCvmInfo({ id: "x" })).toEqualTypeOf<CvmInfoDetailV20260121>();
+    expectTypeOf(await client.startCvm({ id: "x" })).toEqualTypeOf<CvmVm>();
+    expectTypeOf(
+      await client.startCvm({ id: "x" }, { version: "2026-05-22" }),
+    ).toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf(
+      await startCvm(client, { id: "x" }, { version: "2026-05-22" }),
+    ).toEqualTypeOf<CvmVmV20260522>();
+    expectTypeOf(
+      await v0522.startCvm({ id: "x" }, { version: "2026-01-21" }),
+    ).toEqualTypeOf<CvmVm>();
+    expectTypeOf(
+      await client.startCvm({ id: "x" }, { version: "LATEST" }),
+    ).toEqualTypeOf<CvmVmV20260522>();
+  });
+});
+
+describe("2026-05-22: ids become hashids", () => {
+  const v0522 = createClient({ apiKey: "k", version: "2026-05-22" });
+
+  it("the VM record's id is a string from 2026-05-22, a number before", async () => {
+    expectTypeOf((await v0522.startCvm({ id: "x" })).id).toEqualTypeOf<string>();
+    expectTypeOf((await client.startCvm({ id: "x" })).id).toEqualTypeOf<number>();
+    expectTypeOf((await legacyClient.startCvm({ id: "x" })).id).toEqualTypeOf<number>();
+    const commit = { app_id: "a", compose_hash: "h" };
+    expectTypeOf((await commitCvmProvision(v0522, commit)).id).toEqualTypeOf<string>();
+    expectTypeOf((await commitCvmProvision(client, commit)).id).toEqualTypeOf<number>();
+    expectTypeOf((await v0522.commitCvmProvision(commit)).user_id).toEqualTypeOf<string | null>();
+  });
+
+  it("checkCvmIsAllowed's cvm_id is a string from 2026-05-22, a number before", async () => {
+    expectTypeOf(
+      await checkCvmIsAllowed(v0522, { id: "x" }),
+    ).toEqualTypeOf<CvmIsAllowedResultV20260522>();
+    expectTypeOf((await v0522.checkCvmIsAllowed({ id: "x" })).cvm_id).toEqualTypeOf<
+      string | null
+    >();
+    expectTypeOf(await client.checkCvmIsAllowed({ id: "x" })).toEqualTypeOf<CvmIsAllowedResult>();
+    expectTypeOf((await client.checkCvmIsAllowed({ id: "x" })).cvm_id).toEqualTypeOf<
+      number | null
+    >();
+  });
+});
+
+describe("2026-06-23: KMS contracts", () => {
+  it("contract_address is on listKmsContracts items, not on getKmsList items", async () => {
+    const contracts = await listKmsContracts(client);
+    expectTypeOf(contracts.items[0]!.contract_address).toEqualTypeOf<string>();
+    const nodes = await getKmsList(client.withVersion("2026-06-23"));
+    expectTypeOf(nodes.items[0]!).not.toHaveProperty("contract_address");
+    // @ts-expect-error: a KMS node has kms_contract_address, not contract_address
+    nodes.items[0]!.contract_address;
+    expectTypeOf(nodes.items[0]!.kms_contract_address).toEqualTypeOf<string | null>();
+  });
+
+  it("the new actions are methods of createClient's client", () => {
+    expectTypeOf(client.getCvmCreateResources).toBeFunction();
+    expectTypeOf(client.renameCvm).toBeFunction();
+    expectTypeOf(client.getKmsContract).toBeFunction();
+    expectTypeOf(client.listKmsContractNodes).toBeFunction();
+    expectTypeOf(client.safeListKmsContracts).toBeFunction();
   });
 });
 
@@ -186,6 +290,7 @@ describe("a client whose version is a union", () => {
     expectTypeOf(await anyVersion.getCurrentUser()).toEqualTypeOf<
       CurrentUserV20251028 | CurrentUserV20260121
     >();
+    expectTypeOf(await anyVersion.startCvm({ id: "x" })).toEqualTypeOf<CvmVm | CvmVmV20260522>();
   });
 });
 

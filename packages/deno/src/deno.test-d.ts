@@ -30,6 +30,13 @@ describe("the Deno presets are typed by version", () => {
     expectTypeOf(getCvmInfo(client, { id: "x" })).resolves.toEqualTypeOf<CvmInfoDetailV20260121>();
   });
 
+  it("LATEST is typed as 2026-06-23, the newest version", () => {
+    const latest = createClient({ version: "Latest" });
+    expectTypeOf(latest).toEqualTypeOf<PhalaCloudClient<"2026-06-23">>();
+    expectTypeOf(createBaseClient({ version: "LATEST" }).version).toEqualTypeOf<"2026-06-23">();
+    expectTypeOf(latest.getCvmInfo({ id: "x" })).resolves.toEqualTypeOf<CvmInfoDetailV20260121>();
+  });
+
   it("rejects unknown versions and malformed adapter options", () => {
     // @ts-expect-error not a known API version
     createClient({ version: "2024-01-01" });

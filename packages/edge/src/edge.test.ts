@@ -6,6 +6,7 @@ import {
   createClient,
   getCvmInfo,
   getCvmInfoResponseSchemas,
+  listKmsContractsResponseSchemas,
   ResponseValidationError,
 } from "./index";
 
@@ -62,6 +63,23 @@ describe("@phala/cloud-edge", () => {
     const legacy = createClient({ apiKey: "k", fetch, version: "2025-10-28" });
     expect((await legacy.getCurrentUser()).team_name).toBe("Acme");
     expect(versions).toEqual(["2025-10-28"]);
+  });
+
+  it("LATEST is the newest version's date; the pinned KMS actions send theirs", async () => {
+    const { fetch, versions } = answering({
+      items: [],
+      total: 0,
+      page: 1,
+      page_size: 20,
+      pages: 0,
+    });
+    const latest = createClient({ apiKey: "k", fetch, version: "latest" });
+    expect(latest.version).toBe("2026-06-23");
+    await latest.getKmsList();
+    await latest.listKmsContracts();
+    await latest.withVersion("2026-01-21").listKmsContracts();
+    expect(versions).toEqual(["2026-05-22", "2026-06-23", "2026-06-23"]);
+    expect(listKmsContractsResponseSchemas["2026-01-21"]["~standard"].vendor).toBe("valibot");
   });
 
   it("ships no zod and no node: import in its build", () => {

@@ -1,4 +1,4 @@
-import type { Client } from "@phala/cloud-core";
+import type { Client, KnownApiVersion } from "@phala/cloud-core";
 import type * as actions from "@phala/cloud-core/actions";
 import { describe, expectTypeOf, it } from "vitest";
 import {
@@ -9,7 +9,7 @@ import {
   type PhalaCloudClient,
 } from "./index";
 
-type CoreClient<V extends "2025-10-28" | "2026-01-21"> = Client<V, typeof actions>;
+type CoreClient<V extends KnownApiVersion> = Client<V, typeof actions>;
 
 describe("node presets' types", () => {
   it("createClient({ version: '2025-10-28' }) types its methods as the core's Client does", () => {
@@ -28,6 +28,18 @@ describe("node presets' types", () => {
     expectTypeOf(client.getCurrentUser).toEqualTypeOf<CoreClient<"2026-01-21">["getCurrentUser"]>();
     const legacy = client.withVersion("2025-10-28");
     expectTypeOf(legacy.getCvmInfo).toEqualTypeOf<CoreClient<"2025-10-28">["getCvmInfo"]>();
+  });
+
+  it("LATEST is typed as the newest version's date; 2026-05-22 and 2026-06-23 are known", () => {
+    const latest = createClient({ version: "LATEST" });
+    expectTypeOf(latest).toEqualTypeOf<PhalaCloudClient<"2026-06-23">>();
+    expectTypeOf(latest.version).toEqualTypeOf<"2026-06-23">();
+    expectTypeOf(createBaseClient({ version: "latest" })).toEqualTypeOf<Client<"2026-06-23">>();
+    expectTypeOf(latest.startCvm).toEqualTypeOf<CoreClient<"2026-06-23">["startCvm"]>();
+    const hashids = createClient({ version: "2026-05-22" });
+    expectTypeOf(hashids.version).toEqualTypeOf<"2026-05-22">();
+    const started = async () => (await hashids.startCvm({ id: "x" })).id;
+    expectTypeOf(started).returns.resolves.toEqualTypeOf<string>();
   });
 
   it("createBaseClient returns the core's base client", () => {
