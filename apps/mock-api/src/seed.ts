@@ -12,6 +12,7 @@ import type {
   MockUser,
   MockWorkspace,
 } from "./model";
+import { kmsContracts } from "./resources/kms";
 
 // Every id below is derived from a fixed label, so each fresh state is identical and
 // the ids in `SEED` can be written into tests, demos and docs.
@@ -338,6 +339,8 @@ export const SEED = {
     base: { id: KMS_BASE, slug: "base-prod" },
     ethereum: { id: KMS_ETHEREUM, slug: "ethereum-prod" },
   },
+  /** The KMS contracts (`kc_...`) of 2026-06-23, one per KMS above; each also answers to its slug. */
+  kmsContracts: seedKmsContracts(),
   nodes: {
     prod5: NODES[0],
     prod7: NODES[1],
@@ -509,6 +512,18 @@ function seedKms(): MockKms[] {
       rpcEndpoint: "https://ethereum-rpc.publicnode.com",
     },
   ];
+}
+
+function seedKmsContracts() {
+  const contracts = kmsContracts({
+    kms: new Map(seedKms().map((kms) => [kms.id, kms])),
+  } as MockState);
+  const slugged = (slug: string) => {
+    const found = contracts.find((contract) => contract.slug === slug);
+    if (!found) throw new Error(`seed: no KMS contract ${slug}`);
+    return { id: found.id, slug: found.slug };
+  };
+  return { phala: slugged("phala"), base: slugged("base"), ethereum: slugged("ethereum") };
 }
 
 function seedApps(): MockApp[] {

@@ -454,7 +454,8 @@ describe("KMS: contracts from 2026-06-23, nodes before", () => {
       chain_id: 0,
       node_count: 1,
     });
-    expect(phala.id).toMatch(/^kc_/);
+    expect(phala.id).toBe(SEED.kmsContracts.phala.id);
+    expect(base.id).toBe(SEED.kmsContracts.base.id);
     expect(phala.k256_pubkey).toBe(api.state.kms.get(SEED.kms.phala.id)!.k256Pubkey);
     expect(base).toMatchObject({ slug: "base", chain_id: 8453, node_count: 1 });
     expect(base.contract_address).toBe(

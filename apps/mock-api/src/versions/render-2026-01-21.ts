@@ -1,4 +1,3 @@
-import type { FeatureFlagSchema } from "@phala/cloud-schemas";
 import { appCvms, currentCvmOfApp } from "../lookup";
 import {
   getApp,
@@ -12,7 +11,8 @@ import {
 } from "../model";
 import { currentCvmOperation } from "../resources/cvm-lifecycle";
 import type { RenderContext } from "./context";
-import type { WireInput } from "./sdk-types";
+import type { RenderVersion } from "./endpoints";
+import type { WireBody } from "./sdk-types";
 
 // The nested user, CVM and app shapes of 2026-01-21, which 2026-05-22 and
 // 2026-06-23 keep: the mock's render version (RENDER_VERSION) writes them straight
@@ -22,40 +22,8 @@ import type { WireInput } from "./sdk-types";
 // takes each body only as the SDK's own schema of the endpoint types it in the
 // render version, so a field written otherwise than the SDK types it fails to compile.
 
-export interface UserInfoBody {
-  username: string;
-  email: string;
-  role: string;
-  avatar: string;
-  email_verified: boolean;
-  totp_enabled: boolean;
-  has_backup_codes: boolean;
-  flag_has_password: boolean;
-}
-
-export interface WorkspaceInfoBody {
-  id: string;
-  name: string;
-  slug: string | null;
-  tier: string;
-  role: string;
-  avatar: string | null;
-}
-
-export interface CreditsInfoBody {
-  balance: string;
-  granted_balance: string;
-  is_post_paid: boolean;
-  outstanding_amount: string | null;
-}
-
-export interface CurrentUserBody {
-  user: UserInfoBody;
-  workspace: WorkspaceInfoBody;
-  credits: CreditsInfoBody;
-  /** Feature flags of the account; the mock has none switched on. */
-  features: WireInput<typeof FeatureFlagSchema>[];
-}
+/** `GET /auth/me`: written in the SDK's own type (every field it has is required). */
+export type CurrentUserBody = WireBody<"getCurrentUser", RenderVersion>;
 
 export interface UserRefBody {
   object_type: "user";
