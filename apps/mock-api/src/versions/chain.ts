@@ -232,6 +232,12 @@ export function createVersionChain(
       problems.push(`${version}: listed twice, or not after ${base}`);
     }
   }
+  if (options.changes === undefined) {
+    const listed = [base, ...VERSION_CHANGES.map((set) => set.version)].join(", ");
+    if (listed !== API_VERSIONS.join(", ")) {
+      problems.push(`the SDK's VERSION_CHANGES (${listed}) disagree with its API_VERSIONS`);
+    }
+  }
   if (!versions.includes(RENDER_VERSION)) {
     problems.push(`${RENDER_VERSION} (the version the mock renders) is not in the chain`);
   }
