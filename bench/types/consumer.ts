@@ -31,6 +31,7 @@ import {
   getCvmAttestation,
   getCvmComposeFile,
   getCvmContainersStats,
+  getCvmCreateResources,
   getCvmDockerCompose,
   getCvmInfo,
   getCvmList,
@@ -40,6 +41,7 @@ import {
   getCvmStats,
   getCvmStatusBatch,
   getCvmUserConfig,
+  getKmsContract,
   getKmsInfo,
   getKmsList,
   getKmsOnChainDetail,
@@ -50,6 +52,8 @@ import {
   importGithubProfileSshKeys,
   listAllInstanceTypeFamilies,
   listFamilyInstanceTypes,
+  listKmsContractNodes,
+  listKmsContracts,
   listSshKeys,
   listWorkspaces,
   nextAppIds,
@@ -58,6 +62,7 @@ import {
   provisionCvmComposeFileUpdate,
   refreshCvmInstanceId,
   refreshCvmInstanceIds,
+  renameCvm,
   replicateCvm,
   restartCvm,
   safeCheckAppCvmsIsAllowed,
@@ -87,6 +92,7 @@ import {
   safeGetCvmAttestation,
   safeGetCvmComposeFile,
   safeGetCvmContainersStats,
+  safeGetCvmCreateResources,
   safeGetCvmDockerCompose,
   safeGetCvmInfo,
   safeGetCvmList,
@@ -96,6 +102,7 @@ import {
   safeGetCvmStats,
   safeGetCvmStatusBatch,
   safeGetCvmUserConfig,
+  safeGetKmsContract,
   safeGetKmsInfo,
   safeGetKmsList,
   safeGetKmsOnChainDetail,
@@ -106,6 +113,8 @@ import {
   safeImportGithubProfileSshKeys,
   safeListAllInstanceTypeFamilies,
   safeListFamilyInstanceTypes,
+  safeListKmsContractNodes,
+  safeListKmsContracts,
   safeListSshKeys,
   safeListWorkspaces,
   safeNextAppIds,
@@ -114,6 +123,7 @@ import {
   safeProvisionCvmComposeFileUpdate,
   safeRefreshCvmInstanceId,
   safeRefreshCvmInstanceIds,
+  safeRenameCvm,
   safeReplicateCvm,
   safeRestartCvm,
   safeShutdownCvm,
@@ -169,6 +179,7 @@ declare const args: {
   getCvmAttestation: ArgsOf<typeof getCvmAttestation>;
   getCvmComposeFile: ArgsOf<typeof getCvmComposeFile>;
   getCvmContainersStats: ArgsOf<typeof getCvmContainersStats>;
+  getCvmCreateResources: ArgsOf<typeof getCvmCreateResources>;
   getCvmDockerCompose: ArgsOf<typeof getCvmDockerCompose>;
   getCvmInfo: ArgsOf<typeof getCvmInfo>;
   getCvmList: ArgsOf<typeof getCvmList>;
@@ -178,6 +189,7 @@ declare const args: {
   getCvmStats: ArgsOf<typeof getCvmStats>;
   getCvmStatusBatch: ArgsOf<typeof getCvmStatusBatch>;
   getCvmUserConfig: ArgsOf<typeof getCvmUserConfig>;
+  getKmsContract: ArgsOf<typeof getKmsContract>;
   getKmsInfo: ArgsOf<typeof getKmsInfo>;
   getKmsList: ArgsOf<typeof getKmsList>;
   getKmsOnChainDetail: ArgsOf<typeof getKmsOnChainDetail>;
@@ -188,6 +200,8 @@ declare const args: {
   importGithubProfileSshKeys: ArgsOf<typeof importGithubProfileSshKeys>;
   listAllInstanceTypeFamilies: ArgsOf<typeof listAllInstanceTypeFamilies>;
   listFamilyInstanceTypes: ArgsOf<typeof listFamilyInstanceTypes>;
+  listKmsContractNodes: ArgsOf<typeof listKmsContractNodes>;
+  listKmsContracts: ArgsOf<typeof listKmsContracts>;
   listSshKeys: ArgsOf<typeof listSshKeys>;
   listWorkspaces: ArgsOf<typeof listWorkspaces>;
   nextAppIds: ArgsOf<typeof nextAppIds>;
@@ -196,6 +210,7 @@ declare const args: {
   provisionCvmComposeFileUpdate: ArgsOf<typeof provisionCvmComposeFileUpdate>;
   refreshCvmInstanceId: ArgsOf<typeof refreshCvmInstanceId>;
   refreshCvmInstanceIds: ArgsOf<typeof refreshCvmInstanceIds>;
+  renameCvm: ArgsOf<typeof renameCvm>;
   replicateCvm: ArgsOf<typeof replicateCvm>;
   restartCvm: ArgsOf<typeof restartCvm>;
   safeCheckAppCvmsIsAllowed: ArgsOf<typeof safeCheckAppCvmsIsAllowed>;
@@ -225,6 +240,7 @@ declare const args: {
   safeGetCvmAttestation: ArgsOf<typeof safeGetCvmAttestation>;
   safeGetCvmComposeFile: ArgsOf<typeof safeGetCvmComposeFile>;
   safeGetCvmContainersStats: ArgsOf<typeof safeGetCvmContainersStats>;
+  safeGetCvmCreateResources: ArgsOf<typeof safeGetCvmCreateResources>;
   safeGetCvmDockerCompose: ArgsOf<typeof safeGetCvmDockerCompose>;
   safeGetCvmInfo: ArgsOf<typeof safeGetCvmInfo>;
   safeGetCvmList: ArgsOf<typeof safeGetCvmList>;
@@ -234,6 +250,7 @@ declare const args: {
   safeGetCvmStats: ArgsOf<typeof safeGetCvmStats>;
   safeGetCvmStatusBatch: ArgsOf<typeof safeGetCvmStatusBatch>;
   safeGetCvmUserConfig: ArgsOf<typeof safeGetCvmUserConfig>;
+  safeGetKmsContract: ArgsOf<typeof safeGetKmsContract>;
   safeGetKmsInfo: ArgsOf<typeof safeGetKmsInfo>;
   safeGetKmsList: ArgsOf<typeof safeGetKmsList>;
   safeGetKmsOnChainDetail: ArgsOf<typeof safeGetKmsOnChainDetail>;
@@ -244,6 +261,8 @@ declare const args: {
   safeImportGithubProfileSshKeys: ArgsOf<typeof safeImportGithubProfileSshKeys>;
   safeListAllInstanceTypeFamilies: ArgsOf<typeof safeListAllInstanceTypeFamilies>;
   safeListFamilyInstanceTypes: ArgsOf<typeof safeListFamilyInstanceTypes>;
+  safeListKmsContractNodes: ArgsOf<typeof safeListKmsContractNodes>;
+  safeListKmsContracts: ArgsOf<typeof safeListKmsContracts>;
   safeListSshKeys: ArgsOf<typeof safeListSshKeys>;
   safeListWorkspaces: ArgsOf<typeof safeListWorkspaces>;
   safeNextAppIds: ArgsOf<typeof safeNextAppIds>;
@@ -252,6 +271,7 @@ declare const args: {
   safeProvisionCvmComposeFileUpdate: ArgsOf<typeof safeProvisionCvmComposeFileUpdate>;
   safeRefreshCvmInstanceId: ArgsOf<typeof safeRefreshCvmInstanceId>;
   safeRefreshCvmInstanceIds: ArgsOf<typeof safeRefreshCvmInstanceIds>;
+  safeRenameCvm: ArgsOf<typeof safeRenameCvm>;
   safeReplicateCvm: ArgsOf<typeof safeReplicateCvm>;
   safeRestartCvm: ArgsOf<typeof safeRestartCvm>;
   safeShutdownCvm: ArgsOf<typeof safeShutdownCvm>;
@@ -313,6 +333,7 @@ export async function everyAction() {
     out.push(await c.getCvmAttestation(args.getCvmAttestation));
     out.push(await c.getCvmComposeFile(args.getCvmComposeFile));
     out.push(await c.getCvmContainersStats(args.getCvmContainersStats));
+    out.push(await c.getCvmCreateResources(args.getCvmCreateResources));
     out.push(await c.getCvmDockerCompose(args.getCvmDockerCompose));
     out.push(await c.getCvmInfo(args.getCvmInfo));
     out.push(await c.getCvmList(args.getCvmList));
@@ -322,6 +343,7 @@ export async function everyAction() {
     out.push(await c.getCvmStats(args.getCvmStats));
     out.push(await c.getCvmStatusBatch(args.getCvmStatusBatch));
     out.push(await c.getCvmUserConfig(args.getCvmUserConfig));
+    out.push(await c.getKmsContract(args.getKmsContract));
     out.push(await c.getKmsInfo(args.getKmsInfo));
     out.push(await c.getKmsList(args.getKmsList));
     out.push(await c.getKmsOnChainDetail(args.getKmsOnChainDetail));
@@ -332,6 +354,8 @@ export async function everyAction() {
     out.push(await c.importGithubProfileSshKeys(args.importGithubProfileSshKeys));
     out.push(await c.listAllInstanceTypeFamilies(args.listAllInstanceTypeFamilies));
     out.push(await c.listFamilyInstanceTypes(args.listFamilyInstanceTypes));
+    out.push(await c.listKmsContractNodes(args.listKmsContractNodes));
+    out.push(await c.listKmsContracts(args.listKmsContracts));
     out.push(await c.listSshKeys(args.listSshKeys));
     out.push(await c.listWorkspaces(args.listWorkspaces));
     out.push(await c.nextAppIds(args.nextAppIds));
@@ -340,6 +364,7 @@ export async function everyAction() {
     out.push(await c.provisionCvmComposeFileUpdate(args.provisionCvmComposeFileUpdate));
     out.push(await c.refreshCvmInstanceId(args.refreshCvmInstanceId));
     out.push(await c.refreshCvmInstanceIds(args.refreshCvmInstanceIds));
+    out.push(await c.renameCvm(args.renameCvm));
     out.push(await c.replicateCvm(args.replicateCvm));
     out.push(await c.restartCvm(args.restartCvm));
     out.push(await c.safeCheckAppCvmsIsAllowed(args.safeCheckAppCvmsIsAllowed));
@@ -369,6 +394,7 @@ export async function everyAction() {
     out.push(await c.safeGetCvmAttestation(args.safeGetCvmAttestation));
     out.push(await c.safeGetCvmComposeFile(args.safeGetCvmComposeFile));
     out.push(await c.safeGetCvmContainersStats(args.safeGetCvmContainersStats));
+    out.push(await c.safeGetCvmCreateResources(args.safeGetCvmCreateResources));
     out.push(await c.safeGetCvmDockerCompose(args.safeGetCvmDockerCompose));
     out.push(await c.safeGetCvmInfo(args.safeGetCvmInfo));
     out.push(await c.safeGetCvmList(args.safeGetCvmList));
@@ -378,6 +404,7 @@ export async function everyAction() {
     out.push(await c.safeGetCvmStats(args.safeGetCvmStats));
     out.push(await c.safeGetCvmStatusBatch(args.safeGetCvmStatusBatch));
     out.push(await c.safeGetCvmUserConfig(args.safeGetCvmUserConfig));
+    out.push(await c.safeGetKmsContract(args.safeGetKmsContract));
     out.push(await c.safeGetKmsInfo(args.safeGetKmsInfo));
     out.push(await c.safeGetKmsList(args.safeGetKmsList));
     out.push(await c.safeGetKmsOnChainDetail(args.safeGetKmsOnChainDetail));
@@ -388,6 +415,8 @@ export async function everyAction() {
     out.push(await c.safeImportGithubProfileSshKeys(args.safeImportGithubProfileSshKeys));
     out.push(await c.safeListAllInstanceTypeFamilies(args.safeListAllInstanceTypeFamilies));
     out.push(await c.safeListFamilyInstanceTypes(args.safeListFamilyInstanceTypes));
+    out.push(await c.safeListKmsContractNodes(args.safeListKmsContractNodes));
+    out.push(await c.safeListKmsContracts(args.safeListKmsContracts));
     out.push(await c.safeListSshKeys(args.safeListSshKeys));
     out.push(await c.safeListWorkspaces(args.safeListWorkspaces));
     out.push(await c.safeNextAppIds(args.safeNextAppIds));
@@ -396,6 +425,7 @@ export async function everyAction() {
     out.push(await c.safeProvisionCvmComposeFileUpdate(args.safeProvisionCvmComposeFileUpdate));
     out.push(await c.safeRefreshCvmInstanceId(args.safeRefreshCvmInstanceId));
     out.push(await c.safeRefreshCvmInstanceIds(args.safeRefreshCvmInstanceIds));
+    out.push(await c.safeRenameCvm(args.safeRenameCvm));
     out.push(await c.safeReplicateCvm(args.safeReplicateCvm));
     out.push(await c.safeRestartCvm(args.safeRestartCvm));
     out.push(await c.safeShutdownCvm(args.safeShutdownCvm));
@@ -449,6 +479,7 @@ export async function everyAction() {
     out.push(await getCvmAttestation(b, args.getCvmAttestation));
     out.push(await getCvmComposeFile(b, args.getCvmComposeFile));
     out.push(await getCvmContainersStats(b, args.getCvmContainersStats));
+    out.push(await getCvmCreateResources(b, args.getCvmCreateResources));
     out.push(await getCvmDockerCompose(b, args.getCvmDockerCompose));
     out.push(await getCvmInfo(b, args.getCvmInfo));
     out.push(await getCvmList(b, args.getCvmList));
@@ -458,6 +489,7 @@ export async function everyAction() {
     out.push(await getCvmStats(b, args.getCvmStats));
     out.push(await getCvmStatusBatch(b, args.getCvmStatusBatch));
     out.push(await getCvmUserConfig(b, args.getCvmUserConfig));
+    out.push(await getKmsContract(b, args.getKmsContract));
     out.push(await getKmsInfo(b, args.getKmsInfo));
     out.push(await getKmsList(b, args.getKmsList));
     out.push(await getKmsOnChainDetail(b, args.getKmsOnChainDetail));
@@ -468,6 +500,8 @@ export async function everyAction() {
     out.push(await importGithubProfileSshKeys(b, args.importGithubProfileSshKeys));
     out.push(await listAllInstanceTypeFamilies(b, args.listAllInstanceTypeFamilies));
     out.push(await listFamilyInstanceTypes(b, args.listFamilyInstanceTypes));
+    out.push(await listKmsContractNodes(b, args.listKmsContractNodes));
+    out.push(await listKmsContracts(b, args.listKmsContracts));
     out.push(await listSshKeys(b, args.listSshKeys));
     out.push(await listWorkspaces(b, args.listWorkspaces));
     out.push(await nextAppIds(b, args.nextAppIds));
@@ -476,6 +510,7 @@ export async function everyAction() {
     out.push(await provisionCvmComposeFileUpdate(b, args.provisionCvmComposeFileUpdate));
     out.push(await refreshCvmInstanceId(b, args.refreshCvmInstanceId));
     out.push(await refreshCvmInstanceIds(b, args.refreshCvmInstanceIds));
+    out.push(await renameCvm(b, args.renameCvm));
     out.push(await replicateCvm(b, args.replicateCvm));
     out.push(await restartCvm(b, args.restartCvm));
     out.push(await safeCheckAppCvmsIsAllowed(b, args.safeCheckAppCvmsIsAllowed));
@@ -505,6 +540,7 @@ export async function everyAction() {
     out.push(await safeGetCvmAttestation(b, args.safeGetCvmAttestation));
     out.push(await safeGetCvmComposeFile(b, args.safeGetCvmComposeFile));
     out.push(await safeGetCvmContainersStats(b, args.safeGetCvmContainersStats));
+    out.push(await safeGetCvmCreateResources(b, args.safeGetCvmCreateResources));
     out.push(await safeGetCvmDockerCompose(b, args.safeGetCvmDockerCompose));
     out.push(await safeGetCvmInfo(b, args.safeGetCvmInfo));
     out.push(await safeGetCvmList(b, args.safeGetCvmList));
@@ -514,6 +550,7 @@ export async function everyAction() {
     out.push(await safeGetCvmStats(b, args.safeGetCvmStats));
     out.push(await safeGetCvmStatusBatch(b, args.safeGetCvmStatusBatch));
     out.push(await safeGetCvmUserConfig(b, args.safeGetCvmUserConfig));
+    out.push(await safeGetKmsContract(b, args.safeGetKmsContract));
     out.push(await safeGetKmsInfo(b, args.safeGetKmsInfo));
     out.push(await safeGetKmsList(b, args.safeGetKmsList));
     out.push(await safeGetKmsOnChainDetail(b, args.safeGetKmsOnChainDetail));
@@ -524,6 +561,8 @@ export async function everyAction() {
     out.push(await safeImportGithubProfileSshKeys(b, args.safeImportGithubProfileSshKeys));
     out.push(await safeListAllInstanceTypeFamilies(b, args.safeListAllInstanceTypeFamilies));
     out.push(await safeListFamilyInstanceTypes(b, args.safeListFamilyInstanceTypes));
+    out.push(await safeListKmsContractNodes(b, args.safeListKmsContractNodes));
+    out.push(await safeListKmsContracts(b, args.safeListKmsContracts));
     out.push(await safeListSshKeys(b, args.safeListSshKeys));
     out.push(await safeListWorkspaces(b, args.safeListWorkspaces));
     out.push(await safeNextAppIds(b, args.safeNextAppIds));
@@ -532,6 +571,7 @@ export async function everyAction() {
     out.push(await safeProvisionCvmComposeFileUpdate(b, args.safeProvisionCvmComposeFileUpdate));
     out.push(await safeRefreshCvmInstanceId(b, args.safeRefreshCvmInstanceId));
     out.push(await safeRefreshCvmInstanceIds(b, args.safeRefreshCvmInstanceIds));
+    out.push(await safeRenameCvm(b, args.safeRenameCvm));
     out.push(await safeReplicateCvm(b, args.safeReplicateCvm));
     out.push(await safeRestartCvm(b, args.safeRestartCvm));
     out.push(await safeShutdownCvm(b, args.safeShutdownCvm));
