@@ -118,6 +118,23 @@ describe("unknown versions fail before any request", () => {
     expect(JSON.parse(JSON.stringify(client)).version).toBe("2026-06-23");
   });
 
+  it("a raw request and a per-call LATEST send the newest date too", async () => {
+    const fake = fakeFetch({ body: {} });
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    });
+    await client.request({ path: "/auth/me", version: "LATEST" });
+    await client.withVersion("latest").request({ path: "/auth/me" });
+    await getCvmInfo(client, { id: "cvm_1" }, { version: "Latest", schema: false });
+    expect(fake.calls.map((call) => call.headers["x-phala-version"])).toEqual([
+      "2026-06-23",
+      "2026-06-23",
+      "2026-06-23",
+    ]);
+  });
+
   it("withVersion throws for an unknown version", () => {
     const fake = fakeFetch();
     const client = createBaseClient({ apiKey: TEST_API_KEY, fetch: fake.fetch });
