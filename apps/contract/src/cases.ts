@@ -70,6 +70,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     operation: "GET /os-images",
     calls: [undefined, { page: 2, page_size: 50, is_dev: true }],
   },
+  getCvmCreateResources: { operation: "GET /teepods/cvm-create-resources", calls: [undefined] },
   getAvailableOsImages: {
     operation: "GET /cvms/{cvm_id}/available-os-images",
     calls: [CVM],
@@ -83,6 +84,12 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   getKmsInfo: { operation: "GET /kms/{kms_id}", calls: [{ kms_id: "kms_1" }] },
   getKmsOnChainDetail: { operation: "GET /kms/on-chain/{chain}", calls: [{ chain: "base" }] },
   nextAppIds: { operation: "GET /kms/phala/next_app_id", calls: [undefined, { counts: 3 }] },
+  listKmsContracts: {
+    operation: "GET /kms",
+    calls: [undefined, { page: 2, page_size: 50, is_onchain: true }],
+  },
+  getKmsContract: { operation: "GET /kms/{kms_id}", calls: [{ slug: "phala" }] },
+  listKmsContractNodes: { operation: "GET /kms/{kms_slug}/nodes", calls: [{ slug: "phala" }] },
   getAppEnvEncryptPubKey: {
     operation: "GET /kms/{kms_id}/pubkey/{app_id}",
     calls: [{ kms: "kms_1", app_id: APP }],
@@ -161,6 +168,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   shutdownCvm: { operation: "POST /cvms/{cvm_id}/shutdown", calls: [CVM] },
   restartCvm: { operation: "POST /cvms/{cvm_id}/restart", calls: [CVM, { ...CVM, force: true }] },
   deleteCvm: { operation: "DELETE /cvms/{cvm_id}", calls: [CVM] },
+  renameCvm: { operation: "PATCH /cvms/{cvm_id}/name", calls: [{ ...CVM, name: "web-2" }] },
   replicateCvm: {
     operation: "POST /cvms/{cvm_id}/replicas",
     calls: [

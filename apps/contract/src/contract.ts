@@ -246,7 +246,9 @@ export function isUndocumented(schema: JsonSchema | undefined): boolean {
  * 465 result, a 204) or a documented version.
  */
 export function chainResponseSchema(action: string, version: string): JsonSchema | undefined {
-  if ((DOCUMENTED_VERSIONS as readonly string[]).includes(version)) return undefined;
+  // What the request sends decides the body: a pinned action sends its own version.
+  const sent = wireVersionOf(action, version);
+  if ((DOCUMENTED_VERSIONS as readonly string[]).includes(sent)) return undefined;
   const schema = CHAIN.endpointSchemas[version]?.[action];
   if (!schema) return undefined;
   return JSON.parse(

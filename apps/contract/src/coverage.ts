@@ -71,7 +71,6 @@ export const NO_ACTION: Record<string, string> = {
       "POST /cvms/{cvm_id}/customize-domain-diagnose",
       "GET /cvms/{cvm_id}/firewall-status",
       "PATCH /cvms/{cvm_id}/listed",
-      "PATCH /cvms/{cvm_id}/name",
       "GET /cvms/{cvm_id}/network-config",
       "PATCH /cvms/{cvm_id}/network-config",
       "GET /cvms/{cvm_id}/operation-status",

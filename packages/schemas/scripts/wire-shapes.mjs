@@ -262,6 +262,14 @@ export const WIRE_FILES = {
     {
       name: "InstanceIdRefreshResult",
       contractName: "InstanceIdRefreshResult",
+      // The official JS SDK reads `cvm_id` as number | null (a CVM the API could not resolve).
+      patch: (schema) => ({
+        ...schema,
+        properties: {
+          ...schema.properties,
+          cvm_id: { anyOf: [schema.properties.cvm_id, { type: "null" }] },
+        },
+      }),
       doc: "`PATCH /cvms/{id}/instance-id`: what refreshing one CVM's instance id found.",
     },
     {

@@ -119,7 +119,7 @@ export type GetCvmStatusBatch = z.infer<typeof GetCvmStatusBatchSchema>;
 
 /** `PATCH /cvms/{id}/instance-id`: what refreshing one CVM's instance id found. */
 export const InstanceIdRefreshResultSchema = z.object({
-  cvm_id: z.number().int(),
+  cvm_id: z.number().int().nullable(),
   identifier: z.string(),
   status: openEnum(["updated", "unchanged", "skipped", "conflict", "error"]),
   old_instance_id: z.string().nullable().default(null),

@@ -129,7 +129,7 @@ export type GetCvmStatusBatch = v.InferOutput<typeof GetCvmStatusBatchSchema>;
 /** `PATCH /cvms/{id}/instance-id`: what refreshing one CVM's instance id found. */
 export const InstanceIdRefreshResultSchema = /* @__PURE__ */ (() =>
   v.object({
-    cvm_id: Int,
+    cvm_id: v.nullable(Int),
     identifier: v.string(),
     status: openEnum(["updated", "unchanged", "skipped", "conflict", "error"]),
     old_instance_id: nullOr(v.string()),
