@@ -18,7 +18,9 @@
 
 const OLD = "2025-10-28";
 const NEW = "2026-01-21";
-const VERSIONS = [OLD, NEW];
+const LATEST = "2026-06-23";
+// Every version the SDK knows: the shapes are flat in 2025-10-28, nested after.
+const VERSIONS = [OLD, NEW, "2026-05-22", LATEST];
 /** The CVM of the guide's examples (SEED.exampleCvm in apps/mock-api/src/seed.ts). */
 const EXAMPLE_CVM = "cvm-abc123";
 /**
@@ -322,7 +324,7 @@ check(`guide: withVersion("${OLD}") reads the flat user, same account`, async (c
 });
 
 for (const version of VERSIONS) {
-  const field = version === NEW ? "resource" : "vcpu";
+  const field = version === OLD ? "vcpu" : "resource";
   check(
     `guide: createBaseClient({ version: "${version}" }) + getCvmInfo(client, { id: "${EXAMPLE_CVM}" }) has ${field}`,
     async (ctx) => {
@@ -335,7 +337,7 @@ for (const version of VERSIONS) {
       });
       const cvm = await ctx.sdk.getCvmInfo(client, { id: EXAMPLE_CVM });
       equal(cvm.name, EXAMPLE_CVM, "cvm.name");
-      if (version === NEW) {
+      if (version !== OLD) {
         assert(typeof cvm.resource?.vcpu === "number", "cvm.resource.vcpu is a number");
         lacks(cvm, "vcpu", "2026-01-21 CVM");
       } else {
@@ -355,7 +357,7 @@ for (const version of VERSIONS) {
  * @param {string} what
  */
 function cvmShape(cvm, version, what) {
-  if (version === NEW) {
+  if (version !== OLD) {
     has(cvm, "resource", what);
     lacks(cvm, "vcpu", what);
   } else {
@@ -369,7 +371,7 @@ function cvmShape(cvm, version, what) {
 const ENDPOINTS = {
   getCurrentUser: async (client, version) => {
     const user = await client.getCurrentUser();
-    if (version === NEW) {
+    if (version !== OLD) {
       has(user, "workspace", "user");
       lacks(user, "team_name", "user");
     } else {
@@ -445,7 +447,7 @@ check(`version: a per-call { version: "${OLD}" } overrides a ${NEW} client`, asy
   equal(legacy.vcpu, current.resource.vcpu, "same CVM in both renderings");
 });
 
-check(`version: "LATEST" is sent as written and read as ${NEW}`, async (ctx) => {
+check(`version: "LATEST" sends the newest version, ${LATEST}, and reads it`, async (ctx) => {
   const rec = recorder(ctx);
   const client = ctx.sdk.createClient({
     apiKey: ctx.apiKey,
@@ -453,12 +455,58 @@ check(`version: "LATEST" is sent as written and read as ${NEW}`, async (ctx) => 
     version: "LATEST",
     fetch: rec.fetch,
   });
+  equal(client.version, LATEST, "client.version");
   const user = await client.getCurrentUser();
   const cvm = await client.getCvmInfo({ id: EXAMPLE_CVM });
-  equal(rec.versions(), ["LATEST", "LATEST"], "x-phala-version sent");
+  equal(rec.versions(), [LATEST, LATEST], "x-phala-version sent");
   has(user, "workspace", "LATEST user");
   has(user.credits, "is_post_paid", "LATEST user.credits");
   cvmShape(cvm, NEW, "LATEST CVM");
+});
+
+check(
+  "2026-05-22: a CVM id in an answer is a cvm_ hashid (2026-01-21: the placeholder 0)",
+  async (ctx) => {
+    const rec = recorder(ctx);
+    const client = ctx.sdk.createClient({
+      apiKey: ctx.apiKey,
+      baseURL: ctx.baseURL,
+      fetch: rec.fetch,
+    });
+    const hashid = await client.refreshCvmInstanceId(
+      { id: EXAMPLE_CVM, dry_run: true },
+      { version: "2026-05-22" },
+    );
+    const placeholder = await client.refreshCvmInstanceId({ id: EXAMPLE_CVM, dry_run: true });
+    assert(
+      /^cvm_/.test(String(hashid.cvm_id)),
+      `2026-05-22 cvm_id ${show(hashid.cvm_id)} is a hashid`,
+    );
+    equal(placeholder.cvm_id, 0, "2026-01-21 cvm_id");
+    equal(rec.versions(), ["2026-05-22", NEW], "x-phala-version sent");
+  },
+);
+
+check(`${LATEST}: KMS contracts; the node list keeps sending 2026-05-22`, async (ctx) => {
+  const rec = recorder(ctx);
+  const client = ctx.sdk.createClient({
+    apiKey: ctx.apiKey,
+    baseURL: ctx.baseURL,
+    version: LATEST,
+    fetch: rec.fetch,
+  });
+  const contracts = await client.listKmsContracts();
+  const nodes = await client.getKmsList();
+  assert(contracts.items.length > 0, "some KMS contract");
+  assert(
+    contracts.items.some((/** @type {any} */ item) => item.contract_address === "phala"),
+    "the Phala KMS contract's address is phala",
+  );
+  assert(
+    nodes.items.every((/** @type {any} */ item) => typeof item.url === "string"),
+    "KMS nodes have a url",
+  );
+  equal(rec.versions(), [LATEST, "2026-05-22"], "x-phala-version sent");
 });
 
 check("errors: an unknown CVM is a NotFoundError (404, ERR- code)", async (ctx) => {

@@ -70,10 +70,10 @@ describe("the version sent is the version read", () => {
     expect(user).toHaveProperty("workspace");
   });
 
-  it("LATEST is sent as written and read as the newest", async () => {
+  it("LATEST sends the newest version's date and reads it", async () => {
     const client = createClient({ apiKey: "k", version: "Latest" });
     const user = await client.getCurrentUser();
-    expect(versionsOf(mock.sent)).toEqual(["Latest"]);
+    expect(versionsOf(mock.sent)).toEqual(["2026-06-23"]);
     expect(user).toHaveProperty("credits.is_post_paid");
   });
 

@@ -20,7 +20,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const repo = join(root, "..", "..");
 const read = (path) => JSON.parse(readFileSync(join(repo, path), "utf8"));
 
-const { files, docs, versions } = generate({
+const { files, docs, versions, endpointTypes } = generate({
   contract: read("contract/phala-cloud-api.json"),
   exceptions: read("contract/exceptions.json"),
   wireFiles: WIRE_FILES,
@@ -62,11 +62,6 @@ function format(texts) {
 // The README's version table, from the same registry.
 const readmePath = join(repo, "README.md");
 const readme = readFileSync(readmePath, "utf8");
-const BEGIN = "<!-- versions:begin -->";
-const END = "<!-- versions:end -->";
-const begin = readme.indexOf(BEGIN);
-const end = readme.indexOf(END);
-if (begin < 0 || end < begin) throw new Error(`README.md has no ${BEGIN} ... ${END} region`);
 const status = (version) =>
   [
     version === VERSION_REGISTRY.defaultVersion ? "default" : "",
@@ -87,7 +82,25 @@ const rows = versions
       `| [\`${version}\`](docs/versions/${version}.md) | ${status(version)} | ${summaries[index]} |`,
   );
 const table = ["| version | status | what it changed |", "| --- | --- | --- |", ...rows].join("\n");
-outputs.set(readmePath, `${readme.slice(0, begin + BEGIN.length)}\n${table}\n${readme.slice(end)}`);
+/** Replaces the text between two markers of a document. */
+function region(text, name, content) {
+  const open = `<!-- ${name}:begin -->`;
+  const close = `<!-- ${name}:end -->`;
+  const from = text.indexOf(open);
+  const to = text.indexOf(close);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${open} ... ${close} region`);
+  return `${text.slice(0, from + open.length)}\n${content}\n${text.slice(to)}`;
+}
+// The actions whose answer differs by version, and what each answers.
+const endpointTable = [
+  `| action | ${versions.map((version) => `\`${version}\``).join(" | ")} |`,
+  `| --- | ${versions.map(() => "---").join(" | ")} |`,
+  ...Object.entries(endpointTypes).map(
+    ([endpoint, types]) =>
+      `| \`${endpoint}\` | ${types.map((type) => `\`${type}\``).join(" | ")} |`,
+  ),
+].join("\n");
+outputs.set(readmePath, region(region(readme, "versions", table), "endpoint-types", endpointTable));
 
 const formatted = format(outputs);
 const check = process.argv.includes("--check");

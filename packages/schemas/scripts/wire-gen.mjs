@@ -914,10 +914,20 @@ export function diffVersions(from: KnownApiVersion, to: KnownApiVersion): Versio
       ),
     ]),
   );
+  /** Endpoint -> the type it answers in each version, for the ones that differ by version. */
+  const endpointTypes = Object.fromEntries(
+    endpointNames
+      .map((endpoint) => [
+        endpoint,
+        states.map((_, position) => tableEntry("zod", endpoint, position, new Map()).type),
+      ])
+      .filter(([, types]) => new Set(types).size > 1),
+  );
   return {
     files,
     docs,
     versions,
+    endpointTypes,
     endpoints: endpointNames,
     versionChanges,
     pins,

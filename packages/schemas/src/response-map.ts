@@ -61,7 +61,7 @@ import type {
 import type {
   CreateAppInstanceResult,
   CreateAppInstanceResultV20260522,
-  GetAppCvmsResponse,
+  GetAppCvmsResponseV20251028,
   GetAppCvmsResponseV20260121,
   ReplicateCvmResult,
   ReplicateCvmResultV20260522,
@@ -152,7 +152,7 @@ export interface ResponsesV20251028 {
   commitCvmUpdate: CommitCvmUpdateResult;
   getAppList: DstackAppListResponseV20251028;
   getAppInfo: DstackAppWithCvmResponseV20251028;
-  getAppCvms: GetAppCvmsResponse;
+  getAppCvms: GetAppCvmsResponseV20251028;
   getCvmCreateResources: CvmCreateResources;
   renameCvm: NoContent;
   getAppFilterOptions: AppFilterOptions;

@@ -77,7 +77,12 @@ export const BASE_ENDPOINTS = {
   // Apps
   getAppList: shape("DstackAppListResponseV20251028"),
   getAppInfo: shape("DstackAppWithCvmResponseV20251028"),
-  getAppCvms: { type: "array", items: shape("CvmInfoV20251028"), "x-precompile": true },
+  getAppCvms: {
+    type: "array",
+    items: shape("CvmInfoV20251028"),
+    "x-precompile": true,
+    "x-name": "GetAppCvmsResponseV20251028",
+  },
   getCvmCreateResources: shape("CvmCreateResources"),
   renameCvm: hand("cvm-lifecycle", "NoContent"),
   getAppFilterOptions: shape("AppFilterOptions"),

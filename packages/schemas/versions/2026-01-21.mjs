@@ -24,7 +24,13 @@ export default version(
     }),
     reshapeEndpoint(
       "getAppCvms",
-      { type: "array", items: shape("CvmInfoV20260121"), "x-precompile": true },
+      {
+        type: "array",
+        items: shape("CvmInfoV20260121"),
+        "x-precompile": true,
+        // The same result as 2025-10-28's, in the new shape: `GetAppCvmsResponseV20260121`.
+        "x-name": "GetAppCvmsResponseV20251028",
+      },
       {
         note: "An app's CVMs in the nested shape.",
         migration: "As for `getCvmList`.",

@@ -64,7 +64,7 @@ import {
 import {
   CreateAppInstanceResultSchema,
   CreateAppInstanceResultV20260522Schema,
-  GetAppCvmsResponseSchema,
+  GetAppCvmsResponseV20251028Schema,
   GetAppCvmsResponseV20260121Schema,
   ReplicateCvmResultSchema,
   ReplicateCvmResultV20260522Schema,
@@ -1235,7 +1235,7 @@ export const getAppCvmsResponseSchemas = /* @__PURE__ */ (() =>
   ({
     "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
     __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
-      ? GetAppCvmsResponseSchema
+      ? GetAppCvmsResponseV20251028Schema
       : undefined)!,
     "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
     __PHALA_CLOUD_API_VERSION__ === "2026-01-21"

@@ -856,8 +856,8 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.ReplicateCvmResultV20260522Schema>>().toEqualTypeOf<
       z.output<typeof Z.ReplicateCvmResultV20260522Schema>
     >();
-    expectTypeOf<v.InferOutput<typeof V.GetAppCvmsResponseSchema>>().toEqualTypeOf<
-      z.output<typeof Z.GetAppCvmsResponseSchema>
+    expectTypeOf<v.InferOutput<typeof V.GetAppCvmsResponseV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.GetAppCvmsResponseV20251028Schema>
     >();
     expectTypeOf<v.InferOutput<typeof V.GetAppCvmsResponseV20260121Schema>>().toEqualTypeOf<
       z.output<typeof Z.GetAppCvmsResponseV20260121Schema>
@@ -1217,7 +1217,7 @@ describe("the valibot entry exports the same types", () => {
   it("wire/results.ts", () => {
     expectTypeOf<V.ReplicateCvmResult>().toEqualTypeOf<Z.ReplicateCvmResult>();
     expectTypeOf<V.ReplicateCvmResultV20260522>().toEqualTypeOf<Z.ReplicateCvmResultV20260522>();
-    expectTypeOf<V.GetAppCvmsResponse>().toEqualTypeOf<Z.GetAppCvmsResponse>();
+    expectTypeOf<V.GetAppCvmsResponseV20251028>().toEqualTypeOf<Z.GetAppCvmsResponseV20251028>();
     expectTypeOf<V.GetAppCvmsResponseV20260121>().toEqualTypeOf<Z.GetAppCvmsResponseV20260121>();
     expectTypeOf<V.CreateAppInstanceResult>().toEqualTypeOf<Z.CreateAppInstanceResult>();
     expectTypeOf<V.CreateAppInstanceResultV20260522>().toEqualTypeOf<Z.CreateAppInstanceResultV20260522>();

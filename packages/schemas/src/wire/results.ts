@@ -19,8 +19,8 @@ export const ReplicateCvmResultV20260522Schema = z.union([
 ]);
 export type ReplicateCvmResultV20260522 = z.infer<typeof ReplicateCvmResultV20260522Schema>;
 
-export const GetAppCvmsResponseSchema = z.array(CvmInfoV20251028Schema);
-export type GetAppCvmsResponse = z.infer<typeof GetAppCvmsResponseSchema>;
+export const GetAppCvmsResponseV20251028Schema = z.array(CvmInfoV20251028Schema);
+export type GetAppCvmsResponseV20251028 = z.infer<typeof GetAppCvmsResponseV20251028Schema>;
 
 /** As API version 2026-01-21, 2026-05-22, 2026-06-23 answers it. */
 export const GetAppCvmsResponseV20260121Schema = z.array(CvmInfoV20260121Schema);

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
 // Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
-// README.md ## Every resource (line 182, 193, 200, 208, 225, 277, 292, 301, 320, 329)
+// README.md ## Every resource (line 212, 223, 230, 238, 255, 307, 322, 331, 350, 359)
 import {
   createClient,
   encryptEnvVars,
@@ -11,22 +11,22 @@ import {
 } from "@phala/cloud";
 
 export async function run(): Promise<void> {
-  // README.md:182 ### SSH keys
+  // README.md:212 ### SSH keys
   const client = createClient({ apiKey: "your-api-key" });
   const imported = await client.importGithubProfileSshKeys({ github_username: "octocat" });
   const keys = await client.listSshKeys();
   await client.deleteSshKey({ keyId: keys[0]!.id });
 
-  // README.md:193 ### Workspaces
+  // README.md:223 ### Workspaces
   const { data, pagination } = await client.listWorkspaces({ limit: 20 }); // cursor pages
   const quotas = await client.getWorkspaceQuotas({ teamSlug: data[0]!.slug! });
 
-  // README.md:200 ### Capacity
+  // README.md:230 ### Capacity
   const available = await client.getAvailableNodes();
   const families = await client.listAllInstanceTypeFamilies();
   const images = await client.getAvailableOsImages({ name: "oracle-us-west" }); // what this CVM can move to
 
-  // README.md:208 ### KMS and encrypted environment variables
+  // README.md:238 ### KMS and encrypted environment variables
   const kmsList = await client.getKmsList({ is_onchain: false });
   const [next] = (await client.nextAppIds()).app_ids;
   const { public_key } = await client.getAppEnvEncryptPubKey({
@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
   });
   const encrypted_env = await encryptEnvVars([{ key: "API_TOKEN", value: "s3cr3t" }], public_key);
 
-  // README.md:225 ### Creating a CVM (two phases)
+  // README.md:255 ### Creating a CVM (two phases)
   const provision = await client.provisionCvm({
     name: "hello-tee",
     instance_type: "tdx.small",
@@ -61,7 +61,7 @@ export async function run(): Promise<void> {
     timeout: 300,
   });
 
-  // README.md:277 ### CVM lifecycle
+  // README.md:307 ### CVM lifecycle
   const id = { name: "hello-tee" };
   // PATCH /cvms/{id}; 202 with the operation's correlation id
   const { correlation_id } = await client.updateCvmResources({
@@ -73,13 +73,13 @@ export async function run(): Promise<void> {
   const again = await client.safeStopCvm(id); // { success: false, error: ConflictError (409) }
   await client.deleteCvm(id); // 204; getCvmInfo(id) now throws NotFoundError
 
-  // README.md:292 ### CVM reads
+  // README.md:322 ### CVM reads
   const cvmState = await client.getCvmState({ name: "cvm-abc123" });
   const stats = await client.getCvmStats({ name: "cvm-abc123" });
   const yaml = await client.getCvmDockerCompose({ name: "cvm-abc123" }); // a string
   const attestation = await client.getCvmAttestation({ name: "cvm-abc123" });
 
-  // README.md:301 ### CVM updates and the on-chain (HTTP 465) path
+  // README.md:331 ### CVM updates and the on-chain (HTTP 465) path
   const yaml2 = "services:\n  web:\n    image: nginx:1.28-alpine\n";
   const result = await client.patchCvm({ name: "oracle-us-west", docker_compose_file: yaml2 });
   if (result.status === "precondition_required") {
@@ -91,13 +91,13 @@ export async function run(): Promise<void> {
     });
   }
 
-  // README.md:320 ### Apps
+  // README.md:350 ### Apps
   const appId = "d9c80774fdfb97076c7d21cac0c4b8e8acebf384";
   const { revisions } = await client.getAppRevisions({ appId, page_size: 10 });
   const filters = await client.getAppFilterOptions();
   const allowed = await client.checkCvmIsAllowed({ name: "oracle-ap" });
 
-  // README.md:329 ### Pagination
+  // README.md:359 ### Pagination
   for await (const cvm of paginate(getCvmList, client, { page_size: 50 })) console.log(cvm.name);
   const apps = await paginate(getAppList, client).toArray({ limit: 100 });
   const workspaces = await paginate(listWorkspaces, client, { limit: 20 }).toArray(); // cursor

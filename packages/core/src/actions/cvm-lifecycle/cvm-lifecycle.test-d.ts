@@ -105,7 +105,7 @@ describe("cvm lifecycle result types", () => {
       refreshCvmInstanceId(hashids, { id: "x" }),
     ).resolves.toEqualTypeOf<InstanceIdRefreshResultV20260522>();
     expectTypeOf<InstanceIdRefreshResultV20260522["cvm_id"]>().toEqualTypeOf<string | null>();
-    expectTypeOf<InstanceIdRefreshResult["cvm_id"]>().toEqualTypeOf<number>();
+    expectTypeOf<InstanceIdRefreshResult["cvm_id"]>().toEqualTypeOf<number | null>();
   });
 
   it("renameCvm: the hashid and the new name, resolving undefined (204)", () => {

@@ -19,9 +19,11 @@ export const ReplicateCvmResultV20260522Schema = /* @__PURE__ */ (() =>
   v.union([ComposeHashRegistrationRequiredSchema, CvmVmV20260522Schema]))();
 export type ReplicateCvmResultV20260522 = v.InferOutput<typeof ReplicateCvmResultV20260522Schema>;
 
-const GetAppCvmsResponsePlain = /* @__PURE__ */ (() => v.array(CvmInfoV20251028Schema))();
-export const GetAppCvmsResponseSchema = /* @__PURE__ */ precompile(GetAppCvmsResponsePlain);
-export type GetAppCvmsResponse = v.InferOutput<typeof GetAppCvmsResponseSchema>;
+const GetAppCvmsResponseV20251028Plain = /* @__PURE__ */ (() => v.array(CvmInfoV20251028Schema))();
+export const GetAppCvmsResponseV20251028Schema = /* @__PURE__ */ precompile(
+  GetAppCvmsResponseV20251028Plain,
+);
+export type GetAppCvmsResponseV20251028 = v.InferOutput<typeof GetAppCvmsResponseV20251028Schema>;
 
 const GetAppCvmsResponseV20260121Plain = /* @__PURE__ */ (() => v.array(CvmInfoV20260121Schema))();
 /** As API version 2026-01-21, 2026-05-22, 2026-06-23 answers it. */
