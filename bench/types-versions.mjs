@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { allActions } from "@phala/cloud";
 import { machine } from "./stats.mjs";
@@ -26,6 +26,12 @@ const { version, addField } = await import(
 );
 
 const MAX_RATIO = 3;
+/** `@phala/cloud`'s types as built (the consumer lives beside the generated schemas). */
+const cloudTypes = join(
+  dirname(createRequire(import.meta.url).resolve("@phala/cloud/package.json")),
+  "dist",
+  "index.d.ts",
+);
 const actions = Object.keys(allActions)
   .filter((name) => !name.startsWith("safe"))
   .sort();
@@ -34,10 +40,15 @@ const actions = Object.keys(allActions)
 const extra = ["CvmVm", "KmsInfo", "SshKey", "WorkspaceResponse", "CvmNetwork", "AppRevision"].map(
   (shape, index) =>
     version(`2099-0${index + 1}-01`, `Synthetic version ${index + 1}.`, [
-      addField(shape, `synthetic_${index + 1}`, { anyOf: [{ type: "string" }, { type: "null" }] }, {
-        note: "A synthetic field.",
-        migration: "None.",
-      }),
+      addField(
+        shape,
+        `synthetic_${index + 1}`,
+        { anyOf: [{ type: "string" }, { type: "null" }] },
+        {
+          note: "A synthetic field.",
+          migration: "None.",
+        },
+      ),
     ]),
 );
 
@@ -67,17 +78,29 @@ function measure(name, changes) {
         types: [],
         baseUrl: dir,
         // The SDK's packages as built, but the schemas as generated for this registry.
-        paths: { "@phala/cloud-schemas": [join(src, "index.ts")] },
+        paths: {
+          "@phala/cloud": [cloudTypes],
+          "@phala/cloud-schemas": [join(src, "index.ts")],
+        },
       },
       files: ["consumer.ts"],
     }),
   );
-  const out = execFileSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json"), "--extendedDiagnostics"], {
-    cwd: join(repo, "bench"),
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    process.execPath,
+    [tsc, "-p", join(dir, "tsconfig.json"), "--extendedDiagnostics"],
+    {
+      cwd: join(repo, "bench"),
+      encoding: "utf8",
+    },
+  );
   const read = (label) => Number(out.match(new RegExp(`^${label}:\\s+([\\d.]+)`, "m"))?.[1]);
-  return { versions: versions.length, instantiations: read("Instantiations"), types: read("Types"), checkTimeSeconds: read("Check time") };
+  return {
+    versions: versions.length,
+    instantiations: read("Instantiations"),
+    types: read("Types"),
+    checkTimeSeconds: read("Check time"),
+  };
 }
 
 const four = measure("types-4", []);
@@ -87,7 +110,10 @@ const line = `${four.versions} versions: ${four.instantiations} instantiations; 
 
 if (mode === "record") {
   const result = { four, ten, ratio, actions: actions.length };
-  writeFileSync(new URL("./results/types-versions.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(
+    new URL("./results/types-versions.json", import.meta.url),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
   const md = [
     "# Type-check cost as the version registry grows",
     "",

@@ -251,6 +251,9 @@ export function generate({ contract, exceptions, wireFiles, registry }) {
       const hash = hashers[index](name);
       const found = list.find((item) => item.hash === hash);
       if (found) found.versions.push(state.version);
+      // A second name for a shape (kept for callers) is not carried into later
+      // versions: the shape's own variant names them.
+      else if (entries.get(name).alias && list.length > 0) return;
       else {
         const variant = list.length === 0 ? name : `${stem(name)}V${compact(state.version)}`;
         list.push({ hash, variant, versions: [state.version], state, index });
@@ -268,7 +271,10 @@ export function generate({ contract, exceptions, wireFiles, registry }) {
   /** The name of shape `name` as version `index` has it. */
   const variantAt = (name, index) => {
     const hash = hashers[index](name);
-    return variants.get(name).find((item) => item.hash === hash).variant;
+    const found = variants.get(name).find((item) => item.hash === hash);
+    if (found) return found.variant;
+    // An alias in a version that changed its shape: the shape's own variant.
+    return variantAt(states[index].shapes.get(name)[REF], index);
   };
 
   // --- Emission ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { UpdateCvmVisibilityV20260522Schema } from "@phala/cloud-schemas";
+import type { CvmVmV20260522Schema } from "@phala/cloud-schemas";
 import type { SdkEndpoint, SdkVersion, WireBody, WireInput } from "./sdk-types";
 
 /**
@@ -58,7 +58,7 @@ export function isRenderedEndpoint(name: string): name is MockEndpoint {
  */
 export type CanonicalBody<E extends MockEndpoint> = E extends SdkEndpoint
   ? WireBody<E, RenderVersion>
-  : WireInput<typeof UpdateCvmVisibilityV20260522Schema>;
+  : WireInput<typeof CvmVmV20260522Schema>;
 
 /** A path into a body: keys, and `*` for every item of an array. */
 export type BodyPath = readonly string[];

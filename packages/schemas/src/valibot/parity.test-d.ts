@@ -629,20 +629,11 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.CommitCvmProvisionSchema>>().toEqualTypeOf<
       z.output<typeof Z.CommitCvmProvisionSchema>
     >();
-    expectTypeOf<v.InferOutput<typeof V.CommitCvmProvisionV20260522Schema>>().toEqualTypeOf<
-      z.output<typeof Z.CommitCvmProvisionV20260522Schema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.AppInstanceSchema>>().toEqualTypeOf<
       z.output<typeof Z.AppInstanceSchema>
     >();
-    expectTypeOf<v.InferOutput<typeof V.AppInstanceV20260522Schema>>().toEqualTypeOf<
-      z.output<typeof Z.AppInstanceV20260522Schema>
-    >();
     expectTypeOf<v.InferOutput<typeof V.UpdateCvmVisibilitySchema>>().toEqualTypeOf<
       z.output<typeof Z.UpdateCvmVisibilitySchema>
-    >();
-    expectTypeOf<v.InferOutput<typeof V.UpdateCvmVisibilityV20260522Schema>>().toEqualTypeOf<
-      z.output<typeof Z.UpdateCvmVisibilityV20260522Schema>
     >();
     expectTypeOf<v.InferOutput<typeof V.GuestEventDetailSchema>>().toEqualTypeOf<
       z.output<typeof Z.GuestEventDetailSchema>
@@ -1136,11 +1127,8 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.CvmVm>().toEqualTypeOf<Z.CvmVm>();
     expectTypeOf<V.CvmVmV20260522>().toEqualTypeOf<Z.CvmVmV20260522>();
     expectTypeOf<V.CommitCvmProvision>().toEqualTypeOf<Z.CommitCvmProvision>();
-    expectTypeOf<V.CommitCvmProvisionV20260522>().toEqualTypeOf<Z.CommitCvmProvisionV20260522>();
     expectTypeOf<V.AppInstance>().toEqualTypeOf<Z.AppInstance>();
-    expectTypeOf<V.AppInstanceV20260522>().toEqualTypeOf<Z.AppInstanceV20260522>();
     expectTypeOf<V.UpdateCvmVisibility>().toEqualTypeOf<Z.UpdateCvmVisibility>();
-    expectTypeOf<V.UpdateCvmVisibilityV20260522>().toEqualTypeOf<Z.UpdateCvmVisibilityV20260522>();
     expectTypeOf<V.GuestEventDetail>().toEqualTypeOf<Z.GuestEventDetail>();
     expectTypeOf<V.CvmBatchStatus>().toEqualTypeOf<Z.CvmBatchStatus>();
     expectTypeOf<V.GetCvmStatusBatch>().toEqualTypeOf<Z.GetCvmStatusBatch>();

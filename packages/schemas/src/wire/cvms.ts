@@ -71,24 +71,12 @@ export type CvmVmV20260522 = z.infer<typeof CvmVmV20260522Schema>;
 export const CommitCvmProvisionSchema = CvmVmSchema;
 export type CommitCvmProvision = z.infer<typeof CommitCvmProvisionSchema>;
 
-/** As API version 2026-05-22, 2026-06-23 answers it. */
-export const CommitCvmProvisionV20260522Schema = CvmVmV20260522Schema;
-export type CommitCvmProvisionV20260522 = z.infer<typeof CommitCvmProvisionV20260522Schema>;
-
 export const AppInstanceSchema = CvmVmSchema;
 export type AppInstance = z.infer<typeof AppInstanceSchema>;
-
-/** As API version 2026-05-22, 2026-06-23 answers it. */
-export const AppInstanceV20260522Schema = CvmVmV20260522Schema;
-export type AppInstanceV20260522 = z.infer<typeof AppInstanceV20260522Schema>;
 
 /** `PATCH /cvms/{id}/visibility` (deprecated): the VM record. */
 export const UpdateCvmVisibilitySchema = CvmVmSchema;
 export type UpdateCvmVisibility = z.infer<typeof UpdateCvmVisibilitySchema>;
-
-/** `PATCH /cvms/{id}/visibility` (deprecated): the VM record. As API version 2026-05-22, 2026-06-23 answers it. */
-export const UpdateCvmVisibilityV20260522Schema = CvmVmV20260522Schema;
-export type UpdateCvmVisibilityV20260522 = z.infer<typeof UpdateCvmVisibilityV20260522Schema>;
 
 export const GuestEventDetailSchema = z.object({
   event_type: z.string(),

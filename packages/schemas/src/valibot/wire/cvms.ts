@@ -78,24 +78,12 @@ export type CvmVmV20260522 = v.InferOutput<typeof CvmVmV20260522Schema>;
 export const CommitCvmProvisionSchema = CvmVmSchema;
 export type CommitCvmProvision = v.InferOutput<typeof CommitCvmProvisionSchema>;
 
-/** As API version 2026-05-22, 2026-06-23 answers it. */
-export const CommitCvmProvisionV20260522Schema = CvmVmV20260522Schema;
-export type CommitCvmProvisionV20260522 = v.InferOutput<typeof CommitCvmProvisionV20260522Schema>;
-
 export const AppInstanceSchema = CvmVmSchema;
 export type AppInstance = v.InferOutput<typeof AppInstanceSchema>;
-
-/** As API version 2026-05-22, 2026-06-23 answers it. */
-export const AppInstanceV20260522Schema = CvmVmV20260522Schema;
-export type AppInstanceV20260522 = v.InferOutput<typeof AppInstanceV20260522Schema>;
 
 /** `PATCH /cvms/{id}/visibility` (deprecated): the VM record. */
 export const UpdateCvmVisibilitySchema = CvmVmSchema;
 export type UpdateCvmVisibility = v.InferOutput<typeof UpdateCvmVisibilitySchema>;
-
-/** `PATCH /cvms/{id}/visibility` (deprecated): the VM record. As API version 2026-05-22, 2026-06-23 answers it. */
-export const UpdateCvmVisibilityV20260522Schema = CvmVmV20260522Schema;
-export type UpdateCvmVisibilityV20260522 = v.InferOutput<typeof UpdateCvmVisibilityV20260522Schema>;
 
 export const GuestEventDetailSchema = /* @__PURE__ */ (() =>
   v.object({
