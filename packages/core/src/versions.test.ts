@@ -9,9 +9,11 @@ import { fakeFetch, TEST_API_KEY, TEST_BASE_URL } from "./test-utils";
 import {
   API_VERSIONS,
   DEFAULT_API_VERSION,
+  diffVersions,
   isLatestAlias,
   LATEST_API_VERSION,
   resolveApiVersion,
+  VERSION_CHANGES,
 } from "./versions";
 
 function catchError(fn: () => unknown): unknown {
@@ -35,6 +37,28 @@ describe("version registry", () => {
     expect(DEFAULT_API_VERSION).toBe(schemas.DEFAULT_API_VERSION);
     expect(LATEST_API_VERSION).toBe(schemas.LATEST_API_VERSION);
     expect(LATEST_API_VERSION).toBe(API_VERSIONS[API_VERSIONS.length - 1]);
+    expect(VERSION_CHANGES).toBe(schemas.VERSION_CHANGES);
+  });
+
+  it("diffVersions lists what changed between two versions, undone newest first going back", () => {
+    const forward = diffVersions("2026-01-21", "2026-06-23");
+    expect(forward.map((set) => set.version)).toEqual(["2026-05-22", "2026-06-23"]);
+    const kms = forward[1]!.changes.find((change) => change.endpoint === "listKmsContracts");
+    expect(kms).toMatchObject({ kind: "add-endpoint", endpoints: ["listKmsContracts"] });
+    expect(
+      forward[0]!.changes.some((change) => change.field === "id" && change.shape === "CvmVm"),
+    ).toBe(true);
+    expect(diffVersions("2026-06-23", "2026-01-21").map((set) => set.version)).toEqual([
+      "2026-06-23",
+      "2026-05-22",
+    ]);
+    expect(diffVersions("2026-01-21", "2026-01-21")).toEqual([]);
+    for (const set of VERSION_CHANGES) {
+      for (const change of set.changes) {
+        expect(change.note.length, `${set.version} ${change.kind}`).toBeGreaterThan(0);
+        expect(change.migration.length, `${set.version} ${change.kind}`).toBeGreaterThan(0);
+      }
+    }
   });
 });
 

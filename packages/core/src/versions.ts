@@ -1,9 +1,13 @@
 import {
   API_VERSIONS,
   DEFAULT_API_VERSION,
+  diffVersions,
   endpointWireVersion,
   type KnownApiVersion,
   LATEST_API_VERSION,
+  VERSION_CHANGES,
+  type VersionChangeEntry,
+  type VersionChangeSet,
 } from "@phala/cloud-schemas";
 import { UnsupportedApiVersionError } from "./errors";
 
@@ -13,8 +17,18 @@ import { UnsupportedApiVersionError } from "./errors";
 // both core and the schemas' types exports one `API_VERSIONS`, not two.
 // `API_VERSIONS`: every known version, oldest first. `DEFAULT_API_VERSION`:
 // what a client sends when none is chosen. `LATEST_API_VERSION`: the newest,
-// what `LATEST` resolves to.
-export { API_VERSIONS, DEFAULT_API_VERSION, type KnownApiVersion, LATEST_API_VERSION };
+// what `LATEST` resolves to. `VERSION_CHANGES` / `diffVersions(from, to)`: what
+// each version changed, endpoint by endpoint, with what a caller must edit.
+export {
+  API_VERSIONS,
+  DEFAULT_API_VERSION,
+  diffVersions,
+  type KnownApiVersion,
+  LATEST_API_VERSION,
+  VERSION_CHANGES,
+  type VersionChangeEntry,
+  type VersionChangeSet,
+};
 
 /** The newest known version: what `LATEST` resolves to, sends and is typed as. */
 export type LatestApiVersion = typeof LATEST_API_VERSION;

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
 // Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
-// README.md ## Every resource (line 212, 223, 230, 238, 255, 307, 322, 331, 350, 359)
+// README.md ## Every resource (line 223, 234, 241, 251, 279, 331, 349, 358, 377, 386)
 import {
   createClient,
   encryptEnvVars,
@@ -11,22 +11,24 @@ import {
 } from "@phala/cloud";
 
 export async function run(): Promise<void> {
-  // README.md:212 ### SSH keys
+  // README.md:223 ### SSH keys
   const client = createClient({ apiKey: "your-api-key" });
   const imported = await client.importGithubProfileSshKeys({ github_username: "octocat" });
   const keys = await client.listSshKeys();
   await client.deleteSshKey({ keyId: keys[0]!.id });
 
-  // README.md:223 ### Workspaces
+  // README.md:234 ### Workspaces
   const { data, pagination } = await client.listWorkspaces({ limit: 20 }); // cursor pages
   const quotas = await client.getWorkspaceQuotas({ teamSlug: data[0]!.slug! });
 
-  // README.md:230 ### Capacity
+  // README.md:241 ### Capacity
   const available = await client.getAvailableNodes();
   const families = await client.listAllInstanceTypeFamilies();
   const images = await client.getAvailableOsImages({ name: "oracle-us-west" }); // what this CVM can move to
+  // nodes with free resources, OS images, KMS, gateways, instance types: one answer
+  const resources = await client.getCvmCreateResources();
 
-  // README.md:238 ### KMS and encrypted environment variables
+  // README.md:251 ### KMS and encrypted environment variables
   const kmsList = await client.getKmsList({ is_onchain: false });
   const [next] = (await client.nextAppIds()).app_ids;
   const { public_key } = await client.getAppEnvEncryptPubKey({
@@ -35,7 +37,12 @@ export async function run(): Promise<void> {
   });
   const encrypted_env = await encryptEnvVars([{ key: "API_TOKEN", value: "s3cr3t" }], public_key);
 
-  // README.md:255 ### Creating a CVM (two phases)
+  // KMS contracts (API version 2026-06-23): sent as 2026-06-23 from any client
+  const contracts = await client.listKmsContracts({ is_onchain: false });
+  const phala = await client.getKmsContract({ slug: contracts.items[0]!.id }); // kc_... id or slug
+  const { items: replicas } = await client.listKmsContractNodes({ slug: phala.id });
+
+  // README.md:279 ### Creating a CVM (two phases)
   const provision = await client.provisionCvm({
     name: "hello-tee",
     instance_type: "tdx.small",
@@ -61,7 +68,7 @@ export async function run(): Promise<void> {
     timeout: 300,
   });
 
-  // README.md:307 ### CVM lifecycle
+  // README.md:331 ### CVM lifecycle
   const id = { name: "hello-tee" };
   // PATCH /cvms/{id}; 202 with the operation's correlation id
   const { correlation_id } = await client.updateCvmResources({
@@ -71,15 +78,18 @@ export async function run(): Promise<void> {
   });
   await client.stopCvm(id);
   const again = await client.safeStopCvm(id); // { success: false, error: ConflictError (409) }
-  await client.deleteCvm(id); // 204; getCvmInfo(id) now throws NotFoundError
+  // PATCH /cvms/{id}/name renames by the cvm_... hashid only; 204, 400 if the name is taken
+  const { id: hashid } = await client.getCvmInfo(id);
+  await client.renameCvm({ id: hashid, name: "hello-tee-2" });
+  await client.deleteCvm({ id: hashid }); // 204; getCvmInfo({ id: hashid }) now throws NotFoundError
 
-  // README.md:322 ### CVM reads
+  // README.md:349 ### CVM reads
   const cvmState = await client.getCvmState({ name: "cvm-abc123" });
   const stats = await client.getCvmStats({ name: "cvm-abc123" });
   const yaml = await client.getCvmDockerCompose({ name: "cvm-abc123" }); // a string
   const attestation = await client.getCvmAttestation({ name: "cvm-abc123" });
 
-  // README.md:331 ### CVM updates and the on-chain (HTTP 465) path
+  // README.md:358 ### CVM updates and the on-chain (HTTP 465) path
   const yaml2 = "services:\n  web:\n    image: nginx:1.28-alpine\n";
   const result = await client.patchCvm({ name: "oracle-us-west", docker_compose_file: yaml2 });
   if (result.status === "precondition_required") {
@@ -91,13 +101,13 @@ export async function run(): Promise<void> {
     });
   }
 
-  // README.md:350 ### Apps
+  // README.md:377 ### Apps
   const appId = "d9c80774fdfb97076c7d21cac0c4b8e8acebf384";
   const { revisions } = await client.getAppRevisions({ appId, page_size: 10 });
   const filters = await client.getAppFilterOptions();
   const allowed = await client.checkCvmIsAllowed({ name: "oracle-ap" });
 
-  // README.md:359 ### Pagination
+  // README.md:386 ### Pagination
   for await (const cvm of paginate(getCvmList, client, { page_size: 50 })) console.log(cvm.name);
   const apps = await paginate(getAppList, client).toArray({ limit: 100 });
   const workspaces = await paginate(listWorkspaces, client, { limit: 20 }).toArray(); // cursor
