@@ -158,6 +158,55 @@ export function nodeRemaining(state: MockState, node: MockNode) {
   return { vcpu, memoryMb, cvmSlots, score: Math.round(score * 1000) / 1000 };
 }
 
+/** The workspace's tier and limits, which both capacity answers open with. */
+export function workspaceCapacity(workspace: MockWorkspace) {
+  const limits = tierLimits(workspace);
+  return {
+    tier: workspace.tier,
+    capacity: {
+      max_instances: limits.vmSlots,
+      max_vcpu: limits.vcpu,
+      max_memory: limits.memoryMb,
+      max_disk: limits.diskGb,
+    },
+  };
+}
+
+/** The nodes in id order. */
+export function sortedNodes(state: MockState): MockNode[] {
+  return [...state.nodes.values()].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * One node as `GET /teepods/available` and `GET /teepods/cvm-create-resources`
+ * list it: what it has free, its OS images (rendered by `image`, the two
+ * answers list different fields of them), its device and the KMS it takes.
+ */
+export function capacityNode<Image>(
+  state: MockState,
+  node: MockNode,
+  image: (image: CatalogueOsImage) => Image,
+) {
+  const remaining = nodeRemaining(state, node);
+  const kmsList = [...state.kms.values()];
+  return {
+    teepod_id: node.id,
+    name: node.name,
+    listed: true,
+    resource_score: remaining.score,
+    remaining_vcpu: remaining.vcpu,
+    remaining_memory: remaining.memoryMb,
+    remaining_cvm_slots: remaining.cvmSlots,
+    images: imagesOnNode(node).map(image),
+    support_onchain_kms: true,
+    fmspc: node.ppid.slice(0, 12),
+    device_id: node.deviceId,
+    region_identifier: node.region,
+    default_kms: kmsList.find((kms) => kms.kind === "phala")?.slug ?? null,
+    kms_list: kmsList.map((kms) => kms.slug),
+  };
+}
+
 export function imagesOnNode(node: MockNode): CatalogueOsImage[] {
   return OS_IMAGES.filter((image) => image.nodeNames.includes(node.name));
 }

@@ -2,18 +2,18 @@ import type { Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, MockApiError } from "../errors";
 import { resolveCvm } from "../lookup";
-import type { MockKms, MockState } from "../model";
 import { QueryReader, readPagination } from "../query";
 import {
   type CatalogueInstanceType,
   type CatalogueOsImage,
+  capacityNode,
   compareVersions,
   gpuAvailability,
   INSTANCE_TYPES,
   imagesOnNode,
-  nodeRemaining,
   OS_IMAGES,
-  tierLimits,
+  sortedNodes,
+  workspaceCapacity,
 } from "../resources/capacity";
 import { renderCvmCreateResources } from "../versions/render-2026-05-22";
 import { renderKmsInfo } from "./kms";
@@ -53,48 +53,17 @@ function renderNodeImage(image: CatalogueOsImage) {
   };
 }
 
-function defaultKms(state: MockState): MockKms | undefined {
-  return [...state.kms.values()].find((kms) => kms.kind === "phala");
-}
-
 export function registerCapacityRoutes(
   api: Hono<MockEnv>,
   requireApiKey: MiddlewareHandler<MockEnv>,
 ) {
   api.get("/teepods/available", requireApiKey, (c) => {
     const { state, caller } = c.get("render");
-    const limits = tierLimits(caller.workspace);
-    const kmsList = [...state.kms.values()];
-    const nodes = [...state.nodes.values()].sort((a, b) => a.id - b.id);
     return c.json(
       {
-        tier: caller.workspace.tier,
-        capacity: {
-          max_instances: limits.vmSlots,
-          max_vcpu: limits.vcpu,
-          max_memory: limits.memoryMb,
-          max_disk: limits.diskGb,
-        },
-        nodes: nodes.map((node) => {
-          const remaining = nodeRemaining(state, node);
-          return {
-            teepod_id: node.id,
-            name: node.name,
-            listed: true,
-            resource_score: remaining.score,
-            remaining_vcpu: remaining.vcpu,
-            remaining_memory: remaining.memoryMb,
-            remaining_cvm_slots: remaining.cvmSlots,
-            images: imagesOnNode(node).map(renderNodeImage),
-            support_onchain_kms: true,
-            fmspc: node.ppid.slice(0, 12),
-            device_id: node.deviceId,
-            region_identifier: node.region,
-            default_kms: defaultKms(state)?.slug ?? null,
-            kms_list: kmsList.map((kms) => kms.slug),
-          };
-        }),
-        kms_list: kmsList.map(renderKmsInfo),
+        ...workspaceCapacity(caller.workspace),
+        nodes: sortedNodes(state).map((node) => capacityNode(state, node, renderNodeImage)),
+        kms_list: [...state.kms.values()].map(renderKmsInfo),
         gpu_availability: gpuAvailability(state, caller.workspace),
       },
       200,

@@ -1,12 +1,13 @@
 import { deterministicHashid } from "../deterministic-hex";
 import type { Caller, MockKms, MockNode, MockState } from "../model";
 import {
+  capacityNode,
   gpuAvailability,
   INSTANCE_TYPES,
   imagesOnNode,
-  nodeRemaining,
   OS_IMAGES,
-  tierLimits,
+  sortedNodes,
+  workspaceCapacity,
 } from "../resources/capacity";
 import { contractOfKms, kmsContracts } from "../resources/kms";
 import type { CanonicalBody } from "./endpoints";
@@ -28,43 +29,19 @@ function gatewayId(node: MockNode, contractId: string): string {
 }
 
 export function renderCvmCreateResources(state: MockState, caller: Caller): CreateResourcesBody {
-  const limits = tierLimits(caller.workspace);
   const kmsNodes = [...state.kms.values()];
-  const nodes = [...state.nodes.values()].sort((a, b) => a.id - b.id);
-  const defaultKms = kmsNodes.find((kms) => kms.kind === "phala");
+  const nodes = sortedNodes(state);
   return {
-    tier: caller.workspace.tier,
-    capacity: {
-      max_instances: limits.vmSlots,
-      max_vcpu: limits.vcpu,
-      max_memory: limits.memoryMb,
-      max_disk: limits.diskGb,
-    },
-    nodes: nodes.map((node) => {
-      const remaining = nodeRemaining(state, node);
-      return {
-        teepod_id: node.id,
-        name: node.name,
-        listed: true,
-        resource_score: remaining.score,
-        remaining_vcpu: remaining.vcpu,
-        remaining_memory: remaining.memoryMb,
-        remaining_cvm_slots: remaining.cvmSlots,
-        images: imagesOnNode(node).map((image) => ({
-          name: image.name,
-          is_dev: image.isDev,
-          version: image.version,
-          os_image_hash: image.imageHash,
-        })),
-        support_onchain_kms: true,
-        fmspc: node.ppid.slice(0, 12),
-        device_id: node.deviceId,
-        device_ids: [{ device_id: node.deviceId, algorithm_version: "v1", enabled: true }],
-        region_identifier: node.region,
-        default_kms: defaultKms?.slug ?? null,
-        kms_list: kmsNodes.map((kms) => kms.slug),
-      };
-    }),
+    ...workspaceCapacity(caller.workspace),
+    nodes: nodes.map((node) => ({
+      ...capacityNode(state, node, (image) => ({
+        name: image.name,
+        is_dev: image.isDev,
+        version: image.version,
+        os_image_hash: image.imageHash,
+      })),
+      device_ids: [{ device_id: node.deviceId, algorithm_version: "v1", enabled: true }],
+    })),
     kms_nodes: kmsNodes.map((kms) => ({
       id: kms.id,
       slug: kms.slug,
