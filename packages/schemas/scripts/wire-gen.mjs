@@ -561,7 +561,7 @@ export function generate({ contract, exceptions, wireFiles, registry }) {
     }
   }
 
-  function tableEntry(flavour, endpoint, index, imports) {
+  function tableEntry(endpoint, index, imports) {
     const ir = states[index].endpoints.get(endpoint);
     if (ir[HAND]) {
       const [module, name] = ir[HAND].split(":");
@@ -581,7 +581,7 @@ export function generate({ contract, exceptions, wireFiles, registry }) {
     const blocks = [];
     for (const endpoint of endpointNames) {
       const lines = states.map((state, index) => {
-        const { code } = tableEntry(flavour, endpoint, index, imports);
+        const { code } = tableEntry(endpoint, index, imports);
         return `    ${literal(state.version)}: (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||\n    __PHALA_CLOUD_API_VERSION__ === ${literal(state.version)}\n      ? ${code}\n      : undefined)!,`;
       });
       blocks.push(
@@ -622,11 +622,11 @@ ${blocks.join("\n\n")}\n`;
     const typeImports = new Map();
     const interfaces = states.map((state, index) => {
       const lines = endpointNames.map((endpoint) => {
-        const { type, typeFrom } = tableEntry("zod", endpoint, index, new Map());
+        const { type, typeFrom } = tableEntry(endpoint, index, new Map());
         (typeImports.get(typeFrom) ?? typeImports.set(typeFrom, new Set()).get(typeFrom)).add(type);
         return `  ${endpoint}: ${type};`;
       });
-      return `/** What each endpoint answers in ${state.version}. */\nexport interface Responses${"V" + compact(state.version)} {\n${lines.join("\n")}\n}`;
+      return `/** What each endpoint answers in ${state.version}. */\nexport interface ResponsesV${compact(state.version)} {\n${lines.join("\n")}\n}`;
     });
     const imports = [...typeImports.entries()]
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
@@ -650,7 +650,7 @@ export type EveryEndpointMapped<
 
 /** version -> endpoint -> response type: the one place response types are looked up. */
 export type ResponseMap = EveryEndpointMapped<{
-${states.map((state) => `  ${literal(state.version)}: Responses${"V" + compact(state.version)};`).join("\n")}
+${states.map((state) => `  ${literal(state.version)}: ResponsesV${compact(state.version)};`).join("\n")}
 }>;
 
 /** The versions this schemas release has shapes for. */
@@ -925,7 +925,7 @@ export function diffVersions(from: KnownApiVersion, to: KnownApiVersion): Versio
     endpointNames
       .map((endpoint) => [
         endpoint,
-        states.map((_, position) => tableEntry("zod", endpoint, position, new Map()).type),
+        states.map((_, position) => tableEntry(endpoint, position, new Map()).type),
       ])
       .filter(([, types]) => new Set(types).size > 1),
   );
