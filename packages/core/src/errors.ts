@@ -1,3 +1,5 @@
+import { retryAfterMs } from "./retry-after";
+
 /**
  * One base class, one subclass per cause. Every error says what was called
  * (method, path, endpoint) and with which API version. Names are string
@@ -272,13 +274,10 @@ export class UnprocessableEntityError extends APIError {
   }
 }
 
+/** Seconds asked by `Retry-After` (the retry loop's own reader), when it says. */
 function parseRetryAfter(headers: Headers | undefined): number | undefined {
-  const value = headers?.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+  const ms = retryAfterMs(headers);
+  return ms && ms / 1000; // 0 stays 0, absent stays undefined
 }
 
 /**

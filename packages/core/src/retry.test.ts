@@ -17,10 +17,15 @@ import {
   backoffDelay,
   isRetriedMethod,
   MAX_RETRY_DELAY_MS,
-  parseRetryAfterMs,
   retryReasonForStatus,
   sleep,
 } from "./retry";
+import { retryAfterMs } from "./retry-after";
+
+/** `Retry-After: value` as a response's Headers carry it (none for null/undefined). */
+const parseRetryAfterMs = (value: string | null | undefined, now: number) =>
+  retryAfterMs(new Headers(value == null ? {} : { "retry-after": value }), now);
+
 import {
   currentUserV20260121,
   type FakeReply,
@@ -101,15 +106,45 @@ describe("retry policy (pure functions)", () => {
     expect(backoffDelay(1, () => 0)).toBe(0);
   });
 
-  it("Retry-After in seconds or as an HTTP date; anything else is ignored", () => {
+  it("Retry-After as RFC 9110 reads it: delay-seconds digits or an HTTP-date; anything else is absent", () => {
     const now = Date.parse("2026-02-01T00:00:00Z");
     expect(parseRetryAfterMs("3", now)).toBe(3000);
-    expect(parseRetryAfterMs("0.5", now)).toBe(500);
+    expect(parseRetryAfterMs("120", now)).toBe(120_000);
+    expect(parseRetryAfterMs("0", now)).toBe(0);
     expect(parseRetryAfterMs(new Date(now + 20_000).toUTCString(), now)).toBe(20_000);
     expect(parseRetryAfterMs("Wed, 21 Oct 2015 07:28:00 GMT", now)).toBe(0);
-    expect(parseRetryAfterMs("soon", now)).toBeUndefined();
-    expect(parseRetryAfterMs("-5", now)).toBeUndefined();
+    // Obsolete forms a recipient must still accept (RFC 9110, 5.6.7).
+    expect(parseRetryAfterMs("Sunday, 01-Feb-26 00:00:30 GMT", now)).toBe(30_000);
+    expect(parseRetryAfterMs("Sun Feb  1 00:01:00 2026", now)).toBe(60_000);
+    for (const bad of [
+      "1e2",
+      "0x10",
+      "-5",
+      "+5",
+      "1.5",
+      "0.5",
+      "soon",
+      "",
+      "  ",
+      "5 s",
+      "Infinity",
+    ]) {
+      expect(parseRetryAfterMs(bad, now), bad).toBeUndefined();
+    }
+    // Dates that only look right: an hour past 23, no GMT, another zone, ISO 8601.
+    for (const bad of [
+      "Sun, 01 Feb 2026 25:00:30 GMT",
+      "Sun, 01 Feb 2026 00:00:30",
+      "Sun, 01 Feb 2026 00:00:30 PST",
+      "2026-02-01T00:00:30Z",
+    ]) {
+      expect(parseRetryAfterMs(bad, now), bad).toBeUndefined();
+    }
     expect(parseRetryAfterMs(null, now)).toBeUndefined();
+    expect(parseRetryAfterMs(undefined, now)).toBeUndefined();
+    expect(parseRetryAfterMs("9".repeat(400), now)).toBe(1e12);
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+    expect(retryAfterMs({ get: () => "7" }, now)).toBe(7000); // an adapter's own Headers class
   });
 
   it("only idempotent methods are retried unless the call says so", () => {
@@ -430,6 +465,26 @@ describe("backoff and Retry-After (fake timers)", () => {
     expect(error.retryAfter).toBe(120);
     expect(fake.calls).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("the retry loop and RateLimitError read Retry-After alike: a value it ignores is absent from the error too", async () => {
+    for (const value of ["1e2", "0x10", "-5"]) {
+      const fake = sequence(
+        { status: 429, body: {}, headers: { "retry-after": value } },
+        { status: 429, body: {}, headers: { "retry-after": value } },
+      );
+      const pending = getCurrentUser(makeClient(fake.fetch, { maxRetries: 1 })).catch((e) => e);
+      // Not waited as 100 s, 16 s or 0 s: the backoff of a Retry-After that was not sent.
+      await vi.advanceTimersByTimeAsync(MAX_RETRY_DELAY_MS);
+      const error = await pending;
+      expect(error, value).toBeInstanceOf(RateLimitError);
+      expect(error.retryAfter, value).toBeUndefined();
+      expect(fake.calls, value).toHaveLength(2);
+    }
+    const fake = sequence({ status: 429, body: {}, headers: { "retry-after": "61" } });
+    const error = await getCurrentUser(makeClient(fake.fetch)).catch((e) => e);
+    expect(error.retryAfter).toBe(61);
+    expect(fake.calls).toHaveLength(1);
   });
 
   it("an in-progress 409 honours Retry-After and maxRetryTime, for POST too", async () => {

@@ -60,23 +60,6 @@ export function retryReasonForStatus(status: number): RetryReason | undefined {
 }
 
 /**
- * Milliseconds asked by `Retry-After` (delta seconds or an HTTP date), or
- * undefined when absent or unreadable.
- */
-export function parseRetryAfterMs(
-  value: string | null | undefined,
-  now: number = Date.now(),
-): number | undefined {
-  if (value === null || value === undefined || value.trim() === "") return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  // A negative or signed number is not a date either (Date.parse reads "-5" as a year).
-  if (/^[+-]?\d/.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/**
  * Exponential backoff with full jitter: a uniform wait in [0, min(8 s, 0.5 s · 2^(retry-1))).
  * `retry` is 1 for the first retry.
  */

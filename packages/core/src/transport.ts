@@ -28,11 +28,11 @@ import {
   isRetriedMethod,
   MAX_RETRY_AFTER_MS,
   MIN_ATTEMPT_MS,
-  parseRetryAfterMs,
   type RetryReason,
   retryReasonForStatus,
   sleep,
 } from "./retry";
+import { retryAfterMs } from "./retry-after";
 import { type ApiKey, bodyExcerpt, scrubText } from "./secret";
 import { checkSettings } from "./settings";
 
@@ -429,14 +429,6 @@ export function failureFields(error: PhalaCloudError) {
   } satisfies Partial<RequestEvent>;
 }
 
-function retryAfterOf(error: unknown): number | undefined {
-  const headers = (error as { headers?: Headers }).headers;
-  // Not `instanceof Headers`: an adapter's fetch (undici's own) has its own Headers class.
-  return typeof (headers as Headers | undefined)?.get === "function"
-    ? parseRetryAfterMs((headers as Headers).get("retry-after"))
-    : undefined;
-}
-
 interface Attempt {
   number: number;
   /** Milliseconds this attempt may take. */
@@ -753,7 +745,7 @@ export async function sendRequest(
         ) {
           throw error;
         }
-        const retryAfter = retryAfterOf(error);
+        const retryAfter = retryAfterMs((error as { headers?: unknown }).headers);
         if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
           // Waiting that long inside a call would look like a hang: hand the wait to the caller.
           throw error;
