@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
 import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
+
+/** This package's version, written into the User-Agent of every request at build time. */
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
 /**
  * Core validates through Standard Schema and never names a validator, so each
@@ -26,6 +30,7 @@ const common = {
   target: "es2022",
   // tsup would otherwise mark the package external before the plugin sees it.
   noExternal: ["@phala/cloud-schemas"],
+  define: { __PHALA_CLOUD_CORE_VERSION__: JSON.stringify(version) },
 };
 
 export default defineConfig([

@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
+// As tsup.config.ts: the User-Agent carries this package's version.
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+
 export default defineConfig({
+  define: { __PHALA_CLOUD_CORE_VERSION__: JSON.stringify(version) },
   test: {
     include: ["src/**/*.test.ts"],
     // Nothing here is timed by the test runner: a generous bound only keeps a

@@ -1,6 +1,7 @@
 // What importing the built core loads (build first: turbo runs this test after
 // build). The default build links the lazy schemas: no zod until a response is
 // validated. Which files load, not how long it takes: timing is bench/'s.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
@@ -50,5 +51,28 @@ describe("the valibot build", () => {
       expect(packagesIn(loaded.afterward)).not.toContain("zod");
     },
     CHILD_PROCESS_TIMEOUT,
+  );
+});
+
+describe("the User-Agent of the built files", () => {
+  const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+  it.each(["index.js", "valibot/index.js"])(
+    "dist/%s sends phala-cloud-sdk-ts/<package.json version>",
+    async (file) => {
+      const m = await import(dist(file));
+      let agent: string | null = null;
+      const fetch = async (_url: string, init: RequestInit) => {
+        agent = new Headers(init.headers).get("user-agent");
+        return Response.json({ detail: "not found" }, { status: 404 });
+      };
+      const client = m.createBaseClient({
+        apiKey: "k",
+        baseURL: "http://127.0.0.1:9/api/v1",
+        fetch,
+      });
+      await client.request({ method: "GET", path: "/auth/me" }).catch(() => undefined);
+      expect(agent).toBe(`phala-cloud-sdk-ts/${version}`);
+    },
   );
 });

@@ -1,4 +1,6 @@
 /// <reference types="node" />
+
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -25,6 +27,11 @@ import {
 } from "./test-utils";
 import { buildURL } from "./transport";
 import { resolveApiVersion } from "./versions";
+
+/** The version in package.json, which the User-Agent carries. */
+const PACKAGE_VERSION: string = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+).version;
 
 /** Answers each call with the valid body of the endpoint for the version it was sent. */
 function versionAwareFetch(endpoint: keyof (typeof validBodies)["2026-01-21"]) {
@@ -59,7 +66,7 @@ describe("headers", () => {
       expect(headers["x-phala-version"]).toBe("2025-10-28");
       expect(headers["x-api-key"]).toBe(TEST_API_KEY);
       expect(headers.accept).toBe("application/json");
-      expect(headers["user-agent"]).toMatch(/^phala-cloud-sdk-ts\/\d+\.\d+\.\d+/);
+      expect(headers["user-agent"]).toBe(`phala-cloud-sdk-ts/${PACKAGE_VERSION}`);
       expect(headers["content-type"]).toBeUndefined();
     });
 

@@ -117,8 +117,15 @@ export interface TransportResponse {
   attempt: number;
 }
 
+/**
+ * `@phala/cloud-core`'s version from its package.json, defined by its build
+ * (tsup.config.ts, vitest.config.ts); `0.0.0-dev` when the source is bundled
+ * without it.
+ */
+declare const __PHALA_CLOUD_CORE_VERSION__: string | undefined;
 const SDK_NAME = "phala-cloud-sdk-ts";
-const SDK_VERSION = "0.1.0";
+const SDK_VERSION =
+  typeof __PHALA_CLOUD_CORE_VERSION__ === "string" ? __PHALA_CLOUD_CORE_VERSION__ : "0.0.0-dev";
 const MAX_REDIRECTS = 5;
 // Headers the SDK owns: a caller's copy would make the request disagree with
 // the schema used to read its answer, or send credentials the client does not hold.
