@@ -1,4 +1,9 @@
-import type { ResponseMap, ResponseSchemasFor, VersionedEndpoint } from "@phala/cloud-schemas";
+import {
+  endpointWireVersion,
+  type ResponseMap,
+  type ResponseSchemasFor,
+  type VersionedEndpoint,
+} from "@phala/cloud-schemas";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { APIPromise, type WithResponse } from "./api-promise";
 import type { AnyClient, RawRequest } from "./client";
@@ -23,7 +28,6 @@ import {
   type KnownApiVersion,
   type ResolveApiVersion,
   resolveApiVersion,
-  wireVersionFor,
 } from "./versions";
 
 /** Options every action takes as its last argument. */
@@ -416,7 +420,12 @@ export function defineVersionedAction<
   const run = createRunner(
     spec,
     (version) => spec.responses[version] ?? versionLeftOut(spec.name, version, spec.responses),
-    (version) => wireVersionFor(spec.name, version),
+    // The version the request sends: the client's, except where a later version
+    // gave the endpoint's path another meaning and the action keeps the one it was
+    // written for (`getKmsList` sends 2026-05-22 from a 2026-06-23 client), or
+    // where the endpoint exists only from a later version (`listKmsContracts`
+    // always sends 2026-06-23): `ENDPOINT_VERSION_PINS` of the schemas package.
+    (version) => endpointWireVersion(spec.name, version) as KnownApiVersion,
   );
   return Object.assign(run, { actionName: spec.name }) as never;
 }

@@ -65,9 +65,10 @@ export interface CheckOptions extends InspectOptions {
 
 const HEX = /^(?:0x)?[0-9a-f]*$/i;
 const HASH = /^(?:0x)?[0-9a-f]{64}$/i;
-const TRANSACTION_HASH = /^0x[0-9a-f]{64}$/i;
+/** An on-chain transaction hash: 0x and 64 hex digits. */
+export const TRANSACTION_HASH = /^0x[0-9a-f]{64}$/i;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 function rangeText(noun: string, min: number | undefined, max: number | undefined): string {

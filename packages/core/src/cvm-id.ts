@@ -15,6 +15,9 @@ export type CvmIdInput =
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const APP_ID = /^(?:0x)?[0-9a-f]{40}$/i;
 /** The argument names that identify a CVM (exactly one is given). */
+/** The API's CVM name rule: an RFC 1123 label of 5 to 63 characters, a letter first, no hyphen last. */
+export const CVM_NAME = /^[a-zA-Z][a-zA-Z0-9-]{3,61}[a-zA-Z0-9]$/;
+
 export const CVM_ID_KEYS = ["id", "uuid", "app_id", "instance_id", "name"] as const;
 
 /**

@@ -2,7 +2,6 @@ import {
   API_VERSIONS,
   DEFAULT_API_VERSION,
   diffVersions,
-  endpointWireVersion,
   type KnownApiVersion,
   LATEST_API_VERSION,
   VERSION_CHANGES,
@@ -70,21 +69,4 @@ export function resolveApiVersion(version: unknown): KnownApiVersion {
     if (isLatestAlias(version)) return LATEST_API_VERSION;
   }
   throw new UnsupportedApiVersionError(version, API_VERSIONS);
-}
-
-/**
- * The version an endpoint's request sends for a client (or call) of `version`:
- * the same, except where a later version gave the endpoint's path another
- * meaning and the action keeps the one it was written for (`getKmsList` sends
- * 2026-05-22 from a 2026-06-23 client), or where the endpoint exists only from
- * a later version (`listKmsContracts` always sends 2026-06-23). The pins are
- * data of `@phala/cloud-schemas` (`ENDPOINT_VERSION_PINS`).
- */
-export function wireVersionFor(
-  endpoint: string | undefined,
-  version: KnownApiVersion,
-): KnownApiVersion {
-  return endpoint === undefined
-    ? version
-    : (endpointWireVersion(endpoint, version) as KnownApiVersion);
 }

@@ -1,4 +1,4 @@
-import type { FieldRule } from "../body-args";
+import { type FieldRule, isRecord } from "../body-args";
 import type { ValidationIssue } from "../errors";
 
 /** One GPU to attach: its slot on the node, and optionally the product it must be. */
@@ -19,9 +19,6 @@ export interface CvmGpuConfig {
 }
 
 const ATTACH_MODES = ["listed", "all"];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** What is wrong with a `GpuConfig`, paths relative to it (`gpus.0.slot`). */
 function gpuConfigIssues(config: Record<string, unknown>): ValidationIssue[] {

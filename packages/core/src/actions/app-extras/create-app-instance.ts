@@ -1,8 +1,9 @@
 import { createAppInstanceResponseSchemas } from "@phala/cloud-schemas";
-import { type ActionResponse, defineVersionedAction, safe } from "../../action";
+import { defineVersionedAction, safe } from "../../action";
 import { checkBodyArgs } from "../../body-args";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationRequired } from "../../registration";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { appIdSegment } from "../app-id";
+import { shapeUpdateResult } from "../cvm-updates/update-result";
 
 export interface CreateAppInstanceArgs {
   /** The app id (40 hex characters, with or without `0x` / `app_`). */
@@ -23,12 +24,6 @@ export interface CreateAppInstanceArgs {
   compose_hash?: string;
   token?: string;
   transaction_hash?: string;
-}
-
-function shapeCreateAppInstance(response: ActionResponse): unknown {
-  return response.status === COMPOSE_HASH_REGISTRATION_REQUIRED
-    ? registrationRequired(response.data)
-    : response.data;
 }
 
 /**
@@ -67,7 +62,7 @@ export const createAppInstance = /* @__PURE__ */ defineVersionedAction({
     ),
     acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
   }),
-  shape: shapeCreateAppInstance,
+  shape: shapeUpdateResult,
 });
 
 export const safeCreateAppInstance = /* @__PURE__ */ safe(createAppInstance);

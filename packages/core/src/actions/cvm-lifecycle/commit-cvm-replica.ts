@@ -1,6 +1,6 @@
 import { commitCvmReplicaResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
-import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
+import { CVM_ID_KEYS, checkBodyArgs, TRANSACTION_HASH } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../cvm-reads/cvm-path";
 
@@ -17,7 +17,6 @@ export type CommitCvmReplicaArgs = CvmIdInput & {
 };
 
 const NAME = "commitCvmReplica";
-const TRANSACTION_HASH = /^0x[0-9a-f]{64}$/i;
 /** What the API takes (and the official CLI sends) when no registering transaction was needed. */
 const ALREADY_REGISTERED = "already-registered";
 

@@ -1,6 +1,7 @@
 import { provisionCvmResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
-import { checkBodyArgs, type Fields, inspectArgs } from "../../body-args";
+import { checkBodyArgs, type Fields, inspectArgs, isRecord } from "../../body-args";
+import { CVM_NAME } from "../../cvm-id";
 import type { ValidationIssue } from "../../errors";
 import { type CvmGpuConfig, GPU_CONFIG_FIELD } from "../gpu-config";
 
@@ -114,12 +115,7 @@ export interface ProvisionCvmArgs {
 
 const NAME = "provisionCvm";
 
-/** The API's CVM name rule: a hostname label of 5 to 63 characters starting with a letter. */
-const CVM_NAME = /^[a-zA-Z][a-zA-Z0-9-]{3,61}[a-zA-Z0-9]$/;
 const KMS_TYPES = ["phala", "ethereum", "base"];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const isPort = (value: unknown) =>
   typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;

@@ -1,6 +1,7 @@
 import { renameCvmResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, invalidArguments, requireString, safe } from "../../action";
 import { checkBodyArgs } from "../../body-args";
+import { CVM_NAME } from "../../cvm-id";
 
 export interface RenameCvmArgs {
   /** The CVM's `cvm_...` hashid: the only form this endpoint renames by. */
@@ -16,9 +17,6 @@ const NAME = "renameCvm";
 
 /** A CVM hashid (`cvm_ykL5lbAn`): what `PATCH /cvms/{cvm_id}/name` takes. */
 const CVM_HASHID = /^cvm_[0-9A-Za-z]+$/;
-
-/** 5-63 characters, a letter first, letters/digits/hyphens, no hyphen last. */
-const CVM_NAME = /^[A-Za-z][A-Za-z0-9-]{3,61}[A-Za-z0-9]$/;
 
 function nameProblem(name: string): string | undefined {
   if (name.length < 5 || name.length > 63) return "expected 5 to 63 characters";

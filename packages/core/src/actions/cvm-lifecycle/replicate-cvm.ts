@@ -1,9 +1,10 @@
 import { replicateCvmResponseSchemas } from "@phala/cloud-schemas";
-import { type ActionResponse, defineVersionedAction, safe } from "../../action";
+import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationRequired } from "../../registration";
+import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { cvmPath } from "../cvm-reads/cvm-path";
+import { shapeUpdateResult } from "../cvm-updates/update-result";
 
 export type ReplicateCvmArgs = CvmIdInput & {
   /** The node for the replica; the API picks one when omitted. */
@@ -24,12 +25,6 @@ export type ReplicateCvmArgs = CvmIdInput & {
 };
 
 const NAME = "replicateCvm";
-
-function shapeReplica(response: ActionResponse): unknown {
-  return response.status === COMPOSE_HASH_REGISTRATION_REQUIRED
-    ? registrationRequired(response.data)
-    : response.data;
-}
 
 /**
  * Adds a replica of a CVM, same app and compose file, as a new VM:
@@ -69,7 +64,7 @@ export const replicateCvm = /* @__PURE__ */ defineVersionedAction({
       acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
     };
   },
-  shape: shapeReplica,
+  shape: shapeUpdateResult,
 });
 
 export const safeReplicateCvm = /* @__PURE__ */ safe(replicateCvm);

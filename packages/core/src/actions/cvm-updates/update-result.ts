@@ -1,7 +1,12 @@
 import type { ActionResponse } from "../../action";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationRequired } from "../../registration";
 
-/** `PATCH /cvms/{id}/envs|docker-compose|pre-launch-script`: the body carries its own `status`. */
+/**
+ * An answer that is either the action's own body or the on-chain 465: the 465
+ * becomes the typed `precondition_required` result, any other body is left as it
+ * is (`PATCH /cvms/{id}/envs|docker-compose|pre-launch-script`, whose body
+ * carries its own `status`; replicas; app instances).
+ */
 export function shapeUpdateResult(response: ActionResponse): unknown {
   if (response.status === COMPOSE_HASH_REGISTRATION_REQUIRED) {
     return registrationRequired(response.data);
