@@ -34,6 +34,10 @@ const capitalize = (name) => name[0].toUpperCase() + name.slice(1);
 const compact = (date) => date.replaceAll("-", "");
 /** `CvmInfoV20260121` -> `CvmInfo`: a variant takes the version it first appears in. */
 const stem = (name) => name.replace(/V\d{8}$/, "");
+/** Adds `name` to what a generated file imports from `from`. */
+const addImport = (imports, from, name) => {
+  (imports.get(from) ?? imports.set(from, new Set()).get(from)).add(name);
+};
 
 /** A default value as code: a function for objects and arrays (no shared instance). */
 function defaultCode(value) {
@@ -286,20 +290,17 @@ export function generate({ contract, exceptions, wireFiles, registry }) {
 
   function makeEmitter(flavour, currentFile, imports, state, index) {
     const zod = flavour === "zod";
-    const importFrom = (from, name) => {
-      (imports.get(from) ?? imports.set(from, new Set()).get(from)).add(name);
-    };
     const use = (name) => {
       const variant = variantAt(name, index);
       const file = fileOfVariant.get(variant);
-      if (file !== currentFile) importFrom(`./${file}`, `${variant}Schema`);
+      if (file !== currentFile) addImport(imports, `./${file}`, `${variant}Schema`);
       else imports.local.add(variant);
       return `${variant}Schema`;
     };
     /** A hand-written schema of src/resources: the SDK's own results. */
     const hand = (reference) => {
       const [module, name] = reference.split(":");
-      importFrom(`../resources/${module}`, `${name}Schema`);
+      addImport(imports, `../resources/${module}`, `${name}Schema`);
       return `${name}Schema`;
     };
     const helper = (name) => {
@@ -566,12 +567,12 @@ export function generate({ contract, exceptions, wireFiles, registry }) {
     if (ir[HAND]) {
       const [module, name] = ir[HAND].split(":");
       const from = `./resources/${module}`;
-      (imports.get(from) ?? imports.set(from, new Set()).get(from)).add(`${name}Schema`);
+      addImport(imports, from, `${name}Schema`);
       return { code: `${name}Schema`, type: name, typeFrom: from };
     }
     const variant = variantAt(ir[REF], index);
     const from = `./wire/${fileOfVariant.get(variant)}`;
-    (imports.get(from) ?? imports.set(from, new Set()).get(from)).add(`${variant}Schema`);
+    addImport(imports, from, `${variant}Schema`);
     return { code: `${variant}Schema`, type: variant, typeFrom: from };
   }
 
