@@ -1,4 +1,6 @@
 // @ts-check
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import os from "node:os";
 
 /** @param {number[]} values */
@@ -35,4 +37,32 @@ export function compare(candidates, { rounds, iterations, warmup }) {
   }
   if (sink < 0) console.log(sink);
   return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+}
+
+/**
+ * `tsc -p <project> --extendedDiagnostics`, run from `cwd`: the counts and times
+ * it prints. A label it did not print throws rather than reading as NaN (which
+ * would pass any budget).
+ * @param {string} project
+ * @param {string | URL} cwd
+ */
+export function tscDiagnostics(project, cwd) {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const out = execFileSync(process.execPath, [tsc, "-p", project, "--extendedDiagnostics"], {
+    cwd,
+    encoding: "utf8",
+  });
+  /** @param {string} label */
+  const read = (label) => {
+    const match = out.match(new RegExp(`^${label}:\\s+([\\d.]+)`, "m"));
+    if (!match) throw new Error(`tsc printed no "${label}"`);
+    return Number(match[1]);
+  };
+  return {
+    instantiations: read("Instantiations"),
+    types: read("Types"),
+    checkTimeSeconds: read("Check time"),
+    totalTimeSeconds: read("Total time"),
+    memoryKiB: read("Memory used"),
+  };
 }

@@ -6,18 +6,16 @@
 // Issue 11's budget: the 10-version consumer costs at most 3x the 4-version one.
 //   node types-versions.mjs --record   measure and record results/types-versions.{json,md}
 //   node types-versions.mjs --check    measure and fail when the ratio is over 3
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { allActions } from "@phala/cloud";
-import { machine } from "./stats.mjs";
+import { machine, tscDiagnostics } from "./stats.mjs";
 
 const mode = process.argv.includes("--record") ? "record" : "check";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "..");
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const { writeSyntheticSchemas } = await import(
   new URL("../packages/schemas/scripts/synthetic.mjs", import.meta.url).href
 );
@@ -86,21 +84,11 @@ function measure(name, changes) {
       files: ["consumer.ts"],
     }),
   );
-  const out = execFileSync(
-    process.execPath,
-    [tsc, "-p", join(dir, "tsconfig.json"), "--extendedDiagnostics"],
-    {
-      cwd: join(repo, "bench"),
-      encoding: "utf8",
-    },
+  const { instantiations, types, checkTimeSeconds } = tscDiagnostics(
+    join(dir, "tsconfig.json"),
+    join(repo, "bench"),
   );
-  const read = (label) => Number(out.match(new RegExp(`^${label}:\\s+([\\d.]+)`, "m"))?.[1]);
-  return {
-    versions: versions.length,
-    instantiations: read("Instantiations"),
-    types: read("Types"),
-    checkTimeSeconds: read("Check time"),
-  };
+  return { versions: versions.length, instantiations, types, checkTimeSeconds };
 }
 
 const four = measure("types-4", []);

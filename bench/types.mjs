@@ -3,15 +3,13 @@
 // action with clients of both versions and withVersion.
 //   pnpm bench:types        measure and record results/types.json + results/types.md
 //   pnpm bench:types:check  measure and fail when instantiations grew > 20% over the record
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { allActions } from "@phala/cloud";
-import { machine, median } from "./stats.mjs";
+import { machine, median, tscDiagnostics } from "./stats.mjs";
 
 const mode = process.argv.includes("--record") ? "record" : "check";
 const here = new URL(".", import.meta.url);
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const consumer = readFileSync(new URL("./types/consumer.ts", here), "utf8");
 
 const missing = Object.keys(allActions).filter((name) => !consumer.includes(name));
@@ -20,30 +18,7 @@ if (missing.length) {
   process.exit(1);
 }
 
-/** @returns {Record<string, number>} */
-function measure() {
-  const out = execFileSync(
-    process.execPath,
-    [tsc, "-p", "types/tsconfig.json", "--extendedDiagnostics"],
-    {
-      cwd: here,
-      encoding: "utf8",
-    },
-  );
-  /** @param {string} label */
-  const read = (label) => {
-    const match = out.match(new RegExp(`^${label}:\\s+([\\d.]+)`, "m"));
-    if (!match) throw new Error(`tsc printed no "${label}"`);
-    return Number(match[1]);
-  };
-  return {
-    instantiations: read("Instantiations"),
-    types: read("Types"),
-    checkTimeSeconds: read("Check time"),
-    totalTimeSeconds: read("Total time"),
-    memoryKiB: read("Memory used"),
-  };
-}
+const measure = () => tscDiagnostics("types/tsconfig.json", here);
 
 const runs = Array.from({ length: mode === "record" ? 5 : 1 }, measure);
 const result = {
