@@ -62,15 +62,11 @@ const partial = process.argv.includes("--partial");
 // Objects that keep unknown keys have an index signature, which expectTypeOf
 // cannot compare for equality; they (and the tables holding them) are checked
 // for assignability both ways.
-const looseNames = new Set(
-  files.flatMap((rel) =>
-    [
-      ...readFileSync(join(src, rel), "utf8").matchAll(
-        /export const (\w+)Schema = z\.looseObject\(/g,
-      ),
-    ].map((m) => m[1]),
-  ),
-);
+const texts = new Map(files.map((rel) => [rel, readFileSync(join(src, rel), "utf8")]));
+/** The loose objects a zod source defines, by name without `Schema`. */
+const looseIn = (text) =>
+  [...text.matchAll(/export const (\w+)Schema = z\.looseObject\(/g)].map((m) => m[1]);
+const looseNames = new Set([...texts.values()].flatMap(looseIn));
 /** Tables whose entries name a loose schema. */
 function looseTables(text) {
   const found = new Set();
@@ -115,11 +111,8 @@ for (const rel of files) {
       problems.push(`src/valibot/${rel} exports ${name}, which src/${rel} does not`);
   }
   const present = (names) => names.filter((n) => !missing.has(n));
-  const text = readFileSync(join(src, rel), "utf8");
-  const loose = new Set([
-    ...[...text.matchAll(/export const (\w+)Schema = z\.looseObject\(/g)].map((m) => m[1]),
-    ...looseTables(text),
-  ]);
+  const text = texts.get(rel);
+  const loose = new Set([...looseIn(text), ...looseTables(text)]);
   const schemas = present(zod.values.filter((n) => /Schema$/.test(n)));
   const tables = present(zod.values.filter((n) => /Schemas$/.test(n)));
   groups.push({ rel, schemas, tables, types: present(zod.types), loose });
