@@ -7,6 +7,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
+import { sendJson } from "./test-http";
 import { contractMismatches, getJson } from "./test-support";
 
 let mock: RunningMockApi;
@@ -21,17 +22,8 @@ afterAll(async () => {
   await mock.close();
 });
 
-async function postJson(path: string, body: unknown, apiKey = key, version?: string) {
-  const response = await fetch(`${mock.url}${path}`, {
-    method: "POST",
-    headers: {
-      "X-API-Key": apiKey,
-      "content-type": "application/json",
-      ...(version ? { "X-Phala-Version": version } : {}),
-    },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
+function postJson(path: string, body: unknown, apiKey = key, version?: string) {
+  return sendJson(mock.url, "POST", path, { apiKey, version, body, jsonContentType: true });
 }
 
 describe("GET /apps/filter-options", () => {

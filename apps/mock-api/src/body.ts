@@ -154,3 +154,113 @@ export async function readCommitRequest(
   if (request.token === "" && queryToken) request.token = queryToken;
   return request;
 }
+
+type Body = Record<string, unknown>;
+
+/**
+ * Reads a JSON body the way FastAPI (pydantic) validates it, collecting every
+ * problem so the 422 lists them all, each at `["body", field]`.
+ */
+export class BodyReader {
+  private readonly issues: ValidationIssue[] = [];
+
+  constructor(readonly body: Body) {}
+
+  private present(name: string, required: boolean): boolean {
+    const value = this.body[name];
+    if (value !== undefined && value !== null) return true;
+    if (required) {
+      this.issues.push({
+        type: "missing",
+        loc: ["body", name],
+        msg: "Field required",
+        input: this.body,
+      });
+    }
+    return false;
+  }
+
+  private fail(name: string, type: string, msg: string, ctx?: Record<string, unknown>) {
+    const issue: ValidationIssue = { type, loc: ["body", name], msg, input: this.body[name] };
+    if (ctx) issue.ctx = ctx;
+    this.issues.push(issue);
+  }
+
+  string(name: string, required: true): string;
+  string(name: string, required?: false): string | undefined;
+  string(name: string, required = false): string | undefined {
+    if (!this.present(name, required)) return undefined;
+    const value = this.body[name];
+    if (typeof value === "string") return value;
+    this.fail(name, "string_type", "Input should be a valid string");
+    return undefined;
+  }
+
+  bool(name: string): boolean | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.body[name];
+    if (typeof value === "boolean") return value;
+    this.fail(name, "bool_type", "Input should be a valid boolean");
+    return undefined;
+  }
+
+  /** A boolean the API also takes as 0 or 1 (`allow_restart` is an integer in the contract). */
+  flag(name: string): boolean | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.body[name];
+    if (typeof value === "boolean") return value;
+    if (value === 0 || value === 1) return value === 1;
+    this.fail(name, "bool_parsing", "Input should be a valid boolean, unable to interpret input");
+    return undefined;
+  }
+
+  int(name: string, bounds: { ge?: number; le?: number } = {}): number | undefined {
+    if (!this.present(name, false)) return undefined;
+    const value = this.body[name];
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      this.fail(name, "int_type", "Input should be a valid integer");
+      return undefined;
+    }
+    if (bounds.ge !== undefined && value < bounds.ge) {
+      this.fail(
+        name,
+        "greater_than_equal",
+        `Input should be greater than or equal to ${bounds.ge}`,
+        { ge: bounds.ge },
+      );
+      return undefined;
+    }
+    if (bounds.le !== undefined && value > bounds.le) {
+      this.fail(name, "less_than_equal", `Input should be less than or equal to ${bounds.le}`, {
+        le: bounds.le,
+      });
+      return undefined;
+    }
+    return value;
+  }
+
+  strings(name: string, required = false): string[] | undefined {
+    if (!this.present(name, required)) return undefined;
+    const value = this.body[name];
+    if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
+    this.fail(name, "list_type", "Input should be a valid list of strings");
+    return undefined;
+  }
+
+  object(name: string, required = false): Body | undefined {
+    if (!this.present(name, required)) return undefined;
+    const value = this.body[name];
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Body;
+    this.fail(name, "dict_type", "Input should be a valid dictionary");
+    return undefined;
+  }
+
+  /** A problem found by a rule beyond the field's type. */
+  invalid(name: string, msg: string) {
+    this.fail(name, "value_error", `Value error, ${msg}`);
+  }
+
+  assertValid(): void {
+    if (this.issues.length > 0) throw validationError(this.issues);
+  }
+}

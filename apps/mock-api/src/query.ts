@@ -113,3 +113,14 @@ export function readPagination(
   const pageSize = query.int("page_size", defaultPageSize, { ge: 1, le: maxPageSize });
   return { page, pageSize };
 }
+
+/** Items `page` of `pageSize`, with the API's paging fields (`pages` at least 1). */
+export function paged<T, U>(all: T[], page: number, pageSize: number, render: (item: T) => U) {
+  return {
+    items: all.slice((page - 1) * pageSize, page * pageSize).map(render),
+    total: all.length,
+    page,
+    page_size: pageSize,
+    pages: Math.max(1, Math.ceil(all.length / pageSize)),
+  };
+}

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMockApp } from "./app";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
+import { type SentJson, sendJson } from "./test-http";
 import {
   contractMismatches,
   sdkSchema,
@@ -36,31 +37,13 @@ beforeEach(async () => {
 });
 afterEach(() => api.close());
 
-interface Sent {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
-async function send(
+function send(
   method: string,
   path: string,
   options: { version?: string; body?: unknown; url?: string } = {},
-): Promise<Sent> {
-  const headers: Record<string, string> = { "X-API-Key": key };
-  if (options.version) headers["X-Phala-Version"] = options.version;
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(`${options.url ?? api.url}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : null,
-  };
+): Promise<SentJson> {
+  const { version, body, url = api.url } = options;
+  return sendJson(url, method, path, { apiKey: key, version, body });
 }
 
 /** The SDK's own schema of `endpoint` in `version` accepts `body`. */

@@ -1,11 +1,6 @@
 import type { CvmVmV20260522Schema } from "@phala/cloud-schemas";
 import { deterministicHashid, deterministicHex, deterministicUuid } from "../deterministic-hex";
-import {
-  nodeUnderMaintenanceError,
-  phalaError,
-  type ValidationIssue,
-  validationError,
-} from "../errors";
+import { phalaError, type ValidationIssue, validationError } from "../errors";
 import { appCvms } from "../lookup";
 import {
   type Caller,
@@ -19,6 +14,7 @@ import {
   resourceState,
 } from "../model";
 import type { WireInput } from "../versions/sdk-types";
+import { assertNodeAvailable, renderCvmVm } from "./cvm-lifecycle";
 import {
   type CvmChange,
   checkRegistrationProof,
@@ -430,8 +426,7 @@ export function createInstance(
       details: [{ field: "node_id", value: nodeId, message: null }],
     });
   }
-  const node = getNode(state, nodeId);
-  if (node.status === "MAINTENANCE") throw nodeUnderMaintenanceError(node);
+  assertNodeAvailable(state, nodeId);
   const name = body.name ?? `${app.name}-${appCvms(state, app.appId).length + 1}`;
   const taken = [...state.cvms.values()].some(
     (cvm) => cvm.deletedAt === null && cvm.workspaceId === caller.workspace.id && cvm.name === name,
@@ -527,28 +522,9 @@ export function renderInstance(
   state: MockState,
   cvm: MockCvm,
 ): WireInput<typeof CvmVmV20260522Schema> {
-  const node = getNode(state, cvm.nodeId);
-  return {
-    id: cvm.id,
-    name: cvm.name,
+  return renderCvmVm(state, cvm, {
     status: cvm.status,
-    teepod_id: node.id,
-    teepod: { id: node.id, name: node.name },
-    app_id: cvm.appId,
-    vm_uuid: cvm.vmUuid.replaceAll("-", ""),
-    instance_id: cvm.instanceId,
-    app_url: `https://${cvm.appId}-${cvm.publicPort}.${node.gatewayBaseDomain}`,
-    base_image: cvm.os.name,
-    vcpu: cvm.vcpu,
-    memory: cvm.memoryMb,
-    disk_size: cvm.diskGb,
-    manifest_version: Number(cvm.manifestVersion),
-    version: cvm.os.version,
-    runner: cvm.runner,
-    docker_compose_file: cvm.composeFile,
-    features: cvm.features,
-    created_at: cvm.createdAt,
-    encrypted_env_pubkey: cvm.encryptedEnvPubkey,
-    user_id: getUser(state, cvm.creatorId).hashedId,
-  };
+    vmUuid: cvm.vmUuid.replaceAll("-", ""),
+    appUrlPort: cvm.publicPort,
+  });
 }

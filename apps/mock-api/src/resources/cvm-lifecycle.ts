@@ -10,13 +10,16 @@
  * Transitions are timed on the wall clock (`Date.now()`), not on the mock's `now`
  * option, so a test with a frozen clock still sees CVMs reach their state.
  */
+import type { CvmVmV20260522Schema } from "@phala/cloud-schemas";
 import { deterministicHashid, deterministicHex, deterministicUuid } from "../deterministic-hex";
 import { nodeUnderMaintenanceError, operationInProgressError, phalaError } from "../errors";
+import { appCvms, normalizeAppId } from "../lookup";
 import {
   type Caller,
   type CvmStatus,
   getApp,
   getNode,
+  getUser,
   type MockApp,
   type MockCvm,
   type MockKms,
@@ -24,8 +27,10 @@ import {
   type MockState,
   resourceState,
 } from "../model";
+import type { WireInput } from "../versions/sdk-types";
 import {
   appComposeDocument,
+  bareHash,
   composeExtras,
   composeHashOf,
   isDeviceRegistered,
@@ -376,6 +381,13 @@ export function assertNodeAvailable(state: MockState, nodeId: number): void {
   if (node.status === "MAINTENANCE") throw nodeUnderMaintenanceError(node);
 }
 
+/** The correlation id of the next operation on a CVM. */
+function nextOperationId(state: MockState, cvm: MockCvm): string {
+  const lifecycle = store(state);
+  lifecycle.operationCounter += 1;
+  return `op_${deterministicHex(`${cvm.id}:${lifecycle.operationCounter}`, 16)}`;
+}
+
 function beginTransition(
   state: MockState,
   cvm: MockCvm,
@@ -385,8 +397,7 @@ function beginTransition(
   now: Date,
 ): string {
   const record = liveStatus(state, cvm);
-  const lifecycle = store(state);
-  lifecycle.operationCounter += 1;
+  const correlationId = nextOperationId(state, cvm);
   const { transitionMs } = state.settings;
   record.values.status = via;
   record.values.inProgress = true;
@@ -396,10 +407,9 @@ function beginTransition(
     untilMs: Date.now() + transitionMs,
     startedAt: now.toISOString(),
     arrivesAt: new Date(now.getTime() + transitionMs).toISOString(),
-    correlationId: `op_${deterministicHex(`${cvm.id}:${lifecycle.operationCounter}`, 16)}`,
+    correlationId,
   };
   record.values.updatedAt = now.toISOString();
-  const { correlationId } = record.transition;
   // A zero transition time means the move is immediate.
   settle(cvm, record, Date.now());
   return correlationId;
@@ -501,9 +511,7 @@ export function applyChangeWithRestart(
   if (status === "running") {
     return beginTransition(state, cvm, operation, "restarting", "running", now);
   }
-  const lifecycle = store(state);
-  lifecycle.operationCounter += 1;
-  return `op_${deterministicHex(`${cvm.id}:${lifecycle.operationCounter}`, 16)}`;
+  return nextOperationId(state, cvm);
 }
 
 /** Throws 409 when a CVM is in the middle of an operation. */
@@ -607,7 +615,7 @@ export function findProvision(
   now: Date,
   scope: { workspaceId: string; appId: string },
 ): MockProvision | undefined {
-  const hash = composeHash.trim().toLowerCase().replace(/^0x/, "");
+  const hash = bareHash(composeHash.trim());
   const live = store(state).provisions.filter(
     (provision) =>
       provision.composeHash === hash &&
@@ -628,10 +636,7 @@ export function findProvision(
 
 /** The provision an app id was provisioned with, for other modules (env key lookup). */
 export function provisionForApp(state: MockState, appId: string): MockProvision | undefined {
-  const bare = appId
-    .trim()
-    .toLowerCase()
-    .replace(/^(0x|app_)/, "");
+  const bare = normalizeAppId(appId);
   return store(state).provisions.find((provision) => provision.appId === bare);
 }
 
@@ -891,11 +896,8 @@ export interface ReplicaRequest {
 
 /** Whether the app's contract allows a device: one its VMs run on, or one registered. */
 export function deviceAllowed(state: MockState, appId: string, deviceId: string): boolean {
-  const running = [...state.cvms.values()].some(
-    (cvm) =>
-      cvm.appId === appId &&
-      cvm.deletedAt === null &&
-      getNode(state, cvm.nodeId).deviceId === deviceId,
+  const running = appCvms(state, appId).some(
+    (cvm) => getNode(state, cvm.nodeId).deviceId === deviceId,
   );
   return running || isDeviceRegistered(state, appId, deviceId);
 }
@@ -947,4 +949,51 @@ export function takePreparedReplica(
 /** Puts back a prepared replica whose commit failed. */
 export function restorePreparedReplica(state: MockState, prepared: PreparedReplica): void {
   store(state).preparedReplicas.set(prepared.token, prepared);
+}
+
+// --- The VM record ----------------------------------------------------------------
+
+/** What differs between the endpoints that answer with a VM record. */
+export interface CvmVmRendering {
+  /** The status shown: the live one, or the one stored. */
+  status: CvmStatus;
+  /** The VM UUID as shown, with or without its dashes. */
+  vmUuid: string;
+  /** The port in `app_url`. */
+  appUrlPort: number;
+}
+
+/**
+ * The VM record (`CvmVm`) with the hashids of 2026-05-22 (`cvm_...`, `usr_...`);
+ * the version chain takes them back for older versions.
+ */
+export function renderCvmVm(
+  state: MockState,
+  cvm: MockCvm,
+  rendering: CvmVmRendering,
+): WireInput<typeof CvmVmV20260522Schema> {
+  const node = getNode(state, cvm.nodeId);
+  return {
+    id: cvm.id,
+    name: cvm.name,
+    status: rendering.status,
+    teepod_id: node.id,
+    teepod: { id: node.id, name: node.name },
+    app_id: cvm.appId,
+    vm_uuid: rendering.vmUuid,
+    instance_id: cvm.instanceId,
+    app_url: `https://${cvm.appId}-${rendering.appUrlPort}.${node.gatewayBaseDomain}`,
+    base_image: cvm.os.name,
+    vcpu: cvm.vcpu,
+    memory: cvm.memoryMb,
+    disk_size: cvm.diskGb,
+    manifest_version: Number(cvm.manifestVersion),
+    version: cvm.os.version,
+    runner: cvm.runner,
+    docker_compose_file: cvm.composeFile,
+    features: [...cvm.features],
+    created_at: cvm.createdAt,
+    encrypted_env_pubkey: cvm.encryptedEnvPubkey,
+    user_id: getUser(state, cvm.creatorId).hashedId,
+  };
 }

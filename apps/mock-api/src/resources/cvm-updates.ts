@@ -75,6 +75,9 @@ function store(state: MockState): ComposeStore {
   }));
 }
 
+/** A hash (or device id) as the mock keeps it: lower case, no `0x`. */
+export const bareHash = (hash: string) => hash.toLowerCase().replace(/^0x/, "");
+
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
   const values = map.get(key) ?? new Set<string>();
   values.add(value);
@@ -332,11 +335,11 @@ export function assertHashAllowed(
 }
 
 export function markDeviceRegistered(state: MockState, appId: string, deviceId: string): void {
-  addTo(store(state).devices, appId, deviceId.toLowerCase().replace(/^0x/, ""));
+  addTo(store(state).devices, appId, bareHash(deviceId));
 }
 
 export function isDeviceRegistered(state: MockState, appId: string, deviceId: string): boolean {
-  return store(state).devices.get(appId)?.has(deviceId.toLowerCase().replace(/^0x/, "")) ?? false;
+  return store(state).devices.get(appId)?.has(bareHash(deviceId)) ?? false;
 }
 
 /** The KMS as a 465 answer and a compose provision describe it. */
@@ -422,7 +425,6 @@ export function applyChange(state: MockState, cvm: MockCvm, change: CvmChange, n
 }
 
 const TRANSACTION_HASH = /^0x[0-9a-f]{64}$/i;
-const bareHash = (hash: string) => hash.toLowerCase().replace(/^0x/, "");
 
 /**
  * The statuses a flow answers a bad proof with: the update endpoints have their

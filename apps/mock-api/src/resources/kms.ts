@@ -75,11 +75,21 @@ export function findKmsContract(state: MockState, slugOrId: string): MockKmsCont
   );
 }
 
-/** The contract a KMS node belongs to. */
-export function contractOfKms(state: MockState, kms: MockKms): MockKmsContract {
-  const found = kmsContracts(state).find((contract) => contract.nodes.includes(kms));
-  if (!found) throw new MockModelError(`mock model has no contract for KMS ${kms.id}`);
-  return found;
+/**
+ * The contract a KMS node belongs to, looked up in `contracts` (what
+ * `kmsContracts` derived, once for all the lookups of a request).
+ */
+export function contractOfKmsIn(
+  contracts: readonly MockKmsContract[],
+): (kms: MockKms) => MockKmsContract {
+  const byKms = new Map(
+    contracts.flatMap((contract) => contract.nodes.map((kms) => [kms, contract] as const)),
+  );
+  return (kms) => {
+    const found = byKms.get(kms);
+    if (!found) throw new MockModelError(`mock model has no contract for KMS ${kms.id}`);
+    return found;
+  };
 }
 
 /** Names the API accepts for each chain (mock data, for the seeded on-chain KMS). */

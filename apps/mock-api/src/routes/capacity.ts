@@ -2,7 +2,7 @@ import type { Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, MockApiError } from "../errors";
 import { resolveCvm } from "../lookup";
-import { QueryReader, readPagination } from "../query";
+import { paged, QueryReader, readPagination } from "../query";
 import {
   type CatalogueInstanceType,
   type CatalogueOsImage,
@@ -106,20 +106,14 @@ export function registerCapacityRoutes(
       .slice()
       .sort((a, b) => compareVersions(b.version, a.version) || a.name.localeCompare(b.name));
     return c.json(
-      {
-        items: images.slice((page - 1) * pageSize, page * pageSize).map((image) => ({
-          name: image.name,
-          slug: image.slug,
-          version: image.version.join("."),
-          os_image_hash: image.imageHash,
-          is_dev: image.isDev,
-          requires_gpu: image.requiresGpu,
-        })),
-        total: images.length,
-        page,
-        page_size: pageSize,
-        pages: Math.max(1, Math.ceil(images.length / pageSize)),
-      },
+      paged(images, page, pageSize, (image) => ({
+        name: image.name,
+        slug: image.slug,
+        version: image.version.join("."),
+        os_image_hash: image.imageHash,
+        is_dev: image.isDev,
+        requires_gpu: image.requiresGpu,
+      })),
       200,
     );
   });

@@ -3,7 +3,7 @@ import type {
   InstanceIdRefreshResultV20260522Schema,
 } from "@phala/cloud-schemas";
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { readCommitRequest, readJsonObject } from "../body";
+import { BodyReader, readCommitRequest, readJsonObject } from "../body";
 import type { MockEnv } from "../env";
 import {
   cvmNotFoundError,
@@ -13,7 +13,7 @@ import {
   validationError,
 } from "../errors";
 import { normalizeAppId, resolveCvm, workspaceCvms } from "../lookup";
-import { getNode, getUser, type MockCvm, type MockKms, type MockState } from "../model";
+import { getNode, type MockCvm, type MockKms, type MockState } from "../model";
 import {
   applyChangeWithRestart,
   applyPowerAction,
@@ -32,10 +32,12 @@ import {
   type PowerAction,
   planResize,
   prepareReplica,
+  renderCvmVm,
   restorePreparedReplica,
   takePreparedReplica,
 } from "../resources/cvm-lifecycle";
 import {
+  bareHash,
   checkRegistrationProof,
   isOnChain,
   markDeviceRegistered,
@@ -46,117 +48,7 @@ import { assertGrowthAllowed, assertQuotaAllows } from "../resources/quotas";
 import { formatUptime } from "../versions/change-2026-01-21";
 import type { RenderContext } from "../versions/context";
 import type { WireInput } from "../versions/sdk-types";
-import { respond } from "./respond";
-
-type Body = Record<string, unknown>;
-
-/**
- * Reads a JSON body the way FastAPI (pydantic) validates it, collecting every
- * problem so the 422 lists them all, each at `["body", field]`.
- */
-class BodyReader {
-  private readonly issues: ValidationIssue[] = [];
-
-  constructor(readonly body: Body) {}
-
-  private present(name: string, required: boolean): boolean {
-    const value = this.body[name];
-    if (value !== undefined && value !== null) return true;
-    if (required) {
-      this.issues.push({
-        type: "missing",
-        loc: ["body", name],
-        msg: "Field required",
-        input: this.body,
-      });
-    }
-    return false;
-  }
-
-  private fail(name: string, type: string, msg: string, ctx?: Record<string, unknown>) {
-    const issue: ValidationIssue = { type, loc: ["body", name], msg, input: this.body[name] };
-    if (ctx) issue.ctx = ctx;
-    this.issues.push(issue);
-  }
-
-  string(name: string, required: true): string;
-  string(name: string, required?: false): string | undefined;
-  string(name: string, required = false): string | undefined {
-    if (!this.present(name, required)) return undefined;
-    const value = this.body[name];
-    if (typeof value === "string") return value;
-    this.fail(name, "string_type", "Input should be a valid string");
-    return undefined;
-  }
-
-  bool(name: string): boolean | undefined {
-    if (!this.present(name, false)) return undefined;
-    const value = this.body[name];
-    if (typeof value === "boolean") return value;
-    this.fail(name, "bool_type", "Input should be a valid boolean");
-    return undefined;
-  }
-
-  /** A boolean the API also takes as 0 or 1 (`allow_restart` is an integer in the contract). */
-  flag(name: string): boolean | undefined {
-    if (!this.present(name, false)) return undefined;
-    const value = this.body[name];
-    if (typeof value === "boolean") return value;
-    if (value === 0 || value === 1) return value === 1;
-    this.fail(name, "bool_parsing", "Input should be a valid boolean, unable to interpret input");
-    return undefined;
-  }
-
-  int(name: string, bounds: { ge?: number; le?: number } = {}): number | undefined {
-    if (!this.present(name, false)) return undefined;
-    const value = this.body[name];
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      this.fail(name, "int_type", "Input should be a valid integer");
-      return undefined;
-    }
-    if (bounds.ge !== undefined && value < bounds.ge) {
-      this.fail(
-        name,
-        "greater_than_equal",
-        `Input should be greater than or equal to ${bounds.ge}`,
-        { ge: bounds.ge },
-      );
-      return undefined;
-    }
-    if (bounds.le !== undefined && value > bounds.le) {
-      this.fail(name, "less_than_equal", `Input should be less than or equal to ${bounds.le}`, {
-        le: bounds.le,
-      });
-      return undefined;
-    }
-    return value;
-  }
-
-  strings(name: string, required = false): string[] | undefined {
-    if (!this.present(name, required)) return undefined;
-    const value = this.body[name];
-    if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
-    this.fail(name, "list_type", "Input should be a valid list of strings");
-    return undefined;
-  }
-
-  object(name: string, required = false): Body | undefined {
-    if (!this.present(name, required)) return undefined;
-    const value = this.body[name];
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Body;
-    this.fail(name, "dict_type", "Input should be a valid dictionary");
-    return undefined;
-  }
-
-  /** A problem found by a rule beyond the field's type. */
-  invalid(name: string, msg: string) {
-    this.fail(name, "value_error", `Value error, ${msg}`);
-  }
-
-  assertValid(): void {
-    if (this.issues.length > 0) throw validationError(this.issues);
-  }
-}
+import { operationAccepted, respond } from "./respond";
 
 function cvmOf(c: Context<MockEnv>): MockCvm {
   const { state, caller } = c.get("render");
@@ -173,37 +65,11 @@ function cvmOf(c: Context<MockEnv>): MockCvm {
  */
 function renderVm(c: Context<MockEnv>, cvm: MockCvm): WireInput<typeof CvmVmV20260522Schema> {
   const { state } = c.get("render");
-  const node = getNode(state, cvm.nodeId);
-  return {
-    id: cvm.id,
-    name: cvm.name,
+  return renderCvmVm(state, cvm, {
     status: currentCvmStatus(state, cvm),
-    teepod_id: node.id,
-    teepod: { id: node.id, name: node.name },
-    app_id: cvm.appId,
-    vm_uuid: cvm.vmUuid,
-    instance_id: cvm.instanceId,
-    app_url: `https://${cvm.appId}-8090.${node.gatewayBaseDomain}`,
-    base_image: cvm.os.name,
-    vcpu: cvm.vcpu,
-    memory: cvm.memoryMb,
-    disk_size: cvm.diskGb,
-    manifest_version: Number(cvm.manifestVersion),
-    version: cvm.os.version,
-    runner: cvm.runner,
-    docker_compose_file: cvm.composeFile,
-    features: [...cvm.features],
-    created_at: cvm.createdAt,
-    encrypted_env_pubkey: cvm.encryptedEnvPubkey,
-    user_id: getUser(state, cvm.creatorId).hashedId,
-  };
-}
-
-const bareHash = (hash: string) => hash.trim().toLowerCase().replace(/^0x/, "");
-
-/** The 202 of an operation the API starts and reports on later. */
-function operationAccepted(correlationId: string, message: string) {
-  return { correlation_id: correlationId, status: "in_progress", message };
+    vmUuid: cvm.vmUuid,
+    appUrlPort: 8090,
+  });
 }
 
 function nodeNotFound(nodeId: number) {
@@ -723,7 +589,7 @@ export function registerCvmLifecycleRoutes(
     const source = cvmOf(c);
     const nodeId = teepodId ?? nodeIdField ?? source.nodeId;
     if (!state.nodes.has(nodeId)) throw nodeNotFound(nodeId);
-    if (composeHash !== undefined && bareHash(composeHash) !== source.composeHash) {
+    if (composeHash !== undefined && bareHash(composeHash.trim()) !== source.composeHash) {
       throw phalaError(400, {
         errorCode: "ERR-01-006",
         message: "Compose hash is invalid or expired: a replica runs its source's compose",

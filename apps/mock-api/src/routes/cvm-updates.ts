@@ -1,5 +1,5 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { readCommitRequest, readJsonObject, readTextField } from "../body";
+import { BodyReader, readCommitRequest, readJsonObject, readTextField } from "../body";
 import type { MockEnv } from "../env";
 import { cvmNotFoundError, phalaError, type ValidationIssue, validationError } from "../errors";
 import { resolveCvm } from "../lookup";
@@ -8,6 +8,7 @@ import { assertNodeAvailable, currentCvmStatus, planResize } from "../resources/
 import {
   applyChange,
   assertHashAllowed,
+  bareHash,
   type CvmChange,
   checkRegistrationProof,
   composeExtras,
@@ -20,11 +21,13 @@ import {
   kmsInfoOf,
   markRegistered,
   newCommitToken,
+  type PendingUpdate,
   type ProofStatuses,
   registrationRequiredError,
   UPDATE_FLOWS,
 } from "../resources/cvm-updates";
 import { assertGrowthAllowed } from "../resources/quotas";
+import { operationAccepted } from "./respond";
 
 type Ctx = Context<MockEnv>;
 type Json = Record<string, unknown>;
@@ -132,6 +135,19 @@ function runUpdate(
   return applyChange(state, cvm, change, now);
 }
 
+/**
+ * Applies a pending update once its registration is proven: the contract must
+ * still allow the hash, the node be up and the workspace's quotas fit the change.
+ */
+function commitPending(c: Ctx, cvm: MockCvm, pending: PendingUpdate): string {
+  const { state, caller, now } = c.get("render");
+  assertHashAllowed(state, cvm, pending.composeHash);
+  assertNodeAvailable(state, cvm.nodeId);
+  assertGrowthAllowed(state, caller.workspace, cvm, pending.change);
+  markRegistered(state, cvm, pending.composeHash);
+  return applyChange(state, cvm, pending.change, now);
+}
+
 function headerProof(c: Ctx) {
   return {
     composeHash: c.req.header("X-Compose-Hash"),
@@ -189,7 +205,7 @@ export function registerCvmUpdateRoutes(
       env_keys: { kind: "stringList" },
       update_env_vars: { kind: "boolean" },
     });
-    const hash = (body.compose_hash as string).toLowerCase().replace(/^0x/, "");
+    const hash = bareHash(body.compose_hash as string);
     const provisioned = composeExtras(state, cvm).provisioned.get(hash);
     if (!provisioned) {
       throw phalaError(400, {
@@ -214,10 +230,7 @@ export function registerCvmUpdateRoutes(
       { statuses: COMPOSE_FILE_FLOW },
     );
     composeExtras(state, cvm).provisioned.delete(hash);
-    return c.json(
-      { correlation_id: operation, status: "in_progress", message: "Compose update in progress" },
-      202,
-    );
+    return c.json(operationAccepted(operation, "Compose update in progress"), 202);
   });
 
   api.patch("/cvms/:cvm_id/envs", requireApiKey, async (c) => {
@@ -282,7 +295,7 @@ export function registerCvmUpdateRoutes(
   api.patch("/cvms/:cvm_id/pre-launch-script", requireApiKey, fileUpdate("pre_launch_script"));
 
   api.post("/cvms/:cvm_id/commit-update", requireApiKey, async (c) => {
-    const { state, now } = c.get("render");
+    const { state } = c.get("render");
     const cvm = cvmOf(c);
     const body = await readCommitRequest(c.req, c.req.query("token"));
     const pending = composeExtras(state, cvm).pending;
@@ -299,16 +312,12 @@ export function registerCvmUpdateRoutes(
       body.compose_hash || pending.composeHash,
       body.transaction_hash || undefined,
     );
-    assertHashAllowed(state, cvm, pending.composeHash);
-    assertNodeAvailable(state, cvm.nodeId);
-    assertGrowthAllowed(state, c.get("render").caller.workspace, cvm, pending.change);
-    markRegistered(state, cvm, pending.composeHash);
-    const operation = applyChange(state, cvm, pending.change, now);
+    const operation = commitPending(c, cvm, pending);
     return c.json({ status: "in_progress", correlation_id: operation }, 202);
   });
 
   api.patch("/cvms/:cvm_id", requireApiKey, async (c) => {
-    const { state, now } = c.get("render");
+    const { state } = c.get("render");
     const cvm = cvmOf(c);
     const proof = headerProof(c);
     // The confirmation of a pending on-chain update carries no body, only the proof.
@@ -328,11 +337,7 @@ export function registerCvmUpdateRoutes(
         proof.transactionHash,
         UPDATE_FLOWS,
       );
-      assertHashAllowed(state, cvm, pending.composeHash);
-      assertNodeAvailable(state, cvm.nodeId);
-      assertGrowthAllowed(state, c.get("render").caller.workspace, cvm, pending.change);
-      markRegistered(state, cvm, pending.composeHash);
-      return c.json(accepted(applyChange(state, cvm, pending.change, now)), 202);
+      return c.json(operationAccepted(commitPending(c, cvm, pending), "Update in progress"), 202);
     }
     const body = await readJsonObject(c.req, "json_invalid");
     checkBody(body, {
@@ -355,7 +360,7 @@ export function registerCvmUpdateRoutes(
     });
     const gpuConfig = readGpuConfig(body.gpus);
     const allowRestart = readAllowRestart(body.allow_restart);
-    readShutdownTimeout(body.shutdown_timeout);
+    readShutdownTimeout(body);
     const resize = planResize(cvm, {
       vcpu: body.vcpu as number | undefined,
       memory: body.memory as number | undefined,
@@ -394,13 +399,8 @@ export function registerCvmUpdateRoutes(
     }
     const prepareOnly = (c.req.header("X-Prepare-Only") ?? "").toLowerCase() === "true";
     const operation = runUpdate(c, cvm, change, {}, { prepareOnly });
-    return c.json(accepted(operation), 202);
+    return c.json(operationAccepted(operation, "Update in progress"), 202);
   });
-}
-
-/** The 202 of an update: the operation that rolls it out. */
-function accepted(correlationId: string) {
-  return { correlation_id: correlationId, status: "in_progress", message: "Update in progress" };
 }
 
 function fail(field: string, type: string, msg: string, input: unknown): never {
@@ -458,28 +458,9 @@ function readAllowRestart(value: unknown): boolean | undefined {
   fail("allow_restart", "bool_parsing", "Input should be a valid boolean", value);
 }
 
-function readShutdownTimeout(value: unknown): void {
-  if (typeof value !== "number") return;
-  if (value < 10) {
-    throw validationError([
-      {
-        type: "greater_than_equal",
-        loc: ["body", "shutdown_timeout"],
-        msg: "Input should be greater than or equal to 10",
-        input: value,
-        ctx: { ge: 10 },
-      },
-    ]);
-  }
-  if (value > 1200) {
-    throw validationError([
-      {
-        type: "less_than_equal",
-        loc: ["body", "shutdown_timeout"],
-        msg: "Input should be less than or equal to 1200",
-        input: value,
-        ctx: { le: 1200 },
-      },
-    ]);
-  }
+/** `shutdown_timeout`, 10 to 1200 seconds when given (its type is checked with the body's). */
+function readShutdownTimeout(body: Json): void {
+  const reader = new BodyReader(body);
+  reader.int("shutdown_timeout", { ge: 10, le: 1200 });
+  reader.assertValid();
 }

@@ -4,8 +4,8 @@ import type { MockEnv } from "../env";
 import { MockApiError, phalaError, ROUTE_NOT_FOUND_BODY, validationError } from "../errors";
 import { normalizeAppId, workspaceApps } from "../lookup";
 import type { MockKms } from "../model";
-import { QueryReader, readPagination } from "../query";
-import { OS_IMAGES } from "../resources/capacity";
+import { paged, QueryReader, readPagination } from "../query";
+import { OS_IMAGES, sortedNodes } from "../resources/capacity";
 import {
   CHAIN_NAMES,
   envKeyPairFor,
@@ -59,17 +59,6 @@ function onlyServing(endpoint: MockEndpoint): MiddlewareHandler<MockEnv> {
   };
 }
 
-/** Items `page` of `pageSize`, with the API's paging fields (`pages` at least 1). */
-function paged<T, U>(all: T[], page: number, pageSize: number, render: (item: T) => U) {
-  return {
-    items: all.slice((page - 1) * pageSize, page * pageSize).map(render),
-    total: all.length,
-    page,
-    page_size: pageSize,
-    pages: Math.max(1, Math.ceil(all.length / pageSize)),
-  };
-}
-
 export function registerKmsRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareHandler<MockEnv>) {
   // KMS nodes before 2026-06-23; KMS contracts from it (the SDK pins getKmsList to 2026-05-22).
   api.get("/kms", requireApiKey, (c) => {
@@ -118,7 +107,7 @@ export function registerKmsRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareH
     if (chainId === undefined) {
       throw new MockApiError(404, { detail: `Chain '${c.req.param("chain")}' is not supported` });
     }
-    const nodes = [...state.nodes.values()].sort((a, b) => a.id - b.id);
+    const nodes = sortedNodes(state);
     const contracts = [...state.kms.values()]
       .filter((kms) => kms.chainId === Number(chainId) && kms.contractAddress)
       .map((kms) => ({

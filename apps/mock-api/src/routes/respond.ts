@@ -22,3 +22,8 @@ export function respond<E extends MockEndpoint>(
   c.set("endpoint", endpoint);
   return c.json(chain.render(endpoint, body, ctx) as object, status);
 }
+
+/** The 202 of an operation the API starts and reports on later. */
+export function operationAccepted(correlationId: string, message: string) {
+  return { correlation_id: correlationId, status: "in_progress", message };
+}

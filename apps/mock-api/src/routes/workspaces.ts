@@ -2,7 +2,8 @@ import type { Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../env";
 import { MockApiError, validationError } from "../errors";
 import type { Caller, MockState, MockWorkspace } from "../model";
-import { QueryReader, readPagination } from "../query";
+import { paged, QueryReader, readPagination } from "../query";
+import { sortedNodes } from "../resources/capacity";
 import { workspaceQuotaUsage } from "../resources/quotas";
 import { callerWorkspaces, workspaceProfile } from "../resources/workspaces";
 
@@ -96,25 +97,18 @@ export function registerWorkspaceRoutes(
     query.assertValid();
     memberWorkspace(state, caller, c.req.param("slug"));
     // Every seeded node is public, so each workspace can deploy to all of them.
-    const nodes = [...state.nodes.values()].sort((a, b) => a.id - b.id);
     return c.json(
-      {
-        items: nodes.slice((page - 1) * pageSize, page * pageSize).map((node) => ({
-          object_type: "node",
-          id: node.id,
-          node_id: node.nodeId,
-          name: node.name,
-          region: node.region,
-          device_id: node.deviceId,
-          ppid: node.ppid,
-          status: node.status,
-          version: node.version,
-        })),
-        total: nodes.length,
-        page,
-        page_size: pageSize,
-        pages: Math.max(1, Math.ceil(nodes.length / pageSize)),
-      },
+      paged(sortedNodes(state), page, pageSize, (node) => ({
+        object_type: "node",
+        id: node.id,
+        node_id: node.nodeId,
+        name: node.name,
+        region: node.region,
+        device_id: node.deviceId,
+        ppid: node.ppid,
+        status: node.status,
+        version: node.version,
+      })),
       200,
     );
   });

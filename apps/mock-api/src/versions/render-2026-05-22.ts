@@ -9,7 +9,7 @@ import {
   sortedNodes,
   workspaceCapacity,
 } from "../resources/capacity";
-import { contractOfKms, kmsContracts } from "../resources/kms";
+import { contractOfKmsIn, kmsContracts } from "../resources/kms";
 import type { CanonicalBody } from "./endpoints";
 
 // `GET /teepods/cvm-create-resources` as 2026-05-22 (and 2026-06-23) answer it:
@@ -31,6 +31,9 @@ function gatewayId(node: MockNode, contractId: string): string {
 export function renderCvmCreateResources(state: MockState, caller: Caller): CreateResourcesBody {
   const kmsNodes = [...state.kms.values()];
   const nodes = sortedNodes(state);
+  // The KMS contracts, derived once for every lookup below.
+  const contracts = kmsContracts(state);
+  const contractOf = contractOfKmsIn(contracts);
   return {
     ...workspaceCapacity(caller.workspace),
     nodes: nodes.map((node) => ({
@@ -49,7 +52,7 @@ export function renderCvmCreateResources(state: MockState, caller: Caller): Crea
       version: kms.version,
       kms_type: kms.kind,
       chain_id: kms.chainId,
-      kms_contract_id: contractOfKms(state, kms).id,
+      kms_contract_id: contractOf(kms).id,
       kms_contract_address: kms.contractAddress,
       gateway_app_id: kms.gatewayAppId,
       supported_os_images: imagesForKms(kms).map((image) => image.name),
@@ -60,7 +63,7 @@ export function renderCvmCreateResources(state: MockState, caller: Caller): Crea
         teepod_id: node.id,
         kms_id: kms.id,
         kms_type: kms.kind,
-        kms_contract_id: contractOfKms(state, kms).id,
+        kms_contract_id: contractOf(kms).id,
         kms_contract_address: kms.contractAddress,
         supported_os_images: imagesForKms(kms)
           .map((image) => image.name)
@@ -68,7 +71,7 @@ export function renderCvmCreateResources(state: MockState, caller: Caller): Crea
       }));
     }),
     gateway_nodes: nodes.flatMap((node) =>
-      kmsContracts(state).map((contract) => ({
+      contracts.map((contract) => ({
         id: gatewayId(node, contract.id),
         teepod_id: node.id,
         kms_contract_id: contract.id,
