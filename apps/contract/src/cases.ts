@@ -4,7 +4,7 @@
 // SDK must accept. A test fails when an action has no entry, so a new action
 // cannot skip the contract.
 
-export interface ActionCase {
+interface ActionCase {
   /** `METHOD /path` of the contract (or of an exception) this action calls. */
   operation: string;
   /** Each is one call; the first also answers the generated responses. */

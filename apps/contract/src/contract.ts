@@ -42,13 +42,13 @@ export const API_PREFIX = "/api/v1";
 /** The versions whose shapes the reference documents. */
 export const DOCUMENTED_VERSIONS = ["2025-10-28", "2026-01-21"] as const;
 
-export const CONTRACT_FILE = fileURLToPath(
+const CONTRACT_FILE = fileURLToPath(
   new URL("../../../contract/phala-cloud-api.json", import.meta.url),
 );
 
 const file: ContractFile = JSON.parse(readFileSync(CONTRACT_FILE, "utf8"));
 
-export const EXCEPTIONS_FILE = fileURLToPath(
+const EXCEPTIONS_FILE = fileURLToPath(
   new URL("../../../contract/exceptions.json", import.meta.url),
 );
 
@@ -59,12 +59,6 @@ export const EXCEPTIONS: {
   responses: any[];
   schemas: Record<string, JsonSchema>;
 } = JSON.parse(readFileSync(EXCEPTIONS_FILE, "utf8"));
-
-// The exceptions' shapes live in the same namespace as the reference's.
-for (const [name, schema] of Object.entries(EXCEPTIONS.schemas)) {
-  if (name in file.schemas) throw new Error(`contract/exceptions.json redefines ${name}`);
-  file.schemas[name] = schema;
-}
 
 /**
  * What the SDK's version chain derives from the same files
@@ -84,23 +78,33 @@ const { generate } = (await import(new URL("scripts/wire-gen.mjs", schemasPackag
 };
 const { WIRE_FILES } = await import(new URL("scripts/wire-shapes.mjs", schemasPackage).href);
 const { VERSION_REGISTRY } = await import(new URL("versions/index.mjs", schemasPackage).href);
+// generate() copies the reference's schemas before adding the exceptions' to them:
+// it reads `file` as parsed, before the merge below.
 export const CHAIN: Chain = generate({
-  contract: JSON.parse(readFileSync(CONTRACT_FILE, "utf8")),
+  contract: file,
   exceptions: EXCEPTIONS,
   wireFiles: WIRE_FILES,
   registry: VERSION_REGISTRY,
 });
-/** A chain shape's name in the one namespace: `chain:CvmVmV20260522`. */
-export const chainRef = (name: string) => `#/components/schemas/chain:${name}`;
-for (const [name, schema] of Object.entries(CHAIN.jsonSchemas)) {
-  file.schemas[`chain:${name}`] = JSON.parse(
+
+// The exceptions' shapes live in the same namespace as the reference's.
+for (const [name, schema] of Object.entries(EXCEPTIONS.schemas)) {
+  if (name in file.schemas) throw new Error(`contract/exceptions.json redefines ${name}`);
+  file.schemas[name] = schema;
+}
+
+/** A chain schema with its `$ref`s to chain shapes named in the one namespace (`chain:NAME`). */
+function toChain(schema: JsonSchema): JsonSchema {
+  return JSON.parse(
     JSON.stringify(schema).replaceAll('"#/components/schemas/', '"#/components/schemas/chain:'),
   );
+}
+for (const [name, schema] of Object.entries(CHAIN.jsonSchemas)) {
+  file.schemas[`chain:${name}`] = toChain(schema);
 }
 
 export const snapshots = file.snapshots;
 export const operations: readonly ContractOperation[] = file.operations;
-export const schemas: Readonly<Record<string, JsonSchema>> = file.schemas;
 
 /** `METHOD /path` without the prefix, the key this package names operations by. */
 export function operationKey(operation: Pick<ContractOperation, "method" | "path">): string {
@@ -211,6 +215,20 @@ export function deref(schema: JsonSchema): JsonSchema {
   return current;
 }
 
+/** Whether a schema admits `null`: it is the null type, or one of its alternatives is. */
+export function isNullable(schema: JsonSchema): boolean {
+  const resolved = deref(schema);
+  if (typeof resolved !== "object") return false;
+  const branches: JsonSchema[] = resolved.anyOf ?? resolved.oneOf ?? [];
+  return (
+    resolved.type === "null" ||
+    branches.some((branch) => {
+      const target = deref(branch);
+      return typeof target === "object" && target.type === "null";
+    })
+  );
+}
+
 /** The success statuses an operation documents (2xx, and 465 where the flow answers it). */
 export function successStatuses(operation: ContractOperation): string[] {
   return Object.keys(operation.responses).filter((status) => status.startsWith("2"));
@@ -240,6 +258,9 @@ export function isUndocumented(schema: JsonSchema | undefined): boolean {
   );
 }
 
+/** `version action` -> the chain's body schema in the one namespace (see chainResponseSchema). */
+const chainBodies = new Map<string, JsonSchema | undefined>();
+
 /**
  * The body schema of an action's success for a version the reference does not
  * document, from the version chain; undefined for the SDK's own results (the
@@ -249,11 +270,13 @@ export function chainResponseSchema(action: string, version: string): JsonSchema
   // What the request sends decides the body: a pinned action sends its own version.
   const sent = wireVersionOf(action, version);
   if ((DOCUMENTED_VERSIONS as readonly string[]).includes(sent)) return undefined;
-  const schema = CHAIN.endpointSchemas[version]?.[action];
-  if (!schema) return undefined;
-  return JSON.parse(
-    JSON.stringify(schema).replaceAll('"#/components/schemas/', '"#/components/schemas/chain:'),
-  );
+  const key = `${version} ${action}`;
+  if (!chainBodies.has(key)) {
+    const schema = CHAIN.endpointSchemas[version]?.[action];
+    // One object per version and action, so its compiled validator is reused.
+    chainBodies.set(key, schema ? toChain(schema) : undefined);
+  }
+  return chainBodies.get(key);
 }
 
 /** The version an action's request sends for a client of `version` (its pin, if any). */

@@ -96,7 +96,7 @@ export const NO_ACTION: Record<string, string> = {
   ),
 };
 
-export interface CoverageRow {
+interface CoverageRow {
   operation: string;
   source: "current" | "earlier" | "official SDKs";
   deprecated: boolean;

@@ -2,6 +2,7 @@ import {
   API_PREFIX,
   type ContractOperation,
   type ContractParameter,
+  chainResponseSchema,
   createMatcher,
   EXCEPTIONS,
   findOperation,
@@ -15,7 +16,7 @@ import {
 // the official SDKs). The contract tests read it; nothing else may excuse a
 // mismatch.
 
-export interface RequestException {
+interface RequestException {
   /** `METHOD /path` of the reference. */
   operation: string;
   /** The body is sent with this content type instead of the reference's. */
@@ -29,12 +30,12 @@ export interface RequestException {
   reason: string;
 }
 
-export interface SupplementalOperation {
+interface SupplementalOperation {
   operation: ContractOperation;
   reason: string;
 }
 
-export interface ResponseSupplement {
+interface ResponseSupplement {
   /** `METHOD /path` */
   operation: string;
   status: string;
@@ -44,7 +45,7 @@ export interface ResponseSupplement {
   reason: string;
 }
 
-export const REQUEST_EXCEPTIONS: readonly RequestException[] = EXCEPTIONS.requests;
+const REQUEST_EXCEPTIONS: readonly RequestException[] = EXCEPTIONS.requests;
 
 export function requestExceptionFor(operation: string): RequestException | undefined {
   return REQUEST_EXCEPTIONS.find((exception) => exception.operation === operation);
@@ -71,7 +72,17 @@ export const supplementalOperation = createMatcher(
 );
 
 /** Bodies the reference leaves open (`{}`), given from the official SDKs' schemas. */
-export const RESPONSE_SUPPLEMENTS: readonly ResponseSupplement[] = EXCEPTIONS.responses;
+const RESPONSE_SUPPLEMENTS: readonly ResponseSupplement[] = EXCEPTIONS.responses;
+
+/** The supplement giving one status of an operation (`METHOD /path`), if any. */
+export function responseSupplementFor(
+  operation: string,
+  status: string,
+): ResponseSupplement | undefined {
+  return RESPONSE_SUPPLEMENTS.find(
+    (item) => item.operation === operation && item.status === status,
+  );
+}
 
 /**
  * The parameters of an operation with the exceptions' additions (query
@@ -109,9 +120,7 @@ export function contractResponseSchema(
   status: string,
   version: string,
 ): { schema: JsonSchema; source: string } | undefined {
-  const supplementFound = RESPONSE_SUPPLEMENTS.find(
-    (item) => item.operation === operation && item.status === status,
-  );
+  const supplementFound = responseSupplementFor(operation, status);
   if (supplementFound) {
     const schema = supplementFound.byVersion?.[version] ?? supplementFound.schema;
     if (schema !== undefined) return { schema, source: "exception" };
@@ -124,4 +133,25 @@ export function contractResponseSchema(
   const extra = SUPPLEMENTAL_OPERATIONS.find((item) => operationKey(item.operation) === operation);
   const schema = extra && responseSchema(extra.operation, status, version);
   return schema === undefined ? undefined : { schema, source: "official SDKs" };
+}
+
+/**
+ * The body schema of one status of an operation under one version, as an
+ * answer to one of `actions` (tried in order): for a success, the version
+ * chain's body of the first action it has one for (a version the reference
+ * does not document); else the contract's (contractResponseSchema).
+ */
+export function expectedResponseSchema(
+  operation: string,
+  status: string,
+  version: string,
+  actions: readonly string[],
+): { schema: JsonSchema; source: string } | undefined {
+  if (status.startsWith("2")) {
+    for (const action of actions) {
+      const schema = chainResponseSchema(action, version);
+      if (schema) return { schema, source: "chain" };
+    }
+  }
+  return contractResponseSchema(operation, status, version);
 }

@@ -1,14 +1,14 @@
 import { ACTION_CASES } from "./cases";
 import {
   API_PREFIX,
-  chainResponseSchema,
   isUndocumented,
   matchOperation,
   operationKey,
   validateAgainst,
   wireVersionOf,
 } from "./contract";
-import { contractResponseSchema, RESPONSE_SUPPLEMENTS, supplementalOperation } from "./exceptions";
+import { expectedResponseSchema, responseSupplementFor, supplementalOperation } from "./exceptions";
+import { mediaType } from "./request-check";
 
 // The check a test harness runs on each answer of the mock API: the status is
 // one the operation can answer, and a documented body has the contract's shape
@@ -30,17 +30,16 @@ export interface Exchange {
 const GENERIC_ERRORS = new Set([400, 401, 403, 404, 409, 422, 428, 429, 500, 502, 503, 504]);
 
 /**
- * For a version the reference leaves out: the chain's schema of the action that
- * calls this operation and sends this version (a pinned action sends another).
+ * The actions that call this operation and send this version (a pinned action
+ * sends another): for a version the reference leaves out, the chain gives the
+ * body by them.
  */
-function chainSchemaForExchange(key: string, status: string, version: string) {
-  if (!status.startsWith("2")) return undefined;
-  for (const [action, entry] of Object.entries(ACTION_CASES)) {
-    if (entry.operation !== key || wireVersionOf(action, version) !== version) continue;
-    const schema = chainResponseSchema(action, version);
-    if (schema) return { schema, source: "chain" };
-  }
-  return undefined;
+function actionsSending(key: string, version: string): string[] {
+  return Object.entries(ACTION_CASES)
+    .filter(
+      ([action, entry]) => entry.operation === key && wireVersionOf(action, version) === version,
+    )
+    .map(([action]) => action);
 }
 
 /** Problems of one mock answer; empty when it conforms. */
@@ -57,8 +56,7 @@ export function checkExchange(exchange: Exchange): string[] {
   const key = operationKey(match.operation);
   const status = String(exchange.status);
   const documented =
-    status in match.operation.responses ||
-    RESPONSE_SUPPLEMENTS.some((item) => item.operation === key && item.status === status);
+    status in match.operation.responses || responseSupplementFor(key, status) !== undefined;
   if (!documented) {
     if (exchange.status < 400 || !GENERIC_ERRORS.has(exchange.status)) {
       return [
@@ -69,11 +67,13 @@ export function checkExchange(exchange: Exchange): string[] {
   }
   if (exchange.status === 204) return [];
   // Error bodies: checked where the contract gives their shape (422, 465...).
-  const media = exchange.contentType?.split(";")[0]?.trim().toLowerCase();
-  if (media === "text/event-stream") return [];
-  const found =
-    chainSchemaForExchange(key, status, exchange.version) ??
-    contractResponseSchema(key, status, exchange.version);
+  if (mediaType(exchange.contentType) === "text/event-stream") return [];
+  const found = expectedResponseSchema(
+    key,
+    status,
+    exchange.version,
+    actionsSending(key, exchange.version),
+  );
   if (!found || isUndocumented(found.schema)) return [];
   let body: unknown;
   try {

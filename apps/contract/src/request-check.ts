@@ -30,7 +30,7 @@ const TRANSPORT_HEADERS = new Set([
   "last-event-id",
 ]);
 
-export interface RequestVerdict {
+interface RequestVerdict {
   operation: ContractOperation | undefined;
   problems: string[];
 }
@@ -83,7 +83,8 @@ function checkParameter(parameter: ContractParameter, values: string[], problems
   }
 }
 
-function mediaType(contentType: string | null): string | undefined {
+/** The media type of a `Content-Type` header, lower-cased, without its parameters. */
+export function mediaType(contentType: string | null): string | undefined {
   return contentType?.split(";")[0]?.trim().toLowerCase() || undefined;
 }
 

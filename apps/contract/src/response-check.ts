@@ -1,4 +1,4 @@
-import { deref, type JsonSchema, validateAgainst } from "./contract";
+import { deref, isNullable, type JsonSchema, validateAgainst } from "./contract";
 
 // What a parsed result must keep of the body it came from: every field (none
 // dropped by the SDK's schema), the contract's defaults where a field was
@@ -28,13 +28,6 @@ function branches(schema: JsonSchema): JsonSchema[] {
   const resolved = deref(schema);
   if (typeof resolved !== "object") return [];
   return resolved.anyOf ?? resolved.oneOf ?? [resolved];
-}
-
-function isNullable(schema: JsonSchema): boolean {
-  return branches(schema).some((branch) => {
-    const resolved = deref(branch);
-    return typeof resolved === "object" && resolved.type === "null";
-  });
 }
 
 /** The object schema among a schema's branches that `value` was generated from. */

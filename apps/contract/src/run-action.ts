@@ -7,8 +7,8 @@ import * as valibotActions from "@phala/cloud-core/valibot/actions";
 // answers what the test gives it: the request is checked against the contract,
 // the answer is what the SDK must accept.
 
-export const CONTRACT_BASE_URL = "https://api.contract.test/api/v1";
-export const CONTRACT_API_KEY = "phak_contract_test_key";
+const CONTRACT_BASE_URL = "https://api.contract.test/api/v1";
+const CONTRACT_API_KEY = "phak_contract_test_key";
 
 export type Flavour = "zod" | "valibot";
 
@@ -22,7 +22,7 @@ export interface CapturedRequest {
   bodyText: string | undefined;
 }
 
-export interface CannedResponse {
+interface CannedResponse {
   status: number;
   body?: unknown;
   /** Sent as is instead of JSON (a text file). */
@@ -63,7 +63,7 @@ export function actionNames(): string[] {
     .sort();
 }
 
-export function getAction(flavour: Flavour, name: string): AnyAction {
+function getAction(flavour: Flavour, name: string): AnyAction {
   const action = name === "watchCvmState" ? watchAction(flavour) : flavours[flavour].actions[name];
   if (!isAction(action)) throw new Error(`${flavour}: no action ${name}`);
   return action;
@@ -85,7 +85,7 @@ function toResponse(canned: CannedResponse): Response {
   });
 }
 
-export interface ActionRun {
+interface ActionRun {
   requests: CapturedRequest[];
   ok: boolean;
   data?: unknown;

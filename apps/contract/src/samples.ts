@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { deref, type JsonSchema } from "./contract";
+import { deref, isNullable, type JsonSchema } from "./contract";
 
 // Responses generated from the contract's schemas: one with every property, one
 // with only the required ones (nullable ones null), and random ones. Values are
@@ -20,14 +20,6 @@ function asObject(schema: JsonSchema): Schema {
 function nonNullBranches(schema: Schema): JsonSchema[] {
   return (schema.anyOf ?? schema.oneOf ?? []).filter(
     (branch: JsonSchema) => !(typeof branch === "object" && branch.type === "null"),
-  );
-}
-
-function isNullable(schema: Schema): boolean {
-  const branches: JsonSchema[] = schema.anyOf ?? schema.oneOf ?? [];
-  return (
-    schema.type === "null" ||
-    branches.some((branch) => typeof branch === "object" && asObject(branch).type === "null")
   );
 }
 

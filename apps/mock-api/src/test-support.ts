@@ -1,9 +1,7 @@
 // Helpers shared by the test files (not part of the package's entry points).
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import {
-  CONTRACT_FILE,
   contractResponseSchema,
+  deref,
   type JsonSchema,
   validateAgainst,
 } from "@phala/cloud-contract";
@@ -37,27 +35,6 @@ export async function getJson(
 
 type Json = Record<string, unknown>;
 
-/** The contract's named schemas, with those of contract/exceptions.json beside them. */
-const contractSchemas: Record<string, JsonSchema> = (() => {
-  const named: Record<string, JsonSchema> = JSON.parse(readFileSync(CONTRACT_FILE, "utf8")).schemas;
-  const exceptions = join(dirname(CONTRACT_FILE), "exceptions.json");
-  if (existsSync(exceptions)) {
-    Object.assign(named, JSON.parse(readFileSync(exceptions, "utf8")).schemas ?? {});
-  }
-  return named;
-})();
-
-function derefContract(schema: JsonSchema): JsonSchema {
-  let current = schema;
-  for (let depth = 0; depth < 20; depth++) {
-    if (typeof current !== "object" || typeof current.$ref !== "string") return current;
-    const target = contractSchemas[current.$ref.replace("#/components/schemas/", "")];
-    if (target === undefined) return true;
-    current = target;
-  }
-  return current;
-}
-
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -67,7 +44,9 @@ const isObject = (value: unknown): value is Json =>
  * the first one `value` satisfies is followed.
  */
 export function keysOutsideContract(schema: JsonSchema, value: unknown, path = "$"): string[] {
-  const resolved = derefContract(schema);
+  // deref throws on a `$ref` the contract does not define (validateAgainst, run
+  // first on the same schema, would already have refused it).
+  const resolved = deref(schema);
   if (typeof resolved !== "object") return [];
   const options = resolved.anyOf ?? resolved.oneOf;
   if (Array.isArray(options)) {
