@@ -7,32 +7,30 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { floorProgram } from "./floor.mjs";
 import { machine } from "./stats.mjs";
 
 const here = new URL(".", import.meta.url);
-const schemasDir = new URL("../packages/schemas/", here).pathname;
 const mode = process.argv.includes("--record") ? "record" : "check";
+/** What Workers bundlers (wrangler) resolve with; browser bundlers set `browser`. */
+const WORKER_CONDITIONS = ["workerd", "worker", "browser"];
 
 /**
- * No SDK: fetch with the two headers, then valibot's parse with the version's
- * schema, the least any valibot program that validates getCvmInfo can weigh;
- * built for one version when `pinned` is given.
+ * The zod flavour: `@phala/cloud`'s default entry (dist/index.js, what `import`
+ * without a runtime condition gets). Under the Worker conditions `@phala/cloud`
+ * is now its valibot entry, so these rows name the file; the rest resolves with
+ * the same conditions as before (the zod schemas linked statically), so their
+ * figures compare with earlier runs.
+ * @type {import("esbuild").Plugin}
  */
-function floorProgram(pinned) {
-  const version = pinned ? JSON.stringify(pinned) : "version";
-  return {
-    // The schemas package's own valibot (the one the edge program bundles).
-    resolveDir: schemasDir,
-    define: pinned ? { __PHALA_CLOUD_API_VERSION__: JSON.stringify(pinned) } : undefined,
-    source: `import { getCvmInfoResponseSchemas } from "@phala/cloud-schemas/valibot";
-import { parse } from "valibot";
-export const run = async (id, version = "2026-01-21") => {
-  const response = await fetch(\`https://cloud-api.phala.com/api/v1/cvms/\${id}\`, { headers: { "x-api-key": "k", "x-phala-version": ${version} } });
-  if (!response.ok) throw new Error(String(response.status));
-  return parse(getCvmInfoResponseSchemas[${version}], await response.json());
-};`,
-  };
-}
+const zodEntry = {
+  name: "zod-entry",
+  setup(b) {
+    b.onResolve({ filter: /^@phala\/cloud$/ }, () => ({
+      path: new URL("../packages/cloud/dist/index.js", here).pathname,
+    }));
+  },
+};
 
 /** name -> program */
 const programs = {
@@ -44,10 +42,30 @@ export const run = () => getCvmInfo(createBaseClient({ apiKey: "k", version: "20
     // What a Worker's wrangler.toml `[define]` (or esbuild's `define`) sets to drop the other version's schemas.
     define: { __PHALA_CLOUD_API_VERSION__: '"2026-01-21"' },
   },
-  "zod: createBaseClient + getCvmInfo": `import { createBaseClient, getCvmInfo } from "@phala/cloud";
-export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x" });`,
-  "zod: the whole createClient": `import { createClient } from "@phala/cloud";
+  "edge (valibot): the whole createClient": `import { createClient } from "@phala/cloud-edge";
 export const run = () => createClient({ apiKey: "k" }).getCvmInfo({ id: "x" });`,
+  // The import path the versioning guide gives, as a Worker bundles it: dist/edge.js (valibot).
+  "@phala/cloud (workerd conditions): createBaseClient + getCvmInfo": `import { createBaseClient, getCvmInfo } from "@phala/cloud";
+export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x" });`,
+  "@phala/cloud (workerd conditions): the whole createClient": `import { createClient } from "@phala/cloud";
+export const run = () => createClient({ apiKey: "k" }).getCvmInfo({ id: "x" });`,
+  "zod: createBaseClient + getCvmInfo": {
+    source: `import { createBaseClient, getCvmInfo } from "@phala/cloud";
+export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x" });`,
+    plugins: [zodEntry],
+  },
+  "zod: the whole createClient": {
+    source: `import { createClient } from "@phala/cloud";
+export const run = () => createClient({ apiKey: "k" }).getCvmInfo({ id: "x" });`,
+    plugins: [zodEntry],
+  },
+  // What a bundler with no runtime condition gets: the default entry and its lazy
+  // schemas (a dynamic import per schema module, inlined by esbuild). Reported only.
+  "zod, no runtime condition (platform neutral): createBaseClient + getCvmInfo": {
+    source: `import { createBaseClient, getCvmInfo } from "@phala/cloud";
+export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x" });`,
+    platform: "neutral",
+  },
   "floor (no SDK): fetch + valibot parse of getCvmInfo's schema": floorProgram(),
   "floor (no SDK), built for 2026-01-21 only": floorProgram("2026-01-21"),
   "published @phala/cloud 0.2.9: createBaseClient + getCvmInfo": `import { createBaseClient, getCvmInfo } from "phala-cloud-0.2.9";
@@ -55,16 +73,20 @@ export const run = () => getCvmInfo(createBaseClient({ apiKey: "k" }), { id: "x"
 };
 
 async function measure(program) {
-  const { source, define, resolveDir } =
+  const { source, define, resolveDir, plugins, platform } =
     typeof program === "string" ? { source: program } : program;
   const result = await build({
     define,
+    plugins,
     stdin: { contents: source, resolveDir: resolveDir ?? here.pathname, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
-    platform: "browser",
-    conditions: ["worker", "browser"],
+    platform: platform ?? "browser",
+    // Platform neutral: no condition but import/default, and the main fields a bundler reads.
+    ...(platform === "neutral"
+      ? { mainFields: ["module", "main"] }
+      : { conditions: WORKER_CONDITIONS }),
     write: false,
     logLevel: "silent",
     metafile: true,
@@ -94,12 +116,14 @@ const published = results["published @phala/cloud 0.2.9: createBaseClient + getC
 const edge = results["edge (valibot): createBaseClient + getCvmInfo"];
 const floor = results["floor (no SDK): fetch + valibot parse of getCvmInfo's schema"];
 const floorPinned = results["floor (no SDK), built for 2026-01-21 only"];
+const cloudWorker = results["@phala/cloud (workerd conditions): createBaseClient + getCvmInfo"];
+const zodMinimal = results["zod: createBaseClient + getCvmInfo"];
 const budgets = JSON.parse(readFileSync(new URL("./size-budgets.json", here), "utf8"));
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const lines = [
   "# Bundle size",
   "",
-  `- Command: \`pnpm bench:size\` (bench/size.mjs), ${new Date().toISOString().slice(0, 10)}; esbuild, minified ESM, platform browser, conditions worker/browser; gzip level 9`,
+  `- Command: \`pnpm bench:size\` (bench/size.mjs), ${new Date().toISOString().slice(0, 10)}; esbuild, minified ESM, platform browser, conditions ${WORKER_CONDITIONS.join("/")} (the zod rows: \`@phala/cloud\`'s default entry, dist/index.js; the neutral row: platform neutral, no condition); gzip level 9`,
   `- Machine: ${machine()}`,
   "",
   "| program | minified | gzip | budget (gzip) | contains zod | node: imports | 2025-10-28 schemas |",
@@ -109,6 +133,7 @@ const lines = [
       `| ${name} | ${kb(r.bytes)} | ${kb(r.gzip)} | ${budgets[name] ? kb(budgets[name]) : "-"} | ${r.containsZod ? "yes" : "no"} | ${r.nodeImports ? "yes" : "no"} | ${r.hasV20251028 ? "yes" : "no"} |`,
   ),
   "",
+  `\`@phala/cloud\` bundled for Workers (workerd conditions, its valibot entry): ${cloudWorker.gzip} bytes gzip, against ${edge.gzip} from \`@phala/cloud-edge\` and ${zodMinimal.gzip} for the zod flavour's same program.`,
   `Edge program vs the published package's same program: ${(edge.gzip / published.gzip).toFixed(3)}x (issue 4's target: at most 0.1x).`,
   `The floor rows are no SDK at all (fetch, then valibot's parse): ${(floor.gzip / published.gzip).toFixed(3)}x of the published program already, ${floor.gzip} bytes gzip (${floorPinned.gzip} built for one version), against issue 4's 5 KB.`,
   "",
@@ -118,8 +143,14 @@ for (const [name, limit] of Object.entries(budgets)) {
   if (results[name].gzip > limit)
     failures.push(`${name}: ${kb(results[name].gzip)} > ${kb(limit)}`);
 }
-if (edge.containsZod) failures.push("the edge program contains zod");
-if (edge.nodeImports) failures.push("the edge program imports node: modules");
+for (const name of Object.keys(results).filter(
+  (n) => n.startsWith("edge") || n.startsWith("@phala/cloud (workerd"),
+)) {
+  if (results[name].containsZod) failures.push(`${name}: contains zod`);
+  if (results[name].nodeImports) failures.push(`${name}: imports node: modules`);
+}
+for (const name of Object.keys(results).filter((n) => n.startsWith("zod")))
+  if (!results[name].containsZod) failures.push(`${name}: measured a program without zod`);
 const pinned = results["edge (valibot), built for 2026-01-21 only: createBaseClient + getCvmInfo"];
 if (!edge.hasV20251028)
   failures.push("the marker of the 2025-10-28 schemas is not found in the edge program");

@@ -1,10 +1,11 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // index: the default and Workers build (global fetch); node and deno: the same
-  // API with their adapter's presets, picked by export conditions. schemas: the
-  // zod schemas, apart so that importing the client does not build them.
-  entry: ["src/index.ts", "src/node.ts", "src/deno.ts", "src/schemas.ts"],
+  // index: the default build (global fetch); node and deno: the same API with
+  // their adapter's presets; edge: the same API validated with valibot, for the
+  // workerd/worker/browser conditions. schemas: the zod schemas, apart so that
+  // importing the client does not build them.
+  entry: ["src/index.ts", "src/node.ts", "src/deno.ts", "src/edge.ts", "src/schemas.ts"],
   format: ["esm", "cjs"],
   dts: { entry: ["src/index.ts", "src/schemas.ts"] },
   clean: true,

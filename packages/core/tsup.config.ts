@@ -19,11 +19,20 @@ function linkSchemas(entry: string): Plugin {
         path: `@phala/cloud-schemas/${entry}`,
         external: true,
       }));
+      // The package's own `actions` entry (create-client.ts), by the flavour's
+      // name; scripts/link-own-actions.mjs then points each file at its own.
+      build.onResolve({ filter: /^@phala\/cloud-core\/actions$/ }, () => ({
+        path:
+          entry === "valibot" ? "@phala/cloud-core/valibot/actions" : "@phala/cloud-core/actions",
+        external: true,
+      }));
     },
   };
 }
 
 const common = {
+  // With the `paths` the declarations need (see tsconfig.src.json).
+  tsconfig: "tsconfig.src.json",
   format: ["esm", "cjs"] as ("esm" | "cjs")[],
   treeshake: true,
   splitting: true,
@@ -38,6 +47,8 @@ export default defineConfig([
     ...common,
     entry: { index: "src/index.ts", "actions/index": "src/actions/index.ts" },
     dts: true,
+    // create-client.ts imports the package's own `actions` entry (see there).
+    external: ["@phala/cloud-core/actions"],
     // The zod flavour links the lazy entry: a Standard Schema proxy per schema
     // that imports its zod module at the first validation, so importing core
     // (or the SDK) loads neither zod nor any schema.

@@ -141,6 +141,17 @@ for (const entry of ENTRIES) {
       );
     });
 
+    // The versioning guide's import, bundled for Workers: `@phala/cloud`'s valibot entry.
+    if (entry.name === "@phala/cloud")
+      it.skipIf(!entry.linked)(
+        "@phala/cloud resolves to its valibot entry (dist/edge.js): no zod in the Worker",
+        () => {
+          expect(bundle.sdkPath).toMatch(/packages\/cloud\/dist\/edge\.js$/);
+          expect(bundle.script).not.toMatch(/node_modules\/(\.pnpm\/zod@|zod\/)/);
+          expect(bundle.script).toMatch(/node_modules\/(\.pnpm\/valibot@|valibot\/)/);
+        },
+      );
+
     it("ran every check in workerd, and every check passed", () => {
       expectAllPassed(report, RUNTIME);
     });

@@ -17,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const schemasPackage = join(repo, "packages", "schemas");
 const core = join(repo, "packages", "core", "src", "index.ts");
+// create-client.ts binds the package's own `actions` entry: the sources', not the build's.
+const coreActions = join(repo, "packages", "core", "src", "actions", "index.ts");
 const { writeSyntheticSchemas } = await import(
   pathToFileURL(join(schemasPackage, "scripts", "synthetic.mjs")).href
 );
@@ -81,6 +83,7 @@ describe("a synthetic version, one change module and one registry line", () => {
           types: [],
           paths: {
             "@phala/cloud-core": [core],
+            "@phala/cloud-core/actions": [coreActions],
             "@phala/cloud-schemas": [join(synthetic.src, "index.ts")],
           },
         },
@@ -112,6 +115,7 @@ describe("a synthetic version, one change module and one registry line", () => {
       outfile: program,
       alias: {
         "@phala/cloud-core": core,
+        "@phala/cloud-core/actions": coreActions,
         "@phala/cloud-schemas": join(synthetic.src, "index.ts"),
       },
       logLevel: "silent",

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { MockEnv } from "./env";
+import type { MockEnv } from "./internal/env";
 import {
   INTERNAL_ERROR_BODY,
   invalidApiKeyError,
@@ -9,19 +9,14 @@ import {
   ROUTE_NOT_FOUND_BODY,
   stepUpRequiredError,
   unsupportedVersionError,
-} from "./errors";
-import { FaultInjector, type FaultRule } from "./faults";
+} from "./internal/errors";
+import { FaultInjector, type FaultRule } from "./internal/faults";
+import { resolveApiVersion } from "./internal/negotiation";
 import { callerForApiKey, type MockState } from "./model";
-import { resolveApiVersion } from "./negotiation";
-import { registerAppExtraRoutes } from "./routes/app-extras";
 import { registerAppRoutes } from "./routes/apps";
 import { registerAuthRoutes } from "./routes/auth";
-import { registerCapacityRoutes } from "./routes/capacity";
-import { registerCvmLifecycleRoutes } from "./routes/cvm-lifecycle";
-import { registerCvmReadRoutes } from "./routes/cvm-reads";
-import { registerCvmStateStreamRoutes } from "./routes/cvm-state-stream";
-import { registerCvmUpdateRoutes } from "./routes/cvm-updates";
 import { registerCvmRoutes } from "./routes/cvms";
+import { registerInstanceTypeRoutes } from "./routes/instance-types";
 import { registerKmsRoutes } from "./routes/kms";
 import { registerSshKeyRoutes } from "./routes/ssh-keys";
 import { registerWorkspaceRoutes } from "./routes/workspaces";
@@ -65,7 +60,7 @@ export interface MockAppOptions {
    */
   streamSecondMs?: number;
   /**
-   * Tests only: scripted faults (see `faults.ts`). Without it the fault middleware
+   * Tests only: scripted faults (see `internal/faults.ts`). Without it the fault middleware
    * is not installed at all; `[]` installs it with no rule.
    */
   faults?: readonly FaultRule[] | FaultInjector;
@@ -238,19 +233,14 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
 
   // Auth is per route, not a prefix middleware: like FastAPI dependencies, an
   // unknown path is a 404 whether or not the key is valid.
+  // One module per tag of the API reference; within a tag, fixed paths before the
+  // patterns that would take them for ids (see each tag's index.ts).
   const api = new Hono<MockEnv>();
   registerAuthRoutes(api, requireApiKey);
-  // Before registerCvmRoutes: their fixed paths (/cvms/provision, /cvms/instance-ids)
-  // must win over /cvms/:cvm_id patterns.
   registerSshKeyRoutes(api, requireApiKey);
   registerWorkspaceRoutes(api, requireApiKey);
-  registerCapacityRoutes(api, requireApiKey);
+  registerInstanceTypeRoutes(api, requireApiKey);
   registerKmsRoutes(api, requireApiKey);
-  registerCvmLifecycleRoutes(api, requireApiKey);
-  registerCvmReadRoutes(api, requireApiKey);
-  registerCvmUpdateRoutes(api, requireApiKey);
-  registerAppExtraRoutes(api, requireApiKey);
-  registerCvmStateStreamRoutes(api, requireApiKey);
   registerCvmRoutes(api, requireApiKey);
   registerAppRoutes(api, requireApiKey);
   app.route(API_BASE_PATH, api);

@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CliUsageError, parseCliArgs } from "./cli-args";
+import { getJson } from "./internal/test-support";
 import { SEED } from "./seed";
-import { getJson } from "./test-support";
 
 const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 

@@ -17,7 +17,7 @@ import {
 } from "@phala/cloud-contract";
 import { afterAll, expect, vi } from "vitest";
 import type { MockAppOptions, ObservedExchange } from "./app";
-import { sdkSchemaProblems, sdkSchemaReaching } from "./test-support";
+import { sdkSchemaProblems, sdkSchemaReaching } from "./internal/test-support";
 import { isApiVersion as knownToSdk } from "./versions/chain";
 
 let checked = 0;
@@ -73,7 +73,12 @@ vi.mock("./app", async (importOriginal) => {
 
 afterAll(() => {
   const file = expect.getState().testPath ?? "";
-  const name = file.replace(/^.*\//, "").replace(/\.test\.ts$/, "");
+  // The test file's path under src/ (`routes-cvms-list` for routes/cvms/list.test.ts):
+  // test files of different folders may share a name.
+  const name = file
+    .replace(/^.*\/src\//, "")
+    .replace(/\.test\.ts$/, "")
+    .replaceAll("/", "-");
   recordSummary(`mock-api-${name}`, { checked, problems: problems.length });
   expect(problems, `${problems.length} of ${checked} mock answers break the contract`).toEqual([]);
 });

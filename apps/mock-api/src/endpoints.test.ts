@@ -9,9 +9,9 @@ import {
   getCvmListResponseSchemas,
 } from "@phala/cloud-schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contractMismatches, getJson } from "./internal/test-support";
 import { SEED } from "./seed";
 import { type RunningMockApi, startMockApi } from "./server";
-import { contractMismatches, getJson } from "./test-support";
 import { API_VERSIONS, type ApiVersion } from "./versions/chain";
 
 const NOW = new Date("2026-03-05T10:00:10.000Z");

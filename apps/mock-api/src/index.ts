@@ -1,12 +1,12 @@
 export { API_BASE_PATH, createMockApp, type MockAppOptions, type ObservedExchange } from "./app";
-export type { MockEnv } from "./env";
+export type { MockEnv } from "./internal/env";
 export {
   type ErrorDetailItem,
   type ErrorLink,
   MockApiError,
   type PhalaErrorBody,
   type ValidationIssue,
-} from "./errors";
+} from "./internal/errors";
 export type {
   BodyBytesFault,
   ContentTypeFault,
@@ -24,9 +24,11 @@ export type {
   StatusFault,
   TruncateFault,
   WrongVersionFault,
-} from "./faults";
-export { FaultInjector, faultKind } from "./faults";
-export { normalizeAppId, resolveCvm } from "./lookup";
+} from "./internal/faults";
+export { FaultInjector, faultKind } from "./internal/faults";
+export { normalizeAppId, resolveCvm } from "./internal/lookup";
+export { resolveApiVersion, type VersionResolution } from "./internal/negotiation";
+export { type KeyTrap, startKeyTrap, type TrapRequest } from "./internal/second-origin";
 export type {
   BillingPeriod,
   Caller,
@@ -51,16 +53,10 @@ export type {
   WorkspaceRole,
 } from "./model";
 export { callerForApiKey, MockModelError, resourceState } from "./model";
-export { resolveApiVersion, type VersionResolution } from "./negotiation";
-export {
-  currentCvmOperation,
-  currentCvmStatus,
-  PROVISION_TTL_MS,
-  provisionPrivateKeyFor,
-} from "./resources/cvm-lifecycle";
-export { disallowComposeHash } from "./resources/cvm-updates";
-export { kmsPrivateKeyFor } from "./resources/kms";
-export { type KeyTrap, startKeyTrap, type TrapRequest } from "./second-origin";
+export { PROVISION_TTL_MS, provisionPrivateKeyFor } from "./routes/cvms/provision-store";
+export { disallowComposeHash } from "./routes/cvms/registration";
+export { currentCvmOperation, currentCvmStatus } from "./routes/cvms/status-machine";
+export { kmsPrivateKeyFor } from "./routes/kms/keys";
 export { type CreateMockStateOptions, createMockState, SEED } from "./seed";
 export { type RunningMockApi, type StartMockApiOptions, startMockApi } from "./server";
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { getJson } from "./internal/test-support";
 import { SEED } from "./seed";
 import { startMockApi } from "./server";
-import { getJson } from "./test-support";
 
 const countResources = (kind: string) =>
   process.getActiveResourcesInfo().filter((resource) => resource === kind).length;

@@ -1,4 +1,8 @@
-import { deterministicHashid, deterministicHex, deterministicUuid } from "./deterministic-hex";
+import {
+  deterministicHashid,
+  deterministicHex,
+  deterministicUuid,
+} from "./internal/deterministic-hex";
 import type {
   BillingPeriod,
   CvmStatus,
@@ -12,7 +16,7 @@ import type {
   MockUser,
   MockWorkspace,
 } from "./model";
-import { kmsContracts } from "./resources/kms";
+import { kmsContracts } from "./routes/kms/contracts";
 
 // Every id below is derived from a fixed label, so each fresh state is identical and
 // the ids in `SEED` can be written into tests, demos and docs.

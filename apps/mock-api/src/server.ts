@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { API_BASE_PATH, createMockApp, type MockAppOptions } from "./app";
-import { type FaultHit, FaultInjector, type FaultRule } from "./faults";
+import { type FaultHit, FaultInjector, type FaultRule } from "./internal/faults";
 import type { MockState } from "./model";
 import { createMockState } from "./seed";
 

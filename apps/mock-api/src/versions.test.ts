@@ -1,15 +1,15 @@
 import * as Schemas from "@phala/cloud-schemas";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMockApp } from "./app";
-import { SEED } from "./seed";
-import { type RunningMockApi, startMockApi } from "./server";
-import { type SentJson, sendJson } from "./test-http";
+import { type SentJson, sendJson } from "./internal/test-http";
 import {
   contractMismatches,
   sdkSchema,
   sdkSchemaProblems,
   sdkSchemaReaching,
-} from "./test-support";
+} from "./internal/test-support";
+import { SEED } from "./seed";
+import { type RunningMockApi, startMockApi } from "./server";
 import {
   API_VERSIONS,
   createVersionChain,

@@ -1,13 +1,7 @@
-import {
-  endpointWireVersion,
-  type ResponseMap,
-  type ResponseSchemasFor,
-  type VersionedEndpoint,
-} from "@phala/cloud-schemas";
+import type { ResponseMap, ResponseSchemasFor, VersionedEndpoint } from "@phala/cloud-schemas";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { APIPromise, type WithResponse } from "./api-promise";
-import type { AnyClient, RawRequest } from "./client";
-import { getClientState } from "./client-state";
+import { type AnyClient, getClientState, type RawRequest } from "./client-state";
 import {
   PhalaCloudError,
   RequestValidationError,
@@ -89,8 +83,15 @@ export interface ActionTypes {
   safe: boolean;
 }
 
+/** The arguments of an action that takes none: only the options may be given. */
+export type NoArgs = Record<string, never>;
+
 type ArgsAndOptions<T extends ActionTypes, O> = T["optionalArgs"] extends true
-  ? [args?: T["args"], options?: O]
+  ? [T["args"]] extends [NoArgs]
+    ? // The options in the arguments' place (`getCurrentUser(client, { schema })`), as the
+      // official SDK takes them, or after an empty argument.
+      [options?: O] | [args: NoArgs | undefined, options?: O]
+    : [args?: T["args"], options?: O]
   : [args: T["args"], options?: O];
 
 /** An action returns an `APIPromise` (`.withResponse()`); its `safe` twin a plain promise. */
@@ -113,8 +114,7 @@ export type BoundAction<T extends ActionTypes, V> = <const O extends CallOptions
   ...params: ArgsAndOptions<T, O>
 ) => Settle<T, ActionOutput<T["responses"], V, O>>;
 
-/** Anything `extend` accepts: SDK actions, or plain functions taking the client first. */
-export type ActionRecord = { readonly [name: string]: (client: any, ...args: any[]) => unknown };
+export type { ActionRecord } from "./client-state";
 
 export type BoundActions<A, V> = {
   [K in keyof A]: A[K] extends { readonly "~types"?: infer T extends ActionTypes }
@@ -151,6 +151,12 @@ interface ActionSpecBase<Name extends string, Args, Opt extends boolean> {
   name: Name;
   /** True when the action may be called without arguments. */
   optionalArgs?: Opt;
+  /**
+   * True when the action takes no arguments at all (`Args` is `NoArgs`): an
+   * object in the arguments' place is its options, which `plan` also gets, to
+   * refuse with `onlyOptions` whatever is not an option.
+   */
+  noArgs?: boolean;
   /** Checks the arguments (throw `invalidArguments`) and plans the request. */
   plan: (args: Args) => RequestPlan;
   /**
@@ -178,6 +184,11 @@ interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boo
   extends Omit<ActionSpecBase<E, Args, Opt>, "finish"> {
   /** The endpoint's generated table (`<action>ResponseSchemas`): a schema per API version. */
   responses: ResponseSchemasFor<E>;
+  /**
+   * For an endpoint pinned to another version (`ENDPOINT_VERSION_PINS`), its
+   * generated `<action>VersionPins`: the version sent, by client version.
+   */
+  versionPins?: Readonly<Record<string, string>>;
   /** As `ActionSpecBase.finish`; what it adds to the answer is typed by `Added`. */
   finish?: (data: AnyVersionResponse<E>, args: Args) => AnyVersionResponse<E> & Added;
 }
@@ -238,40 +249,6 @@ interface ValidationContext {
   requestId: string | undefined;
 }
 
-function mediaType(contentType: string | null): string | undefined {
-  if (contentType === "application/json") return contentType;
-  const type = contentType?.split(";")[0]?.trim().toLowerCase();
-  return type ? type : undefined;
-}
-
-/**
- * Whether the request asked for something other than JSON: the text actions
- * (a compose file, a script) take the body as text, whatever its label.
- */
-function acceptsText(accept: string | null): boolean {
-  if (!accept) return false;
-  return accept
-    .split(",")
-    .map((item) => mediaType(item))
-    .some((item) => item !== undefined && !item.includes("json"));
-}
-
-/**
- * What is wrong with the body itself, before any schema: broken JSON, a type
- * nobody asked for (an HTML page from a proxy). Undefined when it can be validated.
- */
-function bodyProblem(response: TransportResponse): string | undefined {
-  if (response.text.length === 0) return undefined;
-  if (response.jsonError) return `invalid JSON: ${response.jsonError}`;
-  const type = mediaType(response.contentType);
-  // A label other than JSON is refused even when the text parses as JSON: what the
-  // server says it sent is not what this call asked for.
-  if (type && !type.includes("json")) {
-    if (!acceptsText(response.accept)) return `expected JSON, got ${type}`;
-  }
-  return undefined;
-}
-
 async function validateResponse(
   schema: StandardSchemaV1,
   value: unknown,
@@ -287,8 +264,8 @@ async function validateResponse(
       issues,
     });
   };
-  const problem = bodyProblem(response);
-  if (problem) fail([{ path: "", message: problem }]);
+  // The transport judged the body when it read it: broken JSON, or a type nobody asked for.
+  if (response.problem) fail([{ path: "", message: response.problem }]);
   let result = schema["~standard"].validate(value);
   if (result instanceof Promise) result = await result;
   if (result.issues) {
@@ -378,8 +355,12 @@ function createRunner<Args>(
         : checked;
     return { data, response: response.response, requestId: response.requestId };
   };
-  return (client: AnyClient, args?: Args, options: CallOptions = {}) =>
-    new APIPromise(run(client, args, options));
+  return (client: AnyClient, args?: Args, options?: CallOptions) =>
+    // An action without arguments takes its options in their place; its plan
+    // (`onlyOptions`) refuses whatever is not an option.
+    new APIPromise(
+      run(client, args, (spec.noArgs && options === undefined ? args : options) ?? {}),
+    );
 }
 
 /** A bundle built for one API version (`__PHALA_CLOUD_API_VERSION__`) has no schema for the others. */
@@ -424,8 +405,8 @@ export function defineVersionedAction<
     // gave the endpoint's path another meaning and the action keeps the one it was
     // written for (`getKmsList` sends 2026-05-22 from a 2026-06-23 client), or
     // where the endpoint exists only from a later version (`listKmsContracts`
-    // always sends 2026-06-23): `ENDPOINT_VERSION_PINS` of the schemas package.
-    (version) => endpointWireVersion(spec.name, version) as KnownApiVersion,
+    // always sends 2026-06-23): its entry of `ENDPOINT_VERSION_PINS`.
+    (version) => (spec.versionPins?.[version] ?? version) as KnownApiVersion,
   );
   return Object.assign(run, { actionName: spec.name }) as never;
 }
@@ -457,7 +438,8 @@ export const sendRawRequest = /* @__PURE__ */ createRunner<RawRequest>(
   () => undefined,
 );
 
-function toPhalaCloudError(error: unknown, endpoint: string): PhalaCloudError {
+/** What a `safe` twin resolves as its error: the SDK's own, or anything else wrapped in one. */
+export function toPhalaCloudError(error: unknown, endpoint: string): PhalaCloudError {
   if (error instanceof PhalaCloudError) return error;
   return new PhalaCloudError(
     `Unexpected error in ${endpoint}: ${error instanceof Error ? error.message : String(error)}`,

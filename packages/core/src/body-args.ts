@@ -1,5 +1,5 @@
 import { invalidArguments } from "./action";
-import type { ValidationIssue } from "./errors";
+import { isRecord, type ValidationIssue } from "./errors";
 
 /**
  * What a field must be. `positiveInt` and `nonNegativeInt` are `int` with a
@@ -67,9 +67,6 @@ const HEX = /^(?:0x)?[0-9a-f]*$/i;
 const HASH = /^(?:0x)?[0-9a-f]{64}$/i;
 /** An on-chain transaction hash: 0x and 64 hex digits. */
 export const TRANSACTION_HASH = /^0x[0-9a-f]{64}$/i;
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function rangeText(noun: string, min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `expected ${noun} from ${min} to ${max}`;

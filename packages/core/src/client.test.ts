@@ -253,6 +253,130 @@ describe("extend", () => {
   );
 });
 
+describe("extend with a function (viem's form)", () => {
+  it("adds what the function returns as it is, with the client it was given", async () => {
+    const fake = fakeFetch({ body: validBodies["2026-01-21"].getCvmInfo() });
+    const base = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    });
+    const seen: AnyClient[] = [];
+    const client = base.extend((c) => {
+      seen.push(c);
+      return { cvm: (id: string) => getCvmInfo(c, { id }), label: `v${c.version}` };
+    });
+    expect(client.label).toBe("v2026-01-21");
+    const cvm = await client.cvm("cvm-abc123");
+    expect(cvm.id).toBeDefined();
+    expect(fake.calls[0]!.url).toContain("/cvms/cvm-abc123");
+    expect(seen).toEqual([client]);
+  });
+
+  it("chains: each function sees what the earlier ones added, records and functions mixed", async () => {
+    const fake = versionAwareUserFetch();
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    })
+      .extend({ getCurrentUser })
+      .extend((c) => ({ me: () => c.getCurrentUser() }))
+      .extend((c) => ({ name: async () => (await c.me()).user.username }));
+    await expect(client.name()).resolves.toBe(currentUserV20260121().user.username);
+  });
+
+  it("withVersion calls the functions again with the new client", async () => {
+    const base = createBaseClient({ apiKey: TEST_API_KEY, baseURL: TEST_BASE_URL });
+    const extended = base.extend((c) => ({ sends: () => c.version }));
+    expect(extended.sends()).toBe("2026-01-21");
+    expect(extended.withVersion("2025-10-28").sends()).toBe("2025-10-28");
+  });
+
+  it.each([
+    ["undefined", undefined],
+    ["null", null],
+    ["a number", 42],
+    ["a string", "getCvmInfo"],
+    ["an array", [getCvmInfo]],
+    ["a record with a non-function", { getCvmInfo, limit: 3 }],
+  ])("refuses %s with a TypeError, leaving the client as it was", (_label, value) => {
+    const base = createBaseClient({ apiKey: TEST_API_KEY, baseURL: TEST_BASE_URL });
+    expect(() => base.extend(value as never)).toThrow(TypeError);
+    expect(() => base.extend(value as never)).toThrow(/client\.extend\(\)/);
+    expect(Object.keys(base)).not.toContain("limit");
+  });
+
+  it("refuses a function that returns no object, and one that takes a reserved name", () => {
+    const base = createBaseClient({ apiKey: TEST_API_KEY, baseURL: TEST_BASE_URL });
+    expect(() => base.extend((() => undefined) as never)).toThrow(TypeError);
+    expect(() => base.extend((() => 3) as never)).toThrow(/not 3/);
+    expect(() => base.extend(() => ({ version: "x" }))).toThrow(PhalaCloudError);
+  });
+});
+
+describe("an action without arguments takes its options in the arguments' place", () => {
+  it("getCurrentUser(client, { schema: false }) is honoured, as the official SDK takes it", async () => {
+    const fake = fakeFetch({ body: { not: "a user" } });
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    });
+    await expect(getCurrentUser(client)).rejects.toMatchObject({ name: "ResponseValidationError" });
+    await expect(getCurrentUser(client, { schema: false })).resolves.toEqual({ not: "a user" });
+    const bound = client.extend({ getCurrentUser });
+    await expect(bound.getCurrentUser({ schema: false })).resolves.toEqual({ not: "a user" });
+  });
+
+  it("version and headers in the arguments' place go on the wire", async () => {
+    const fake = versionAwareUserFetch();
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    });
+    const legacy = await getCurrentUser(client, {
+      version: "2025-10-28",
+      headers: { "x-trace": "1" },
+    });
+    expect(legacy).toMatchObject(currentUserV20251028());
+    expect(fake.calls[0]!.headers["x-phala-version"]).toBe("2025-10-28");
+    expect(fake.calls[0]!.headers["x-trace"]).toBe("1");
+  });
+
+  it("the older form (empty arguments, then options) still works", async () => {
+    const fake = fakeFetch({ body: { not: "a user" } });
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    });
+    await expect(getCurrentUser(client, {}, { schema: false })).resolves.toEqual({ not: "a user" });
+    await expect(getCurrentUser(client, undefined, { schema: false })).resolves.toEqual({
+      not: "a user",
+    });
+  });
+
+  it("anything that is not an option is refused before sending, never ignored", async () => {
+    const fake = fakeFetch({ body: currentUserV20260121() });
+    const client = createBaseClient({
+      apiKey: TEST_API_KEY,
+      baseURL: TEST_BASE_URL,
+      fetch: fake.fetch,
+    });
+    await expect(getCurrentUser(client, { shcema: false } as never)).rejects.toMatchObject({
+      name: "RequestValidationError",
+      issues: [{ path: "shcema" }],
+    });
+    await expect(getCurrentUser(client, { id: "x" } as never, {})).rejects.toMatchObject({
+      name: "RequestValidationError",
+      issues: [{ path: "id" }],
+    });
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
 describe("client.request", () => {
   it("sends a GET with the SDK headers and returns the body", async () => {
     const fake = fakeFetch({ body: { anything: [1, 2] } });

@@ -1,20 +1,21 @@
-import { type ActionRecord, type BoundActions, sendRawRequest } from "./action";
+import { type BoundActions, sendRawRequest } from "./action";
 import type { APIPromise } from "./api-promise";
-import { attachClientState, type ClientInternals } from "./client-state";
+import {
+  type ActionRecord,
+  type AnyClient,
+  attachClientState,
+  type ClientExtender,
+  type ClientInternals,
+  type RawRequest,
+} from "./client-state";
 import { readEnv } from "./env";
-import { PhalaCloudError } from "./errors";
+import { isRecord, PhalaCloudError } from "./errors";
 import { type ClientHooks, normalizeHooks } from "./hooks";
 import { createLog, type Logger, type LogLevel, resolveLogLevel } from "./logger";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_TIME_MS } from "./retry";
 import { ApiKey, INSPECT } from "./secret";
 import { checkSettings } from "./settings";
-import type { HttpMethod } from "./transport";
-import {
-  DEFAULT_MAX_RESPONSE_BYTES,
-  type FetchLike,
-  type QueryParams,
-  type TransportState,
-} from "./transport";
+import { DEFAULT_MAX_RESPONSE_BYTES, type FetchLike, type TransportState } from "./transport/types";
 import {
   type ApiVersion,
   DEFAULT_API_VERSION,
@@ -24,6 +25,7 @@ import {
   resolveApiVersion,
 } from "./versions";
 
+export type { ActionRecord, AnyClient, RawRequest } from "./client-state";
 export { getClientState } from "./client-state";
 
 export const DEFAULT_BASE_URL = "https://cloud-api.phala.com/api/v1";
@@ -73,57 +75,51 @@ export interface ClientConfig<V extends ApiVersion = ApiVersion> {
   logger?: Logger;
 }
 
-/** A low-level request: any path, no schema. */
-export interface RawRequest {
-  method?: HttpMethod;
-  path: string;
-  query?: QueryParams;
-  body?: unknown;
-  version?: ApiVersion;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-  timeout?: number;
-  maxRetries?: number;
-  maxRetryTime?: number;
-  /** Retry this POST or PATCH too: repeating it is safe. */
-  retryNonIdempotent?: boolean;
-  maxResponseBytes?: number;
-}
+/** Nothing added by `extend(fn)` yet. */
+type NoExtensions = Record<never, never>;
 
-declare const clientBrand: unique symbol;
-
-/** What every client has, whatever actions it carries. */
-export interface AnyClient {
-  /** A known version's date (`LATEST` is resolved when the client is made). */
-  readonly version: ApiVersion;
-  readonly [clientBrand]?: true;
-}
-
-export interface BaseClient<V extends ApiVersion, A extends ActionRecord> extends AnyClient {
+export interface BaseClient<
+  V extends ApiVersion,
+  A extends ActionRecord,
+  X extends object = NoExtensions,
+> extends AnyClient {
   /** The version this client sends and is typed by: a date, `LATEST` resolved. */
   readonly version: V;
   readonly baseURL: string;
   readonly timeout: number;
   /**
    * A new client for another version (`LATEST`: the newest date): same
-   * credentials, transport and actions.
+   * credentials, transport and actions; `extend(fn)` functions are called again
+   * with the new client.
    */
-  withVersion<const W extends ApiVersion>(version: W): Client<ResolveApiVersion<W>, A>;
+  withVersion<const W extends ApiVersion>(version: W): Client<ResolveApiVersion<W>, A, X>;
+  /**
+   * viem's form: a new client with what `extender(client)` returns added as it
+   * is (functions already bound to the client they were given). Chains:
+   * each extender sees the members the earlier ones added.
+   */
+  extend<const R extends Record<string, unknown>>(
+    extender: (client: Client<V, A, X>) => R,
+  ): Client<V, Omit<A, keyof R>, Omit<X, keyof R> & R>;
   /** A new client with these actions bound as methods (the client becomes their first argument). */
-  extend<const B extends ActionRecord>(actions: B): Client<V, Omit<A, keyof B> & B>;
+  extend<const B extends ActionRecord>(
+    actions: B,
+  ): Client<V, Omit<A, keyof B> & B, Omit<X, keyof B>>;
   /** Sends any request with this client's credentials and version; returns the parsed body. */
   request(request: RawRequest): APIPromise<unknown>;
   toJSON(): { version: V; baseURL: string; timeout: number; apiKey: string | undefined };
 }
 
 /**
- * A client of version V carrying the actions A as methods. `createBaseClient`
- * and `withVersion` give V as a date (`LATEST` resolved).
+ * A client of version V carrying the actions A as methods, and what
+ * `extend(fn)` added (X). `createBaseClient` and `withVersion` give V as a
+ * date (`LATEST` resolved).
  */
 export type Client<
   V extends ApiVersion = DefaultApiVersion,
   A extends ActionRecord = Record<never, never>,
-> = BaseClient<V, A> & BoundActions<A, V>;
+  X extends object = NoExtensions,
+> = BaseClient<V, A, X> & BoundActions<A, V> & X;
 
 function makeClient(
   internals: ClientInternals,
@@ -138,17 +134,8 @@ function makeClient(
     baseURL: transport.baseURL,
     timeout: transport.timeout,
     withVersion: (next: ApiVersion) => makeClient(internals, next),
-    extend: (actions: ActionRecord) => {
-      for (const name of Object.keys(actions)) {
-        // Its actions may be replaced; its own members (version, request...) may not.
-        if (Object.hasOwn(client, name) && !Object.hasOwn(internals.actions, name)) {
-          throw new PhalaCloudError(
-            `Cannot extend a client with "${name}": the name is the client's own`,
-          );
-        }
-      }
-      return makeClient({ ...internals, actions: { ...internals.actions, ...actions } }, version);
-    },
+    extend: (layer: ActionRecord | ClientExtender) =>
+      makeClient({ ...internals, layers: [...internals.layers, layer] }, version),
     // The raw request is an action with no schema: the same pipeline, unvalidated.
     request: (request: RawRequest) =>
       sendRawRequest(client as unknown as AnyClient, request, request),
@@ -159,25 +146,50 @@ function makeClient(
       apiKey: transport.apiKey?.redacted,
     }),
   };
+  const own = new Set(Object.keys(client));
   attachClientState(client, internals);
   // Defined, not assigned: neither enumerable nor writable.
   Object.defineProperty(client, INSPECT, {
     value: () => `PhalaCloudClient ${JSON.stringify((client.toJSON as () => unknown)())}`,
   });
-  for (const [name, action] of Object.entries(internals.actions)) {
-    client[name] = (...args: unknown[]) => action(client, ...args);
+  // Each layer in order, so a function sees what the earlier ones added. Made
+  // at once by `extend`, so what it cannot use is refused there, never dropped.
+  for (const layer of internals.layers) {
+    // A record's actions take the client first; what a function returns is added as it is.
+    const bind = typeof layer !== "function";
+    const members: unknown = bind ? layer : layer(client);
+    if (!isRecord(members)) {
+      throw new TypeError(
+        `client.extend() takes actions or (client) => members, not ${Array.isArray(members) ? "an array" : members}`,
+      );
+    }
+    for (const name in members) {
+      const member = members[name];
+      if (bind && typeof member !== "function") {
+        throw new TypeError(`client.extend(): ${name} is not an action`);
+      }
+      // Its actions may be replaced; its own members (version, request...) may not.
+      if (own.has(name)) {
+        throw new PhalaCloudError(
+          `Cannot extend a client with "${name}": the name is the client's own`,
+        );
+      }
+      client[name] = bind
+        ? (...args: unknown[]) => (member as (...all: unknown[]) => unknown)(client, ...args)
+        : member;
+    }
   }
   return client as unknown as Client<KnownApiVersion, ActionRecord>;
 }
 
+// localhost and its subdomains, ::1 (short and long), 127.0.0.0/8, and
+// 127.0.0.0/8 mapped into IPv6 (dotted, or in the hex form URL parsers give).
+const LOOPBACK =
+  /^(?:(?:.*\.)?localhost|::1|0:0:0:0:0:0:0:1|::ffff:(?:127\.\d+\.\d+\.\d+|7f[0-9a-f]{2}:[0-9a-f]{1,4})|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
 /** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  if (host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
-  if (/^::ffff:127\.\d+\.\d+\.\d+$/.test(host)) return true;
-  if (/^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)) return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return LOOPBACK.test(hostname.replace(/^\[|\]$/g, "").toLowerCase());
 }
 
 function refuseInsecureHttp(baseURL: string): void {
@@ -231,5 +243,5 @@ export function createBaseClient<const V extends ApiVersion = DefaultApiVersion>
     log: createLog(resolveLogLevel(config.logLevel), config.logger),
     deprecationsSeen: new Set(),
   };
-  return makeClient({ transport, actions: {} }, version) as unknown as Client<ResolveApiVersion<V>>;
+  return makeClient({ transport, layers: [] }, version) as unknown as Client<ResolveApiVersion<V>>;
 }

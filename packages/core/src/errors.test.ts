@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getCvmInfo, getCvmList } from "./actions";
-import { CvmStateWatchError, CvmStateWatchTimeoutError } from "./actions/watch/errors";
+import { CvmStateWatchError, CvmStateWatchTimeoutError } from "./actions/internal/watch-errors";
 import { createBaseClient } from "./client";
 import {
   APIConnectionError,

@@ -140,7 +140,8 @@ interface APIErrorOptions extends ErrorContext {
   bodyExcerpt?: string | undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object: not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

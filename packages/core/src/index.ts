@@ -1,12 +1,12 @@
 export type {
   Action,
   ActionOutput,
-  ActionRecord,
   ActionResponse,
   ActionTypes,
   BoundAction,
   BoundActions,
   CallOptions,
+  NoArgs,
   NoCallOptions,
   RequestPlan,
   SafeResult,
@@ -22,10 +22,26 @@ export {
   safe,
 } from "./action";
 export * from "./actions";
-export { CvmStateWatchError, CvmStateWatchTimeoutError } from "./actions/watch/errors";
+export { CvmStateWatchError, CvmStateWatchTimeoutError } from "./actions/internal/watch-errors";
 export { APIPromise, type WithResponse } from "./api-promise";
-export type { AnyClient, BaseClient, Client, ClientConfig, RawRequest } from "./client";
+export type {
+  ActionRecord,
+  AnyClient,
+  BaseClient,
+  Client,
+  ClientConfig,
+  RawRequest,
+} from "./client";
 export { createBaseClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, isLoopbackHost } from "./client";
+export {
+  type AllActions,
+  allActions,
+  createClient,
+  type PhalaCloudClient,
+  type RuntimeClients,
+  type RuntimePreset,
+  withRuntime,
+} from "./create-client";
 export { type CvmIdInput, normalizeCvmId } from "./cvm-id";
 export * from "./errors";
 export * from "./helpers";
@@ -46,6 +62,6 @@ export {
   type RetryReason,
 } from "./retry";
 export { ApiKey, redactApiKey } from "./secret";
-export type { FetchLike, HttpMethod, QueryParams } from "./transport";
-export { DEFAULT_MAX_RESPONSE_BYTES } from "./transport";
+export type { FetchLike, HttpMethod, QueryParams } from "./transport/types";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./transport/types";
 export * from "./versions";

@@ -4,7 +4,7 @@
 // the same results and errors as with the zod schemas themselves.
 import type * as Schemas from "@phala/cloud-schemas";
 import { describe, expect, it, vi } from "vitest";
-import { watchCvmState } from "./actions/watch";
+import { watchCvmState } from "./actions/cvms/watch-cvm-state";
 import { createBaseClient } from "./client";
 import { ResponseValidationError } from "./errors";
 import { actionCases, fakeFetch, TEST_API_KEY, TEST_BASE_URL, validBodies } from "./test-utils";

@@ -29,7 +29,7 @@ export function resolveLogLevel(configured: unknown): LogLevel {
   if (configured !== undefined) {
     if (!isLogLevel(configured)) {
       throw new PhalaCloudError(
-        `Invalid logLevel ${JSON.stringify(configured)}: expected "off", "error", "warn", "info" or "debug"`,
+        `Invalid logLevel ${JSON.stringify(configured)}: expected one of ${Object.keys(RANK).join(", ")}`,
       );
     }
     return configured;

@@ -1,4 +1,5 @@
 import type { ComposeHashRegistrationRequired } from "@phala/cloud-schemas";
+import { isRecord } from "./errors";
 
 // An app whose KMS is on-chain (Ethereum, Base) runs only compose hashes its app
 // contract allows. A call that would run a new hash is answered HTTP 465 until the
@@ -9,9 +10,6 @@ import type { ComposeHashRegistrationRequired } from "@phala/cloud-schemas";
 export const COMPOSE_HASH_REGISTRATION_REQUIRED = 465;
 
 type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const REGISTRATION_FIELDS = [
   "compose_hash",
@@ -31,14 +29,14 @@ const REGISTRATION_FIELDS = [
  * itself. All three are accepted.
  */
 export function registrationRequired(body: unknown): Json {
-  const error = isObject(body) ? (isObject(body.detail) ? body.detail : body) : {};
+  const error = isRecord(body) ? (isRecord(body.detail) ? body.detail : body) : {};
   const fields: Json = {};
   for (const key of REGISTRATION_FIELDS) {
     if (error[key] !== undefined) fields[key] = error[key];
   }
   if (Array.isArray(error.details)) {
     for (const item of error.details) {
-      if (isObject(item) && typeof item.field === "string") fields[item.field] = item.value;
+      if (isRecord(item) && typeof item.field === "string") fields[item.field] = item.value;
     }
   }
   const result: Json = {
@@ -88,7 +86,7 @@ export function isComposeHashRegistrationRequired(
   result: unknown,
 ): result is ComposeHashRegistrationRequired {
   return (
-    isObject(result) &&
+    isRecord(result) &&
     result.status === "precondition_required" &&
     typeof result.compose_hash === "string"
   );

@@ -1,5 +1,11 @@
-import { APIUserAbortError, type ErrorContext } from "./errors";
-import type { HttpMethod } from "./transport";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  ConflictError,
+  type ErrorContext,
+} from "./errors";
 
 export const DEFAULT_MAX_RETRIES = 2;
 /** Bound on the whole call, all attempts and waits included. */
@@ -41,7 +47,7 @@ export interface RetryPolicy {
   retryNonIdempotent: boolean;
 }
 
-export function isRetriedMethod(method: HttpMethod | string, retryNonIdempotent: boolean): boolean {
+export function isRetriedMethod(method: string, retryNonIdempotent: boolean): boolean {
   return retryNonIdempotent || IDEMPOTENT_METHODS.has(method.toUpperCase());
 }
 
@@ -93,4 +99,25 @@ export function sleep(
     if (signal?.aborted) onAbort();
     else signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+// Connection errors that are the server's answer (a redirect the SDK refuses),
+// not a network failure: asking again would get the same answer.
+const NOT_RETRIED = new WeakSet<object>();
+
+/** Marks an error as final: no retry, whatever its class says. */
+export function finalError<E extends Error>(error: E): E {
+  NOT_RETRIED.add(error);
+  return error;
+}
+
+/** Why a failed attempt may be retried, or undefined when it must not be. */
+export function retryReasonOf(error: unknown): RetryReason | undefined {
+  // A WeakSet answers false for a primitive, and a primitive is no class's instance.
+  if (NOT_RETRIED.has(error as object)) return undefined;
+  if (error instanceof APIConnectionTimeoutError) return "timeout";
+  if (error instanceof APIConnectionError) return "connection_error";
+  if (error instanceof ConflictError) return error.operationInProgress ? "http_409" : undefined;
+  if (error instanceof APIError) return retryReasonForStatus(error.status);
+  return undefined;
 }

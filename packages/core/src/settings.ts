@@ -19,10 +19,11 @@ export function checkSettings(
   settings: { readonly [N in SettingName]?: unknown },
   refuse: (name: SettingName, value: unknown, expected: string) => never,
 ): void {
-  for (const [name, value] of Object.entries(settings) as [SettingName, unknown][]) {
-    const [valid, expected] = SETTINGS[name];
+  for (const name in SETTINGS) {
+    const value = settings[name as SettingName];
+    const [valid, expected] = SETTINGS[name as SettingName];
     if (value !== undefined && !(typeof value === "number" && valid(value))) {
-      refuse(name, value, `expected ${expected}`);
+      refuse(name as SettingName, value, `expected ${expected}`);
     }
   }
 }

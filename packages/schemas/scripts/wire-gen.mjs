@@ -780,12 +780,27 @@ export interface VersionChangeSet {
 /** Each version after the oldest, with its changes against the one before, oldest first. */
 export const VERSION_CHANGES: readonly VersionChangeSet[] = ${literal(versionChanges)};
 
+${Object.entries(pins)
+  .map(
+    ([
+      endpoint,
+      byVersion,
+    ]) => `/** What \`${endpoint}\` sends, by client version (the others send their own). */
+export const ${endpoint}VersionPins: Readonly<Record<string, string>> = ${literal(byVersion)};
+`,
+  )
+  .join("\n")}
 /**
  * Endpoints whose action sends another version than the client's, by client
  * version: a later version gave the endpoint another meaning (or added it), and
- * the official SDKs pin it the same way.
+ * the official SDKs pin it the same way. Each action takes its own entry
+ * (\`<endpoint>VersionPins\`), so a bundle carries only the pins of what it calls.
  */
-export const ENDPOINT_VERSION_PINS: Readonly<Record<string, Readonly<Record<string, string>>>> = ${literal(pins)};
+export const ENDPOINT_VERSION_PINS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+${Object.keys(pins)
+  .map((endpoint) => `  ${endpoint}: ${endpoint}VersionPins,`)
+  .join("\n")}
+};
 
 /** The version an endpoint's request sends for a client (or call) of \`version\`. */
 export function endpointWireVersion(endpoint: string, version: string): string {

@@ -1,11 +1,11 @@
 export * from "./common";
 export * from "./endpoints";
-export * from "./resources/app-extras";
-export * from "./resources/cvm-lifecycle";
-export * from "./resources/cvm-provision";
-export * from "./resources/cvm-reads";
-export * from "./resources/cvm-state";
-export * from "./resources/cvm-updates";
+export * from "./resources/apps";
+export * from "./resources/cvms/lifecycle";
+export * from "./resources/cvms/provision";
+export * from "./resources/cvms/reads";
+export * from "./resources/cvms/state";
+export * from "./resources/cvms/updates";
 export * from "./resources/ssh-keys";
 export * from "./resources/workspaces";
 export type * from "./response-map";

@@ -303,30 +303,55 @@ export const VERSION_CHANGES: readonly VersionChangeSet[] = [
   },
 ];
 
+/** What `getKmsList` sends, by client version (the others send their own). */
+export const getKmsListVersionPins: Readonly<Record<string, string>> = {
+  "2026-06-23": "2026-05-22",
+};
+
+/** What `getKmsInfo` sends, by client version (the others send their own). */
+export const getKmsInfoVersionPins: Readonly<Record<string, string>> = {
+  "2026-06-23": "2026-05-22",
+};
+
+/** What `getAppEnvEncryptPubKey` sends, by client version (the others send their own). */
+export const getAppEnvEncryptPubKeyVersionPins: Readonly<Record<string, string>> = {
+  "2026-06-23": "2026-05-22",
+};
+
+/** What `listKmsContracts` sends, by client version (the others send their own). */
+export const listKmsContractsVersionPins: Readonly<Record<string, string>> = {
+  "2025-10-28": "2026-06-23",
+  "2026-01-21": "2026-06-23",
+  "2026-05-22": "2026-06-23",
+};
+
+/** What `getKmsContract` sends, by client version (the others send their own). */
+export const getKmsContractVersionPins: Readonly<Record<string, string>> = {
+  "2025-10-28": "2026-06-23",
+  "2026-01-21": "2026-06-23",
+  "2026-05-22": "2026-06-23",
+};
+
+/** What `listKmsContractNodes` sends, by client version (the others send their own). */
+export const listKmsContractNodesVersionPins: Readonly<Record<string, string>> = {
+  "2025-10-28": "2026-06-23",
+  "2026-01-21": "2026-06-23",
+  "2026-05-22": "2026-06-23",
+};
+
 /**
  * Endpoints whose action sends another version than the client's, by client
  * version: a later version gave the endpoint another meaning (or added it), and
- * the official SDKs pin it the same way.
+ * the official SDKs pin it the same way. Each action takes its own entry
+ * (`<endpoint>VersionPins`), so a bundle carries only the pins of what it calls.
  */
 export const ENDPOINT_VERSION_PINS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  getKmsList: { "2026-06-23": "2026-05-22" },
-  getKmsInfo: { "2026-06-23": "2026-05-22" },
-  getAppEnvEncryptPubKey: { "2026-06-23": "2026-05-22" },
-  listKmsContracts: {
-    "2025-10-28": "2026-06-23",
-    "2026-01-21": "2026-06-23",
-    "2026-05-22": "2026-06-23",
-  },
-  getKmsContract: {
-    "2025-10-28": "2026-06-23",
-    "2026-01-21": "2026-06-23",
-    "2026-05-22": "2026-06-23",
-  },
-  listKmsContractNodes: {
-    "2025-10-28": "2026-06-23",
-    "2026-01-21": "2026-06-23",
-    "2026-05-22": "2026-06-23",
-  },
+  getKmsList: getKmsListVersionPins,
+  getKmsInfo: getKmsInfoVersionPins,
+  getAppEnvEncryptPubKey: getAppEnvEncryptPubKeyVersionPins,
+  listKmsContracts: listKmsContractsVersionPins,
+  getKmsContract: getKmsContractVersionPins,
+  listKmsContractNodes: listKmsContractNodesVersionPins,
 };
 
 /** The version an endpoint's request sends for a client (or call) of `version`. */

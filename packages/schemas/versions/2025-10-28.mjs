@@ -5,9 +5,9 @@ import { hand, shape } from "./ops.mjs";
 // name is the SDK action that calls it; the SDK's own results (the typed 465
 // result, a 204 as `undefined`) are hand-written schemas of src/resources.
 
-/** The action's result: the VM record, or the typed 465 result of src/resources/cvm-updates. */
+/** The action's result: the VM record, or the typed 465 result of src/resources/cvms/updates. */
 const registrationOr = (resultName, name) => ({
-  anyOf: [hand("cvm-updates", "ComposeHashRegistrationRequired"), shape(name)],
+  anyOf: [hand("cvms/updates", "ComposeHashRegistrationRequired"), shape(name)],
   "x-name": resultName,
 });
 
@@ -43,8 +43,8 @@ export const BASE_ENDPOINTS = {
   getCvmList: shape("PaginatedCvmInfosV20251028"),
   getCvmInfo: shape("CvmDetailV20251028"),
   getCvmComposeFile: shape("CvmAppCompose"),
-  getCvmDockerCompose: hand("cvm-reads", "CvmTextFile"),
-  getCvmPreLaunchScript: hand("cvm-reads", "CvmTextFile"),
+  getCvmDockerCompose: hand("cvms/reads", "CvmTextFile"),
+  getCvmPreLaunchScript: hand("cvms/reads", "CvmTextFile"),
   getCvmNetwork: shape("CvmNetwork"),
   getCvmStats: shape("CvmSystemInfo"),
   getCvmContainersStats: shape("CvmContainersStats"),
@@ -58,22 +58,22 @@ export const BASE_ENDPOINTS = {
   stopCvm: shape("CvmVm"),
   shutdownCvm: shape("CvmVm"),
   restartCvm: shape("CvmVm"),
-  deleteCvm: hand("cvm-lifecycle", "NoContent"),
+  deleteCvm: hand("cvms/lifecycle", "NoContent"),
   replicateCvm: registrationOr("ReplicateCvmResult", "CvmVm"),
   commitCvmReplica: shape("CvmVm"),
   refreshCvmInstanceId: shape("InstanceIdRefreshResult"),
   refreshCvmInstanceIds: shape("RefreshCvmInstanceIds"),
   updateCvmResources: shape("CvmOperationAccepted"),
-  updateCvmVisibility: hand("cvm-updates", "CvmPatchResult"),
+  updateCvmVisibility: hand("cvms/updates", "CvmPatchResult"),
   updateOsImage: shape("CvmOperationAccepted"),
-  patchCvm: hand("cvm-updates", "CvmPatchResult"),
-  confirmCvmPatch: hand("cvm-updates", "CvmPatchResult"),
-  updateCvmEnvs: hand("cvm-updates", "CvmUpdateResult"),
-  updateDockerCompose: hand("cvm-updates", "CvmUpdateResult"),
-  updatePreLaunchScript: hand("cvm-updates", "CvmUpdateResult"),
+  patchCvm: hand("cvms/updates", "CvmPatchResult"),
+  confirmCvmPatch: hand("cvms/updates", "CvmPatchResult"),
+  updateCvmEnvs: hand("cvms/updates", "CvmUpdateResult"),
+  updateDockerCompose: hand("cvms/updates", "CvmUpdateResult"),
+  updatePreLaunchScript: hand("cvms/updates", "CvmUpdateResult"),
   provisionCvmComposeFileUpdate: shape("ProvisionCvmComposeFileUpdateResult"),
-  commitCvmComposeFileUpdate: hand("cvm-updates", "CvmPatchResult"),
-  commitCvmUpdate: hand("cvm-updates", "CommitCvmUpdateResult"),
+  commitCvmComposeFileUpdate: hand("cvms/updates", "CvmPatchResult"),
+  commitCvmUpdate: hand("cvms/updates", "CommitCvmUpdateResult"),
   // Apps
   getAppList: shape("DstackAppListResponseV20251028"),
   getAppInfo: shape("DstackAppWithCvmResponseV20251028"),
@@ -84,7 +84,7 @@ export const BASE_ENDPOINTS = {
     "x-name": "GetAppCvmsResponseV20251028",
   },
   getCvmCreateResources: shape("CvmCreateResources"),
-  renameCvm: hand("cvm-lifecycle", "NoContent"),
+  renameCvm: hand("cvms/lifecycle", "NoContent"),
   getAppFilterOptions: shape("AppFilterOptions"),
   getAppRevisions: shape("AppRevisionsResponse"),
   getAppRevisionDetail: shape("AppRevisionDetail"),

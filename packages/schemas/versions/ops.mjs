@@ -6,7 +6,7 @@
 
 /** A reference to a shape of the registry (scripts/wire-shapes.mjs), by its name. */
 export const shape = (name) => ({ "x-sdk-ref": name });
-/** A hand-written schema of src/resources (`module:Name`), for the SDK's own results. */
+/** A hand-written schema of src/resources (`module:Name`, the module's path there: `cvms/updates`), for the SDK's own results. */
 export const hand = (module, name) => ({ "x-hand": `${module}:${name}` });
 
 /** The version the endpoint answers in another shape (a shape of the registry). */

@@ -6,7 +6,7 @@ import type {
   KmsInfoSchema,
   MachineInfoV20251028Schema,
 } from "@phala/cloud-schemas";
-import { appNotFoundError } from "../errors";
+import { appNotFoundError } from "../internal/errors";
 import { getApp, getCvm, getKms, getNode, getUser, type MockCvm } from "../model";
 import { defineVersionChange } from "./change";
 import type { RenderContext } from "./context";

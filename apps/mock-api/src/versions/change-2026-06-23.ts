@@ -3,7 +3,7 @@ import { defineVersionChange } from "./change";
 // 2026-06-23 made the KMS API contract-centric. The added endpoints need nothing
 // from the chain (a route answers them from this version: `respond` refuses them
 // before it); the pinned ones keep their meaning before this version only, and
-// the routes of routes/kms.ts give their paths the new meaning from it.
+// the routes of routes/kms/ give their paths the new meaning from it.
 
 export const change20260623 = defineVersionChange({
   version: "2026-06-23",

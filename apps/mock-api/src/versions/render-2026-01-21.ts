@@ -1,4 +1,4 @@
-import { appCvms, currentCvmOfApp } from "../lookup";
+import { appCvms, currentCvmOfApp } from "../internal/lookup";
 import {
   getApp,
   getKms,
@@ -9,7 +9,7 @@ import {
   type MockCvm,
   type MockState,
 } from "../model";
-import { currentCvmOperation } from "../resources/cvm-lifecycle";
+import { currentCvmOperation } from "../routes/cvms/status-machine";
 import type { RenderContext } from "./context";
 import type { RenderVersion } from "./endpoints";
 import type { WireBody } from "./sdk-types";

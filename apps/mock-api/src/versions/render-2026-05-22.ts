@@ -1,4 +1,4 @@
-import { deterministicHashid } from "../deterministic-hex";
+import { deterministicHashid } from "../internal/deterministic-hex";
 import type { Caller, MockKms, MockNode, MockState } from "../model";
 import {
   capacityNode,
@@ -8,8 +8,8 @@ import {
   OS_IMAGES,
   sortedNodes,
   workspaceCapacity,
-} from "../resources/capacity";
-import { contractOfKmsIn, kmsContracts } from "../resources/kms";
+} from "../routes/instance-types/catalogue";
+import { contractOfKmsIn, kmsContracts } from "../routes/kms/contracts";
 import type { CanonicalBody } from "./endpoints";
 
 // `GET /teepods/cvm-create-resources` as 2026-05-22 (and 2026-06-23) answer it:

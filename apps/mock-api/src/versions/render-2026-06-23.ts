@@ -1,10 +1,10 @@
 import type { KmsContractNodeSchema, KmsContractSchema } from "@phala/cloud-schemas";
 import type { MockKms } from "../model";
-import type { MockKmsContract } from "../resources/kms";
+import type { MockKmsContract } from "../routes/kms/contracts";
 import type { WireInput } from "./sdk-types";
 
 // The KMS contracts of 2026-06-23: `GET /kms`, `GET /kms/{slug}` and
-// `GET /kms/{slug}/nodes`. Before it, the same paths answer KMS nodes (routes/kms.ts).
+// `GET /kms/{slug}/nodes`. Before it, the same paths answer KMS nodes (routes/kms/list.ts).
 
 export function renderKmsContract(contract: MockKmsContract): WireInput<typeof KmsContractSchema> {
   return {

@@ -445,18 +445,15 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       ZodOutputs<typeof Z.listKmsContractNodesResponseSchemas>
     >();
   });
-  it("resources/app-extras.ts", () => {
+  it("resources/apps.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.CreateAppInstanceBodySchema>>().toEqualTypeOf<
       z.output<typeof Z.CreateAppInstanceBodySchema>
     >();
     expectTypeOf<v.InferOutput<typeof V.CheckAppIsAllowedBodySchema>>().toEqualTypeOf<
       z.output<typeof Z.CheckAppIsAllowedBodySchema>
     >();
-    expectTypeOf<v.InferOutput<typeof V.CheckCvmIsAllowedBodySchema>>().toEqualTypeOf<
-      z.output<typeof Z.CheckCvmIsAllowedBodySchema>
-    >();
   });
-  it("resources/cvm-lifecycle.ts", () => {
+  it("resources/cvms/lifecycle.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.NoContentSchema>>().toEqualTypeOf<
       z.output<typeof Z.NoContentSchema>
     >();
@@ -470,7 +467,7 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       z.output<typeof Z.InstanceIdSourceSchema>
     >();
   });
-  it("resources/cvm-provision.ts", () => {
+  it("resources/cvms/provision.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.ProvisionComposeFileSchema>>().toEqualTypeOf<
       z.output<typeof Z.ProvisionComposeFileSchema>
     >();
@@ -481,12 +478,12 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       z.output<typeof Z.CommitCvmProvisionRequestSchema>
     >();
   });
-  it("resources/cvm-reads.ts", () => {
+  it("resources/cvms/reads.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.CvmTextFileSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmTextFileSchema>
     >();
   });
-  it("resources/cvm-state.ts", () => {
+  it("resources/cvms/state.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.CvmStateEventDataSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmStateEventDataSchema>
     >();
@@ -506,12 +503,15 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       ZodOutputs<typeof Z.cvmStateEventDataSchemas>
     >();
   });
-  it("resources/cvm-updates.ts", () => {
+  it("resources/cvms/updates.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.UpdateKmsInfoSchema>>().toEqualTypeOf<
       z.output<typeof Z.UpdateKmsInfoSchema>
     >();
     expectTypeOf<v.InferOutput<typeof V.OnchainComposeStatusSchema>>().toEqualTypeOf<
       z.output<typeof Z.OnchainComposeStatusSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CheckCvmIsAllowedBodySchema>>().toEqualTypeOf<
+      z.output<typeof Z.CheckCvmIsAllowedBodySchema>
     >();
     expectTypeOf<v.InferOutput<typeof V.ComposeHashRegistrationRequiredSchema>>().toEqualTypeOf<
       z.output<typeof Z.ComposeHashRegistrationRequiredSchema>
@@ -1056,33 +1056,33 @@ describe("valibot schemas infer the output types of their zod twins", () => {
 });
 
 describe("the valibot entry exports the same types", () => {
-  it("resources/app-extras.ts", () => {
+  it("resources/apps.ts", () => {
     expectTypeOf<V.CreateAppInstanceBody>().toEqualTypeOf<Z.CreateAppInstanceBody>();
     expectTypeOf<V.CheckAppIsAllowedBody>().toEqualTypeOf<Z.CheckAppIsAllowedBody>();
-    expectTypeOf<V.CheckCvmIsAllowedBody>().toEqualTypeOf<Z.CheckCvmIsAllowedBody>();
   });
-  it("resources/cvm-lifecycle.ts", () => {
+  it("resources/cvms/lifecycle.ts", () => {
     expectTypeOf<V.NoContent>().toEqualTypeOf<Z.NoContent>();
     expectTypeOf<V.CvmStatusOperation>().toEqualTypeOf<Z.CvmStatusOperation>();
   });
-  it("resources/cvm-provision.ts", () => {
+  it("resources/cvms/provision.ts", () => {
     expectTypeOf<V.ProvisionComposeFile>().toEqualTypeOf<Z.ProvisionComposeFile>();
     expectTypeOf<V.ProvisionCvmRequest>().toEqualTypeOf<Z.ProvisionCvmRequest>();
     expectTypeOf<V.CommitCvmProvisionRequest>().toEqualTypeOf<Z.CommitCvmProvisionRequest>();
   });
-  it("resources/cvm-reads.ts", () => {
+  it("resources/cvms/reads.ts", () => {
     expectTypeOf<V.CvmTextFile>().toEqualTypeOf<Z.CvmTextFile>();
   });
-  it("resources/cvm-state.ts", () => {
+  it("resources/cvms/state.ts", () => {
     expectTypeOf<V.CvmStateEventData>().toEqualTypeOf<Z.CvmStateEventData>();
     expectTypeOf<V.CvmStateCompleteEventData>().toEqualTypeOf<Z.CvmStateCompleteEventData>();
     expectTypeOf<V.CvmStateTimeoutEventData>().toEqualTypeOf<Z.CvmStateTimeoutEventData>();
     expectTypeOf<V.CvmStateErrorEventData>().toEqualTypeOf<Z.CvmStateErrorEventData>();
     expectTypeOf<V.CvmStateStreamEvent>().toEqualTypeOf<Z.CvmStateStreamEvent>();
   });
-  it("resources/cvm-updates.ts", () => {
+  it("resources/cvms/updates.ts", () => {
     expectTypeOf<V.UpdateKmsInfo>().toEqualTypeOf<Z.UpdateKmsInfo>();
     expectTypeOf<V.OnchainComposeStatus>().toEqualTypeOf<Z.OnchainComposeStatus>();
+    expectTypeOf<V.CheckCvmIsAllowedBody>().toEqualTypeOf<Z.CheckCvmIsAllowedBody>();
     expectTypeOf<V.ComposeHashRegistrationRequired>().toEqualTypeOf<Z.ComposeHashRegistrationRequired>();
     expectTypeOf<V.CvmUpdateInProgress>().toEqualTypeOf<Z.CvmUpdateInProgress>();
     expectTypeOf<V.CvmUpdateNoChange>().toEqualTypeOf<Z.CvmUpdateNoChange>();

@@ -1,5 +1,5 @@
-// Runtime parity of the valibot twins of resources/{cvm-provision, cvm-lifecycle,
-// cvm-reads, cvm-updates, app-extras, cvm-state}: one realistic body per schema is
+// Runtime parity of the valibot twins of resources/{cvms/provision, cvms/lifecycle,
+// cvms/reads, cvms/updates, apps, cvms/state}: one realistic body per schema is
 // parsed by zod and by valibot, with the same output (unknown keys stripped,
 // defaults filled), and one bad body is rejected by both. The inferred output
 // types are compared at the end of the file (checked by `tsc`).
@@ -7,19 +7,19 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import * as v from "valibot";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import * as ZodAppExtras from "../resources/app-extras";
-import * as ZodLifecycle from "../resources/cvm-lifecycle";
-import * as ZodProvision from "../resources/cvm-provision";
-import * as ZodReads from "../resources/cvm-reads";
-import * as ZodState from "../resources/cvm-state";
-import * as ZodUpdates from "../resources/cvm-updates";
+import * as ZodApps from "../resources/apps";
+import * as ZodLifecycle from "../resources/cvms/lifecycle";
+import * as ZodProvision from "../resources/cvms/provision";
+import * as ZodReads from "../resources/cvms/reads";
+import * as ZodState from "../resources/cvms/state";
+import * as ZodUpdates from "../resources/cvms/updates";
 import * as ZodWire from "../wire";
-import * as VbAppExtras from "./resources/app-extras";
-import * as VbLifecycle from "./resources/cvm-lifecycle";
-import * as VbProvision from "./resources/cvm-provision";
-import * as VbReads from "./resources/cvm-reads";
-import * as VbState from "./resources/cvm-state";
-import * as VbUpdates from "./resources/cvm-updates";
+import * as VbApps from "./resources/apps";
+import * as VbLifecycle from "./resources/cvms/lifecycle";
+import * as VbProvision from "./resources/cvms/provision";
+import * as VbReads from "./resources/cvms/reads";
+import * as VbState from "./resources/cvms/state";
+import * as VbUpdates from "./resources/cvms/updates";
 import * as VbWire from "./wire";
 
 type Case = { ok: unknown; bad: unknown };
@@ -92,7 +92,7 @@ const composeFile = {
   ...extra,
 };
 
-parity("cvm-provision", ZodProvision, VbProvision, {
+parity("cvms/provision", ZodProvision, VbProvision, {
   ProvisionComposeFileSchema: { ok: composeFile, bad: { ...composeFile, storage_fs: "btrfs" } },
   ProvisionCvmRequestSchema: {
     ok: {
@@ -154,7 +154,7 @@ const refreshResult = {
   ...extra,
 };
 
-parity("cvm-lifecycle", ZodLifecycle, VbLifecycle, {
+parity("cvms/lifecycle", ZodLifecycle, VbLifecycle, {
   NoContentSchema: { ok: undefined, bad: null },
   CvmStatusOperationSchema: {
     ok: { type: "stop", correlation_id: null, ...extra },
@@ -164,7 +164,7 @@ parity("cvm-lifecycle", ZodLifecycle, VbLifecycle, {
   InstanceIdSourceSchema: { ok: "teepod_state", bad: null },
 });
 
-parity("cvm-reads", ZodReads, VbReads, {
+parity("cvms/reads", ZodReads, VbReads, {
   CvmTextFileSchema: { ok: "services:\n  web:\n    image: nginx\n", bad: 42 },
 });
 
@@ -188,12 +188,13 @@ const registrationRequired = {
   ...extra,
 };
 
-parity("cvm-updates", ZodUpdates, VbUpdates, {
+parity("cvms/updates", ZodUpdates, VbUpdates, {
   UpdateKmsInfoSchema: { ok: kmsInfo, bad: { ...kmsInfo, chain_id: "8453" } },
   OnchainComposeStatusSchema: {
     ok: registrationRequired.onchain_status,
     bad: { compose_hash_allowed: false, is_allowed: false },
   },
+  CheckCvmIsAllowedBodySchema: { ok: { device_id: "7a82191b", ...extra }, bad: { node_id: null } },
   ComposeHashRegistrationRequiredSchema: {
     ok: registrationRequired,
     bad: { ...registrationRequired, status: "in_progress" },
@@ -218,7 +219,7 @@ parity("cvm-updates", ZodUpdates, VbUpdates, {
   },
 });
 
-parity("cvm-state", ZodState, VbState, {
+parity("cvms/state", ZodState, VbState, {
   CvmStateEventDataSchema: {
     ok: {
       status: "starting",
@@ -250,7 +251,7 @@ const appInstance = {
   app_auth_contract_address: "0x9b1e7c0d",
 };
 
-parity("app-extras", ZodAppExtras, VbAppExtras, {
+parity("apps", ZodApps, VbApps, {
   CreateAppInstanceBodySchema: {
     ok: {
       name: "web-app-2",
@@ -266,10 +267,9 @@ parity("app-extras", ZodAppExtras, VbAppExtras, {
     ok: { compose_hash: "e3b0c442", chain_id: 8453, ...extra },
     bad: { chain_id: 8453 },
   },
-  CheckCvmIsAllowedBodySchema: { ok: { device_id: "7a82191b", ...extra }, bad: { node_id: null } },
 });
 
-describe("app-extras", () => {
+describe("apps", () => {
   it("createAppInstance: an instance parses as the instance, in both", () => {
     const fromZod = ZodWire.CreateAppInstanceResultSchema.parse(appInstance);
     const fromVb = v.parse(VbWire.CreateAppInstanceResultSchema, appInstance);
@@ -287,7 +287,7 @@ describe("app-extras", () => {
   });
 });
 
-describe("cvm-state event map", () => {
+describe("cvms/state event map", () => {
   it("names the same events", () => {
     expect(Object.keys(VbState.cvmStateEventDataSchemas)).toEqual(
       Object.keys(ZodState.cvmStateEventDataSchemas),
@@ -324,7 +324,7 @@ describe("inferred output types", () => {
     expectTypeOf<Outputs<typeof VbReads>>().toEqualTypeOf<Outputs<typeof ZodReads>>();
     expectTypeOf<Outputs<typeof VbUpdates>>().toEqualTypeOf<Outputs<typeof ZodUpdates>>();
     expectTypeOf<Outputs<typeof VbState>>().toEqualTypeOf<Outputs<typeof ZodState>>();
-    expectTypeOf<Outputs<typeof VbAppExtras>>().toEqualTypeOf<Outputs<typeof ZodAppExtras>>();
+    expectTypeOf<Outputs<typeof VbApps>>().toEqualTypeOf<Outputs<typeof ZodApps>>();
   });
 });
 
@@ -338,6 +338,7 @@ describe("exported types", () => {
     expectTypeOf<VbReads.CvmTextFile>().toEqualTypeOf<ZodReads.CvmTextFile>();
     expectTypeOf<VbUpdates.UpdateKmsInfo>().toEqualTypeOf<ZodUpdates.UpdateKmsInfo>();
     expectTypeOf<VbUpdates.OnchainComposeStatus>().toEqualTypeOf<ZodUpdates.OnchainComposeStatus>();
+    expectTypeOf<VbUpdates.CheckCvmIsAllowedBody>().toEqualTypeOf<ZodUpdates.CheckCvmIsAllowedBody>();
     expectTypeOf<VbUpdates.ComposeHashRegistrationRequired>().toEqualTypeOf<ZodUpdates.ComposeHashRegistrationRequired>();
     expectTypeOf<VbUpdates.CvmUpdateInProgress>().toEqualTypeOf<ZodUpdates.CvmUpdateInProgress>();
     expectTypeOf<VbUpdates.CvmUpdateNoChange>().toEqualTypeOf<ZodUpdates.CvmUpdateNoChange>();
@@ -350,8 +351,7 @@ describe("exported types", () => {
     expectTypeOf<VbState.CvmStateTimeoutEventData>().toEqualTypeOf<ZodState.CvmStateTimeoutEventData>();
     expectTypeOf<VbState.CvmStateErrorEventData>().toEqualTypeOf<ZodState.CvmStateErrorEventData>();
     expectTypeOf<VbState.CvmStateStreamEvent>().toEqualTypeOf<ZodState.CvmStateStreamEvent>();
-    expectTypeOf<VbAppExtras.CreateAppInstanceBody>().toEqualTypeOf<ZodAppExtras.CreateAppInstanceBody>();
-    expectTypeOf<VbAppExtras.CheckAppIsAllowedBody>().toEqualTypeOf<ZodAppExtras.CheckAppIsAllowedBody>();
-    expectTypeOf<VbAppExtras.CheckCvmIsAllowedBody>().toEqualTypeOf<ZodAppExtras.CheckCvmIsAllowedBody>();
+    expectTypeOf<VbApps.CreateAppInstanceBody>().toEqualTypeOf<ZodApps.CreateAppInstanceBody>();
+    expectTypeOf<VbApps.CheckAppIsAllowedBody>().toEqualTypeOf<ZodApps.CheckAppIsAllowedBody>();
   });
 });

@@ -1,4 +1,7 @@
-import { getAppEnvEncryptPubKeyResponseSchemas } from "@phala/cloud-schemas";
+import {
+  getAppEnvEncryptPubKeyResponseSchemas,
+  getAppEnvEncryptPubKeyVersionPins,
+} from "@phala/cloud-schemas";
 import { defineVersionedAction, invalidArguments, requireString, safe } from "../../action";
 
 export interface GetAppEnvEncryptPubKeyArgs {
@@ -24,6 +27,7 @@ const APP_ID = /^(?:0x|app_)?([0-9a-f]{40})$/i;
 export const getAppEnvEncryptPubKey = /* @__PURE__ */ defineVersionedAction({
   name: "getAppEnvEncryptPubKey",
   responses: getAppEnvEncryptPubKeyResponseSchemas,
+  versionPins: getAppEnvEncryptPubKeyVersionPins,
   plan: (args: GetAppEnvEncryptPubKeyArgs) => {
     const kms = requireString("getAppEnvEncryptPubKey", args, "kms").trim();
     const match = APP_ID.exec(requireString("getAppEnvEncryptPubKey", args, "app_id").trim());

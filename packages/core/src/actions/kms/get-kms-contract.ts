@@ -1,4 +1,4 @@
-import { getKmsContractResponseSchemas } from "@phala/cloud-schemas";
+import { getKmsContractResponseSchemas, getKmsContractVersionPins } from "@phala/cloud-schemas";
 import { defineVersionedAction, requireString, safe } from "../../action";
 
 export interface GetKmsContractArgs {
@@ -18,6 +18,7 @@ export interface GetKmsContractArgs {
 export const getKmsContract = /* @__PURE__ */ defineVersionedAction({
   name: "getKmsContract",
   responses: getKmsContractResponseSchemas,
+  versionPins: getKmsContractVersionPins,
   plan: (args: GetKmsContractArgs) => ({
     method: "GET",
     path: `/kms/${encodeURIComponent(requireString("getKmsContract", args, "slug").trim())}`,

@@ -1,4 +1,4 @@
-import { getKmsInfoResponseSchemas } from "@phala/cloud-schemas";
+import { getKmsInfoResponseSchemas, getKmsInfoVersionPins } from "@phala/cloud-schemas";
 import { defineVersionedAction, requireString, safe } from "../../action";
 
 export interface GetKmsInfoArgs {
@@ -17,6 +17,7 @@ export interface GetKmsInfoArgs {
 export const getKmsInfo = /* @__PURE__ */ defineVersionedAction({
   name: "getKmsInfo",
   responses: getKmsInfoResponseSchemas,
+  versionPins: getKmsInfoVersionPins,
   plan: (args: GetKmsInfoArgs) => ({
     method: "GET",
     path: `/kms/${encodeURIComponent(requireString("getKmsInfo", args, "kms_id").trim())}`,

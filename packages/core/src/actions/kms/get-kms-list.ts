@@ -1,4 +1,4 @@
-import { getKmsListResponseSchemas } from "@phala/cloud-schemas";
+import { getKmsListResponseSchemas, getKmsListVersionPins } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 
@@ -22,6 +22,7 @@ export const getKmsList = /* @__PURE__ */ defineVersionedAction({
   name: "getKmsList",
   optionalArgs: true,
   responses: getKmsListResponseSchemas,
+  versionPins: getKmsListVersionPins,
   plan: (args: GetKmsListArgs) => ({
     method: "GET",
     path: "/kms",

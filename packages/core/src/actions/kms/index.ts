@@ -1,3 +1,4 @@
+// Absent from the contract, under KMS like the other /kms operations: GET /kms/{slug}/nodes (listKmsContractNodes).
 export * from "./get-app-env-encrypt-pub-key";
 export * from "./get-kms-contract";
 export * from "./get-kms-info";

@@ -1,4 +1,7 @@
-import { listKmsContractNodesResponseSchemas } from "@phala/cloud-schemas";
+import {
+  listKmsContractNodesResponseSchemas,
+  listKmsContractNodesVersionPins,
+} from "@phala/cloud-schemas";
 import { defineVersionedAction, requireString, safe } from "../../action";
 
 export interface ListKmsContractNodesArgs {
@@ -18,6 +21,7 @@ export interface ListKmsContractNodesArgs {
 export const listKmsContractNodes = /* @__PURE__ */ defineVersionedAction({
   name: "listKmsContractNodes",
   responses: listKmsContractNodesResponseSchemas,
+  versionPins: listKmsContractNodesVersionPins,
   plan: (args: ListKmsContractNodesArgs) => ({
     method: "GET",
     path: `/kms/${encodeURIComponent(requireString("listKmsContractNodes", args, "slug").trim())}/nodes`,

@@ -1,4 +1,4 @@
-import { listKmsContractsResponseSchemas } from "@phala/cloud-schemas";
+import { listKmsContractsResponseSchemas, listKmsContractsVersionPins } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
 
@@ -26,6 +26,7 @@ export const listKmsContracts = /* @__PURE__ */ defineVersionedAction({
   name: "listKmsContracts",
   optionalArgs: true,
   responses: listKmsContractsResponseSchemas,
+  versionPins: listKmsContractsVersionPins,
   plan: (args: ListKmsContractsArgs) => ({
     method: "GET",
     path: "/kms",

@@ -1,5 +1,6 @@
 import { nextAppIdsResponseSchemas } from "@phala/cloud-schemas";
-import { defineVersionedAction, invalidArguments, safe } from "../../action";
+import { defineVersionedAction, safe } from "../../action";
+import { checkQueryArgs } from "../../query-args";
 
 export interface NextAppIdsArgs {
   /** How many ids, 1 to 20 (default 1). */
@@ -18,12 +19,10 @@ export const nextAppIds = /* @__PURE__ */ defineVersionedAction({
   optionalArgs: true,
   responses: nextAppIdsResponseSchemas,
   plan: (args: NextAppIdsArgs) => {
-    const counts = args.counts ?? 1;
-    if (!Number.isInteger(counts) || counts < 1 || counts > MAX_COUNTS) {
-      invalidArguments("nextAppIds", [
-        { path: "counts", message: `expected an integer from 1 to ${MAX_COUNTS}` },
-      ]);
-    }
+    // Unknown keys are refused: a typo, or options given in the arguments' place.
+    const { counts = 1 } = checkQueryArgs("nextAppIds", args, {
+      counts: { kind: "int", min: 1, max: MAX_COUNTS },
+    });
     return { method: "GET", path: "/kms/phala/next_app_id", query: { counts } };
   },
 });

@@ -1,5 +1,6 @@
 import { syncGithubSshKeysResponseSchemas } from "@phala/cloud-schemas";
-import { defineVersionedAction, safe } from "../../action";
+import { defineVersionedAction, type NoArgs, safe } from "../../action";
+import { onlyOptions } from "../../no-args";
 
 /**
  * Brings the keys synced from the user's linked GitHub account up to date:
@@ -9,8 +10,12 @@ import { defineVersionedAction, safe } from "../../action";
 export const syncGithubSshKeys = /* @__PURE__ */ defineVersionedAction({
   name: "syncGithubSshKeys",
   optionalArgs: true,
+  noArgs: true,
   responses: syncGithubSshKeysResponseSchemas,
-  plan: (_args: Record<string, never>) => ({ method: "POST", path: "/user/ssh-keys/github-sync" }),
+  plan: (given: NoArgs) => {
+    onlyOptions("syncGithubSshKeys", given);
+    return { method: "POST", path: "/user/ssh-keys/github-sync" };
+  },
 });
 
 export const safeSyncGithubSshKeys = /* @__PURE__ */ safe(syncGithubSshKeys);

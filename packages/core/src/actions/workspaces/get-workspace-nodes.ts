@@ -1,7 +1,7 @@
 import { getWorkspaceNodesResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
-import { teamSlugSegment } from "./team-slug";
+import { teamSlugSegment } from "../internal/team-slug";
 
 export interface GetWorkspaceNodesArgs {
   teamSlug: string;

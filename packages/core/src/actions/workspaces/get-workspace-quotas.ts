@@ -1,6 +1,6 @@
 import { getWorkspaceQuotasResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
-import { teamSlugSegment } from "./team-slug";
+import { teamSlugSegment } from "../internal/team-slug";
 
 export interface GetWorkspaceQuotasArgs {
   teamSlug: string;

@@ -1,6 +1,6 @@
 import { getWorkspaceResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
-import { teamSlugSegment } from "./team-slug";
+import { teamSlugSegment } from "../internal/team-slug";
 
 /**
  * The workspace's slug. `@phala/cloud` takes the bare string; that still works

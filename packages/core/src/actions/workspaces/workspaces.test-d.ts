@@ -1,12 +1,20 @@
 import type {
+  AvailableNodes,
   GetWorkspaceNodes,
   GetWorkspaceQuotas,
   ListWorkspaces,
+  OsImageVersion,
   WorkspaceResponse,
 } from "@phala/cloud-schemas";
 import { describe, expectTypeOf, it } from "vitest";
 import { createBaseClient } from "../../client";
-import { getWorkspace, getWorkspaceNodes, getWorkspaceQuotas, listWorkspaces } from "./index";
+import {
+  getAvailableNodes,
+  getWorkspace,
+  getWorkspaceNodes,
+  getWorkspaceQuotas,
+  listWorkspaces,
+} from "./index";
 
 const client = createBaseClient({ apiKey: "k" });
 
@@ -23,6 +31,10 @@ describe("workspace action types", () => {
     expectTypeOf(
       getWorkspaceQuotas(client, { teamSlug: "acme" }),
     ).resolves.toEqualTypeOf<GetWorkspaceQuotas>();
+    expectTypeOf(getAvailableNodes(client)).resolves.toEqualTypeOf<AvailableNodes>();
+    expectTypeOf<
+      AvailableNodes["nodes"][number]["images"][number]["version"]
+    >().toEqualTypeOf<OsImageVersion>();
   });
 
   it("expose the cursor and open billing status", () => {

@@ -2,7 +2,7 @@
 // Change scripts/wire-shapes.mjs, versions/ (or the contract) and run `node scripts/gen-wire.mjs`.
 import * as v from "valibot";
 import { precompile } from "../precompile";
-import { ComposeHashRegistrationRequiredSchema } from "../resources/cvm-updates";
+import { ComposeHashRegistrationRequiredSchema } from "../resources/cvms/updates";
 import { CvmVmSchema, CvmVmV20260522Schema } from "./cvms";
 import { CvmInfoV20251028Schema } from "./v2025-10-28";
 import { CvmInfoV20260121Schema } from "./v2026-01-21";

@@ -1,6 +1,0 @@
-export {
-  safeWatchCvmState,
-  type WatchCvmStateArgs,
-  type WatchCvmStateOptions,
-  watchCvmState,
-} from "./watch-cvm-state";
