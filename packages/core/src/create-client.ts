@@ -5,6 +5,7 @@
 // declarations name the entry the same way.
 import * as actionRecord from "@phala/cloud-core/actions";
 import { type ActionRecord, type Client, type ClientConfig, createBaseClient } from "./client";
+import { type ClientEventMethods, clientEvents } from "./client-events";
 import type { ApiVersion, DefaultApiVersion, ResolveApiVersion } from "./versions";
 
 /** The type of every action of the SDK, as one record. */
@@ -13,11 +14,19 @@ export type AllActions = typeof actionRecord;
 /** Every action of the SDK, as one record; `createClient` binds them all. */
 export const allActions: AllActions = actionRecord;
 
-/** The client `createClient` returns: every action bound as a method, typed by version V. */
-export type PhalaCloudClient<V extends ApiVersion = DefaultApiVersion> = Client<V, AllActions>;
+/**
+ * The client `createClient` returns: every action bound as a method, typed by
+ * version V, and `on`/`once`/`off` for its events.
+ */
+export type PhalaCloudClient<V extends ApiVersion = DefaultApiVersion> = Client<
+  V,
+  AllActions,
+  ClientEventMethods
+>;
 
 /**
- * A client with every action as a method. `createBaseClient` plus standalone
+ * A client with every action as a method, and `client.on("error", fn)` for
+ * every failed request. `createBaseClient` plus standalone
  * actions gives the same calls with a smaller bundle. `version: "LATEST"` (any
  * case) gives a client of the newest version's date.
  */
@@ -29,9 +38,10 @@ export function createClient<const V extends ApiVersion = DefaultApiVersion>(
   actionsToBind ??= Object.fromEntries(
     Object.entries(allActions).filter(([, action]) => typeof action === "function"),
   ) as ActionRecord;
-  return createBaseClient(config).extend(actionsToBind) as unknown as PhalaCloudClient<
-    ResolveApiVersion<V>
-  >;
+  // The events first: each `extend` makes the client anew, so the actions are bound once.
+  return createBaseClient(config)
+    .extend(clientEvents)
+    .extend(actionsToBind) as unknown as PhalaCloudClient<ResolveApiVersion<V>>;
 }
 
 let actionsToBind: ActionRecord | undefined;

@@ -22,7 +22,12 @@ export {
   safe,
 } from "./action";
 export * from "./actions";
-export { CvmStateWatchError, CvmStateWatchTimeoutError } from "./actions/internal/watch-errors";
+export {
+  CvmStateWatchError,
+  CvmStateWatchTimeoutError,
+  MaxRetriesExceededError,
+  WatchAbortedError,
+} from "./actions/internal/watch-errors";
 export { APIPromise, type WithResponse } from "./api-promise";
 export type {
   ActionRecord,
@@ -34,6 +39,14 @@ export type {
 } from "./client";
 export { createBaseClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, isLoopbackHost } from "./client";
 export {
+  type ClientEventListener,
+  type ClientEventMap,
+  type ClientEventMethods,
+  type ClientEventName,
+  type ClientWildcardListener,
+  clientEvents,
+} from "./client-events";
+export {
   type AllActions,
   allActions,
   createClient,
@@ -43,6 +56,7 @@ export {
   withRuntime,
 } from "./create-client";
 export { type CvmIdInput, normalizeCvmId } from "./cvm-id";
+export * from "./error-compat";
 export * from "./errors";
 export * from "./helpers";
 export type {

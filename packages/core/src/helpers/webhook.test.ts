@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { RequestValidationError } from "../errors";
@@ -337,5 +338,186 @@ describe("parseWebhookEvent", () => {
       workspace: { id: "w", name: "n" },
       data: [],
     });
+  });
+});
+
+// The official `@phala/cloud/webhook`'s documented form: `body` instead of
+// `payload`, the header values passed apart, synchronous, a boolean.
+describe("verifyWebhookSignature, documented synchronous form", () => {
+  const headers = headersFor(BODY);
+  const documented = {
+    secret: SECRET,
+    timestamp: headers["X-Webhook-Timestamp"],
+    body: BODY,
+    signature: headers["X-Webhook-Signature"],
+    now: NOW,
+  };
+
+  it("answers true synchronously for an authentic delivery", () => {
+    const isValid = verifyWebhookSignature(documented);
+    expect(isValid).toBe(true);
+  });
+
+  it("takes Node's header values as they are, as the docs' example passes them", () => {
+    // What `req.headers` is in a Node HTTP handler: lower-case names, string | string[] | undefined.
+    const req = {
+      headers: {
+        "x-webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "content-type": "application/json",
+      } as IncomingHttpHeaders,
+    };
+    req.headers["x-webhook-signature"] = sign(BODY, req.headers["x-webhook-timestamp"] as string);
+    const rawBody = BODY;
+    const isValid = verifyWebhookSignature({
+      secret: SECRET,
+      timestamp: req.headers["x-webhook-timestamp"],
+      body: rawBody,
+      signature: req.headers["x-webhook-signature"],
+    });
+    expect(isValid).toBe(true);
+    expect(
+      verifyWebhookSignature({
+        ...documented,
+        timestamp: [documented.timestamp],
+        signature: [documented.signature],
+      }),
+    ).toBe(true);
+  });
+
+  it("takes the body as bytes too", () => {
+    const bytes = new TextEncoder().encode(BODY);
+    expect(verifyWebhookSignature({ ...documented, body: bytes })).toBe(true);
+    expect(verifyWebhookSignature({ ...documented, body: bytes.buffer })).toBe(true);
+  });
+
+  it.each([
+    ["a wrong secret", { secret: "whsec_other" }],
+    ["a tampered body", { body: BODY.replace("running", "stopped") }],
+    ["a moved timestamp", { timestamp: String(NOW_S + 1) }],
+    ["an absent timestamp header", { timestamp: undefined }],
+    ["an absent signature header", { signature: undefined }],
+    ["an empty header list", { signature: [] }],
+    ["a malformed signature", { signature: "invalid" }],
+    ["a timestamp that is not Unix seconds", { timestamp: "soon" }],
+  ])("answers false for %s", (_label, change) => {
+    expect(verifyWebhookSignature({ ...documented, ...change })).toBe(false);
+  });
+
+  it("allows 300 s of skew by default, and `toleranceSeconds`", () => {
+    const at = (timestamp: number, toleranceSeconds?: number) =>
+      verifyWebhookSignature({
+        ...documented,
+        timestamp: String(timestamp),
+        signature: sign(BODY, timestamp),
+        ...(toleranceSeconds === undefined ? {} : { toleranceSeconds }),
+      });
+    expect(at(NOW_S - 300)).toBe(true);
+    expect(at(NOW_S + 300)).toBe(true);
+    expect(at(NOW_S - 301)).toBe(false);
+    expect(at(NOW_S - 400, 500)).toBe(true);
+    expect(at(NOW_S - 400, 60)).toBe(false);
+  });
+
+  it("uses the clock when no `now` is given", () => {
+    const { now: _now, ...withoutNow } = documented;
+    expect(verifyWebhookSignature(withoutNow)).toBe(false);
+    const current = Math.floor(Date.now() / 1000);
+    expect(
+      verifyWebhookSignature({
+        ...withoutNow,
+        timestamp: String(current),
+        signature: sign(BODY, current),
+      }),
+    ).toBe(true);
+  });
+
+  it("throws RequestValidationError for wrong arguments, never a (truthy) promise", () => {
+    expect(() => verifyWebhookSignature({ ...documented, secret: "" })).toThrow(
+      RequestValidationError,
+    );
+    expect(() => verifyWebhookSignature({ ...documented, body: undefined as never })).toThrow(
+      "body: expected the raw body",
+    );
+    expect(() => verifyWebhookSignature({ ...documented, toleranceSeconds: -1 })).toThrow(
+      "toleranceSeconds: expected a number of seconds >= 0",
+    );
+    expect(() =>
+      verifyWebhookSignature({ ...documented, payload: BODY } as never as typeof documented),
+    ).toThrow("not both");
+  });
+});
+
+describe("parseWebhookEvent, documented synchronous form", () => {
+  it("verifies, then returns the event synchronously", () => {
+    const event = parseWebhookEvent<{ cvm_id: string }>({
+      headers: headersFor(BODY),
+      body: BODY,
+      secret: SECRET,
+      now: NOW,
+    });
+    expect(event).not.toBeInstanceOf(Promise);
+    expect(event.event).toBe("cvm.created");
+    expect(event.data.cvm_id).toBe("cvm_9xK2mQ7tLp");
+    expect(event.workspace).toEqual({ id: "ws_3f9a", name: "Acme" });
+  });
+
+  it("reads headers in any case, from a record, Node's header record or Fetch Headers", () => {
+    const plain = headersFor(BODY);
+    for (const headers of [
+      plain,
+      {
+        "x-webhook-timestamp": plain["X-Webhook-Timestamp"],
+        "x-webhook-signature": [plain["X-Webhook-Signature"]],
+      },
+      new Headers(plain),
+    ]) {
+      expect(parseWebhookEvent({ headers, body: BODY, secret: SECRET, now: NOW }).id).toBe(
+        "evt_abc",
+      );
+    }
+  });
+
+  it("takes `toleranceSeconds`", () => {
+    const body = BODY;
+    const headers = headersFor(body, NOW_S - 400);
+    expect(
+      parseWebhookEvent({ headers, body, secret: SECRET, now: NOW, toleranceSeconds: 500 }).id,
+    ).toBe("evt_abc");
+  });
+
+  it.each([
+    ["an invalid signature", { "X-Webhook-Signature": "sha256=invalid" }, "invalid_signature"],
+    ["missing headers", {}, "missing_header"],
+    ["an expired timestamp", headersFor(BODY, NOW_S - 600), "timestamp_out_of_tolerance"],
+  ] as const)("throws WebhookVerificationError for %s", (_label, headers, reason) => {
+    const call = () =>
+      parseWebhookEvent({
+        headers: { "X-Webhook-Timestamp": String(NOW_S), ...headers },
+        body: BODY,
+        secret: SECRET,
+        now: NOW,
+      });
+    expect(call).toThrow(WebhookVerificationError);
+    try {
+      call();
+    } catch (error) {
+      expect((error as WebhookVerificationError).reason).toBe(reason);
+    }
+  });
+
+  it("throws for a signed body that is not an event", () => {
+    const body = '{"id":1}';
+    expect(() =>
+      parseWebhookEvent({ headers: headersFor(body), body, secret: SECRET, now: NOW }),
+    ).toThrow("id: expected a string");
+  });
+
+  it("throws RequestValidationError for wrong arguments", () => {
+    expect(() =>
+      parseWebhookEvent({ headers: headersFor(BODY), body: BODY, secret: "", now: NOW }),
+    ).toThrow(RequestValidationError);
+    expect(() =>
+      parseWebhookEvent({ headers: null as never, body: BODY, secret: SECRET, now: NOW }),
+    ).toThrow("headers: expected the request's headers");
   });
 });

@@ -45,12 +45,29 @@ export interface EventStreamPolicy {
    * the transport's rule, which reconnects after what a call would retry).
    */
   final?: ((error: PhalaCloudError) => PhalaCloudError | undefined) | undefined;
+  /**
+   * The error an abort by the caller's signal ends the stream with, from the
+   * transport's message and context (undefined: `APIUserAbortError`).
+   */
+  abortError?:
+    | ((message: string, options: ErrorContext & { cause: unknown }) => APIUserAbortError)
+    | undefined;
 }
 
 /** What a handler makes of a message: `{ value }` ends the stream with that value. */
 export type StreamStep<T> = { value: T } | undefined;
 
 const MAX_RECONNECT_DELAY_MS = 30_000;
+
+function userAbort(
+  policy: EventStreamPolicy,
+  message: string,
+  context: ErrorContext,
+  cause: unknown,
+): APIUserAbortError {
+  const options = { ...context, cause };
+  return policy.abortError?.(message, options) ?? new APIUserAbortError(message, options);
+}
 
 function reconnectDelay(reconnection: number, baseDelay: number): number {
   const exponential = Math.min(baseDelay * 2 ** (reconnection - 1), MAX_RECONNECT_DELAY_MS);
@@ -93,10 +110,7 @@ function transportRequest(connection: Connection, signal: AbortSignal): Transpor
 function streamError(error: unknown, connection: Connection, timedOut: boolean): PhalaCloudError {
   const { context } = connection;
   if (connection.streamSignal.aborted) {
-    return new APIUserAbortError(`${connection.request.endpoint} aborted`, {
-      ...context,
-      cause: error,
-    });
+    return userAbort(connection.policy, `${connection.request.endpoint} aborted`, context, error);
   }
   if (timedOut) {
     return new APIConnectionTimeoutError("No event from the stream in time", {
@@ -217,10 +231,12 @@ export async function consumeEventStream<T>(
   };
   const userSignal = request.signal;
   if (userSignal?.aborted) {
-    throw new APIUserAbortError(`${request.endpoint} aborted before it started`, {
-      ...context,
-      cause: userSignal.reason,
-    });
+    throw userAbort(
+      policy,
+      `${request.endpoint} aborted before it started`,
+      context,
+      userSignal.reason,
+    );
   }
   const stream = new AbortController();
   const onUserAbort = () => stream.abort(userSignal?.reason);
@@ -269,7 +285,10 @@ export async function consumeEventStream<T>(
         log.info(
           `Reconnecting ${request.endpoint} in ${delayMs} ms (${failure.message}; reconnection ${failures} of ${policy.maxReconnects})`,
         );
-        await sleep(delayMs, stream.signal, context, `${request.endpoint} aborted`);
+        // `sleep` rejects only when the stream's signal aborts.
+        await sleep(delayMs, stream.signal, context).catch(() => {
+          throw userAbort(policy, `${request.endpoint} aborted`, context, stream.signal.reason);
+        });
       }
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
 // Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
-// README.md ### Standalone functions and small bundles (line 100)
+// README.md ### Standalone functions and small bundles (line 109)
 import { createBaseClient, getCvmInfo } from "@phala/cloud";
 
 export async function run(): Promise<void> {

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
 // Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
-// README.md ### Validation (line 200)
+// README.md ### Validation (line 209)
 import { createClient } from "@phala/cloud";
 import { CvmInfoDetailV20260121Schema } from "@phala/cloud/schemas";
 

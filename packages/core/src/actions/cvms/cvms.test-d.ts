@@ -25,6 +25,7 @@ import type {
 import { describe, expectTypeOf, it } from "vitest";
 import type { SafeResult } from "../../action";
 import { createBaseClient } from "../../client";
+import type { ComposeFileMethods } from "./get-cvm-compose-file";
 import {
   commitCvmComposeFileUpdate,
   commitCvmProvision,
@@ -218,7 +219,9 @@ describe("CVM read result types", () => {
     ).resolves.toEqualTypeOf<CvmContainersStats>();
     expectTypeOf(getCvmAttestation(client, { name: "x" })).resolves.toEqualTypeOf<CvmAttestation>();
     expectTypeOf(getCvmUserConfig(client, { id: "x" })).resolves.toEqualTypeOf<CvmUserConfig>();
-    expectTypeOf(getCvmComposeFile(client, { id: "x" })).resolves.toEqualTypeOf<CvmAppCompose>();
+    expectTypeOf(getCvmComposeFile(client, { id: "x" })).resolves.toEqualTypeOf<
+      CvmAppCompose & ComposeFileMethods
+    >();
   });
 
   it("text files are strings", () => {
