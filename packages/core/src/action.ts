@@ -71,9 +71,14 @@ export type ActionOutput<R extends VersionTable, V, O> = O extends { schema: fal
       // version, and the intersection made bench/types instantiate ~40% more types.
       R[ResolveApiVersion<O extends { version: infer W } ? W : V>];
 
-export type SafeResult<T> =
+/**
+ * What a `safe*` twin resolves: the data, or the error it did not throw. `E`
+ * (default `PhalaCloudError`, the docs' `SafeError`) lets a caller name a
+ * narrower error type, as the official SDK's `SafeResult<T, E>` does.
+ */
+export type SafeResult<T, E = PhalaCloudError> =
   | { success: true; data: T; error?: undefined }
-  | { success: false; data?: undefined; error: PhalaCloudError };
+  | { success: false; data?: undefined; error: E };
 
 /** Type-level description of an action, carried by the action so `extend` can rebind it. */
 export interface ActionTypes {

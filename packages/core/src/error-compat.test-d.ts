@@ -161,3 +161,14 @@ describe("formatters", () => {
     formatErrorMessage({} as PhalaCloudError, { showCode: true });
   });
 });
+
+describe("SafeResult's error type", () => {
+  it("defaults to SafeError (PhalaCloudError) and takes a narrower one", () => {
+    expectTypeOf<
+      Extract<SafeResult<number>, { success: false }>["error"]
+    >().toEqualTypeOf<SafeError>();
+    expectTypeOf<
+      Extract<SafeResult<number, AuthError>, { success: false }>["error"]
+    >().toEqualTypeOf<AuthError>();
+  });
+});
