@@ -100,8 +100,13 @@ async function measure(program) {
     hasV20251028: text.includes("dapp_dashboard_url"),
     bytes: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
-    containsZod: Object.keys(result.metafile.inputs).some(
-      (p) => p.includes("node_modules/zod/") || p.includes("/zod@"),
+    // A module the bundler read but dropped whole (bytesInOutput 0) is not in the bundle:
+    // `@phala/cloud`'s edge entry re-exports the zod schemas for programs that use them.
+    containsZod: Object.values(result.metafile.outputs).some((output) =>
+      Object.entries(output.inputs).some(
+        ([p, input]) =>
+          input.bytesInOutput > 0 && (p.includes("node_modules/zod/") || p.includes("/zod@")),
+      ),
     ),
     nodeImports: builtinModules.some((m) =>
       new RegExp(`(?:from|import|require\\()\\s*"(?:node:)?${m}"`).test(text),

@@ -4,6 +4,7 @@
 import {
   createBaseClient,
   createClient,
+  cancelCvmOperation,
   checkAppCvmsIsAllowed,
   checkAppIsAllowed,
   checkCvmIsAllowed,
@@ -14,29 +15,46 @@ import {
   confirmCvmPatch,
   createAppInstance,
   createSshKey,
+  createWebhook,
+  createWorkloadCvm,
   deleteCvm,
   deleteSshKey,
+  deleteWebhook,
+  diagnoseCvmCustomDomains,
   getAppAttestation,
   getAppCvms,
   getAppDeviceAllowlist,
   getAppEnvEncryptPubKey,
   getAppFilterOptions,
   getAppInfo,
+  getAppKmsInfo,
   getAppList,
+  getAppPendingUpdatePreview,
+  getAppPendingUpdates,
   getAppRevisionDetail,
   getAppRevisions,
+  getAppTcbEvaluation,
+  getAppUsage,
+  getAttestation,
+  getAttestationCollateral,
   getAvailableNodes,
   getAvailableOsImages,
   getCurrentUser,
   getCvmAttestation,
+  getCvmCommitUpdateInfo,
   getCvmComposeFile,
   getCvmContainersStats,
   getCvmCreateResources,
   getCvmDockerCompose,
+  getCvmFirewallStatus,
   getCvmInfo,
   getCvmList,
   getCvmNetwork,
+  getCvmNetworkConfig,
+  getCvmOperationStatus,
+  getCvmPorts,
   getCvmPreLaunchScript,
+  getCvmSshKeys,
   getCvmState,
   getCvmStats,
   getCvmStatusBatch,
@@ -46,25 +64,46 @@ import {
   getKmsList,
   getKmsOnChainDetail,
   getOsImages,
+  getPreLaunchScriptUpgradeStatus,
+  getRawAttestation,
+  getWebhook,
+  getWebhookStats,
   getWorkspace,
   getWorkspaceNodes,
   getWorkspaceQuotas,
   importGithubProfileSshKeys,
+  inspectKms,
   listAllInstanceTypeFamilies,
+  listAttestationDeviceIds,
+  listAttestationNodes,
+  listAttestationPpids,
+  listCvmOperations,
+  listCvms,
   listFamilyInstanceTypes,
   listKmsContractNodes,
   listKmsContracts,
+  listRecentAttestations,
   listSshKeys,
+  listWebhookDeliveries,
+  listWebhooks,
   listWorkspaces,
   nextAppIds,
   patchCvm,
   provisionCvm,
   provisionCvmComposeFileUpdate,
+  redeployAppRevision,
+  redeployCvmRevision,
   refreshCvmInstanceId,
   refreshCvmInstanceIds,
   renameCvm,
+  replicateAppCvm,
   replicateCvm,
+  resendWebhookDelivery,
   restartCvm,
+  revealWebhookSecret,
+  revokeCurrentApiToken,
+  rotateWebhookSecret,
+  safeCancelCvmOperation,
   safeCheckAppCvmsIsAllowed,
   safeCheckAppIsAllowed,
   safeCheckCvmIsAllowed,
@@ -75,29 +114,46 @@ import {
   safeConfirmCvmPatch,
   safeCreateAppInstance,
   safeCreateSshKey,
+  safeCreateWebhook,
+  safeCreateWorkloadCvm,
   safeDeleteCvm,
   safeDeleteSshKey,
+  safeDeleteWebhook,
+  safeDiagnoseCvmCustomDomains,
   safeGetAppAttestation,
   safeGetAppCvms,
   safeGetAppDeviceAllowlist,
   safeGetAppEnvEncryptPubKey,
   safeGetAppFilterOptions,
   safeGetAppInfo,
+  safeGetAppKmsInfo,
   safeGetAppList,
+  safeGetAppPendingUpdatePreview,
+  safeGetAppPendingUpdates,
   safeGetAppRevisionDetail,
   safeGetAppRevisions,
+  safeGetAppTcbEvaluation,
+  safeGetAppUsage,
+  safeGetAttestation,
+  safeGetAttestationCollateral,
   safeGetAvailableNodes,
   safeGetAvailableOsImages,
   safeGetCurrentUser,
   safeGetCvmAttestation,
+  safeGetCvmCommitUpdateInfo,
   safeGetCvmComposeFile,
   safeGetCvmContainersStats,
   safeGetCvmCreateResources,
   safeGetCvmDockerCompose,
+  safeGetCvmFirewallStatus,
   safeGetCvmInfo,
   safeGetCvmList,
   safeGetCvmNetwork,
+  safeGetCvmNetworkConfig,
+  safeGetCvmOperationStatus,
+  safeGetCvmPorts,
   safeGetCvmPreLaunchScript,
+  safeGetCvmSshKeys,
   safeGetCvmState,
   safeGetCvmStats,
   safeGetCvmStatusBatch,
@@ -107,51 +163,94 @@ import {
   safeGetKmsList,
   safeGetKmsOnChainDetail,
   safeGetOsImages,
+  safeGetPreLaunchScriptUpgradeStatus,
+  safeGetRawAttestation,
+  safeGetWebhook,
+  safeGetWebhookStats,
   safeGetWorkspace,
   safeGetWorkspaceNodes,
   safeGetWorkspaceQuotas,
   safeImportGithubProfileSshKeys,
+  safeInspectKms,
   safeListAllInstanceTypeFamilies,
+  safeListAttestationDeviceIds,
+  safeListAttestationNodes,
+  safeListAttestationPpids,
+  safeListCvmOperations,
+  safeListCvms,
   safeListFamilyInstanceTypes,
   safeListKmsContractNodes,
   safeListKmsContracts,
+  safeListRecentAttestations,
   safeListSshKeys,
+  safeListWebhookDeliveries,
+  safeListWebhooks,
   safeListWorkspaces,
   safeNextAppIds,
   safePatchCvm,
   safeProvisionCvm,
   safeProvisionCvmComposeFileUpdate,
+  safeRedeployAppRevision,
+  safeRedeployCvmRevision,
   safeRefreshCvmInstanceId,
   safeRefreshCvmInstanceIds,
   safeRenameCvm,
+  safeReplicateAppCvm,
   safeReplicateCvm,
+  safeResendWebhookDelivery,
   safeRestartCvm,
+  safeRevealWebhookSecret,
+  safeRevokeCurrentApiToken,
+  safeRotateWebhookSecret,
+  safeScheduleCvmDelete,
   safeShutdownCvm,
   safeStartCvm,
   safeStopCvm,
+  safeStopCvmsBatch,
+  safeSubmitCvmComposeFile,
   safeSyncGithubSshKeys,
+  safeTestWebhook,
   safeUpdateCvmEnvs,
+  safeUpdateCvmListed,
+  safeUpdateCvmNetworkConfig,
+  safeUpdateCvmPorts,
   safeUpdateCvmResources,
+  safeUpdateCvmSshKeys,
   safeUpdateCvmVisibility,
   safeUpdateDockerCompose,
   safeUpdateOsImage,
   safeUpdatePreLaunchScript,
+  safeUpdateWebhook,
+  safeUpgradePreLaunchScript,
+  safeVerifyAttestation,
   safeWatchCvmState,
+  scheduleCvmDelete,
   shutdownCvm,
   startCvm,
   stopCvm,
+  stopCvmsBatch,
+  submitCvmComposeFile,
   syncGithubSshKeys,
+  testWebhook,
   updateCvmEnvs,
+  updateCvmListed,
+  updateCvmNetworkConfig,
+  updateCvmPorts,
   updateCvmResources,
+  updateCvmSshKeys,
   updateCvmVisibility,
   updateDockerCompose,
   updateOsImage,
   updatePreLaunchScript,
+  updateWebhook,
+  upgradePreLaunchScript,
+  verifyAttestation,
   watchCvmState,
 } from "@phala/cloud";
 
 type ArgsOf<F> = F extends (client: any, args: infer A, ...rest: any[]) => unknown ? A : never;
 declare const args: {
+  cancelCvmOperation: ArgsOf<typeof cancelCvmOperation>;
   checkAppCvmsIsAllowed: ArgsOf<typeof checkAppCvmsIsAllowed>;
   checkAppIsAllowed: ArgsOf<typeof checkAppIsAllowed>;
   checkCvmIsAllowed: ArgsOf<typeof checkCvmIsAllowed>;
@@ -162,29 +261,46 @@ declare const args: {
   confirmCvmPatch: ArgsOf<typeof confirmCvmPatch>;
   createAppInstance: ArgsOf<typeof createAppInstance>;
   createSshKey: ArgsOf<typeof createSshKey>;
+  createWebhook: ArgsOf<typeof createWebhook>;
+  createWorkloadCvm: ArgsOf<typeof createWorkloadCvm>;
   deleteCvm: ArgsOf<typeof deleteCvm>;
   deleteSshKey: ArgsOf<typeof deleteSshKey>;
+  deleteWebhook: ArgsOf<typeof deleteWebhook>;
+  diagnoseCvmCustomDomains: ArgsOf<typeof diagnoseCvmCustomDomains>;
   getAppAttestation: ArgsOf<typeof getAppAttestation>;
   getAppCvms: ArgsOf<typeof getAppCvms>;
   getAppDeviceAllowlist: ArgsOf<typeof getAppDeviceAllowlist>;
   getAppEnvEncryptPubKey: ArgsOf<typeof getAppEnvEncryptPubKey>;
   getAppFilterOptions: ArgsOf<typeof getAppFilterOptions>;
   getAppInfo: ArgsOf<typeof getAppInfo>;
+  getAppKmsInfo: ArgsOf<typeof getAppKmsInfo>;
   getAppList: ArgsOf<typeof getAppList>;
+  getAppPendingUpdatePreview: ArgsOf<typeof getAppPendingUpdatePreview>;
+  getAppPendingUpdates: ArgsOf<typeof getAppPendingUpdates>;
   getAppRevisionDetail: ArgsOf<typeof getAppRevisionDetail>;
   getAppRevisions: ArgsOf<typeof getAppRevisions>;
+  getAppTcbEvaluation: ArgsOf<typeof getAppTcbEvaluation>;
+  getAppUsage: ArgsOf<typeof getAppUsage>;
+  getAttestation: ArgsOf<typeof getAttestation>;
+  getAttestationCollateral: ArgsOf<typeof getAttestationCollateral>;
   getAvailableNodes: ArgsOf<typeof getAvailableNodes>;
   getAvailableOsImages: ArgsOf<typeof getAvailableOsImages>;
   getCurrentUser: ArgsOf<typeof getCurrentUser>;
   getCvmAttestation: ArgsOf<typeof getCvmAttestation>;
+  getCvmCommitUpdateInfo: ArgsOf<typeof getCvmCommitUpdateInfo>;
   getCvmComposeFile: ArgsOf<typeof getCvmComposeFile>;
   getCvmContainersStats: ArgsOf<typeof getCvmContainersStats>;
   getCvmCreateResources: ArgsOf<typeof getCvmCreateResources>;
   getCvmDockerCompose: ArgsOf<typeof getCvmDockerCompose>;
+  getCvmFirewallStatus: ArgsOf<typeof getCvmFirewallStatus>;
   getCvmInfo: ArgsOf<typeof getCvmInfo>;
   getCvmList: ArgsOf<typeof getCvmList>;
   getCvmNetwork: ArgsOf<typeof getCvmNetwork>;
+  getCvmNetworkConfig: ArgsOf<typeof getCvmNetworkConfig>;
+  getCvmOperationStatus: ArgsOf<typeof getCvmOperationStatus>;
+  getCvmPorts: ArgsOf<typeof getCvmPorts>;
   getCvmPreLaunchScript: ArgsOf<typeof getCvmPreLaunchScript>;
+  getCvmSshKeys: ArgsOf<typeof getCvmSshKeys>;
   getCvmState: ArgsOf<typeof getCvmState>;
   getCvmStats: ArgsOf<typeof getCvmStats>;
   getCvmStatusBatch: ArgsOf<typeof getCvmStatusBatch>;
@@ -194,25 +310,46 @@ declare const args: {
   getKmsList: ArgsOf<typeof getKmsList>;
   getKmsOnChainDetail: ArgsOf<typeof getKmsOnChainDetail>;
   getOsImages: ArgsOf<typeof getOsImages>;
+  getPreLaunchScriptUpgradeStatus: ArgsOf<typeof getPreLaunchScriptUpgradeStatus>;
+  getRawAttestation: ArgsOf<typeof getRawAttestation>;
+  getWebhook: ArgsOf<typeof getWebhook>;
+  getWebhookStats: ArgsOf<typeof getWebhookStats>;
   getWorkspace: ArgsOf<typeof getWorkspace>;
   getWorkspaceNodes: ArgsOf<typeof getWorkspaceNodes>;
   getWorkspaceQuotas: ArgsOf<typeof getWorkspaceQuotas>;
   importGithubProfileSshKeys: ArgsOf<typeof importGithubProfileSshKeys>;
+  inspectKms: ArgsOf<typeof inspectKms>;
   listAllInstanceTypeFamilies: ArgsOf<typeof listAllInstanceTypeFamilies>;
+  listAttestationDeviceIds: ArgsOf<typeof listAttestationDeviceIds>;
+  listAttestationNodes: ArgsOf<typeof listAttestationNodes>;
+  listAttestationPpids: ArgsOf<typeof listAttestationPpids>;
+  listCvmOperations: ArgsOf<typeof listCvmOperations>;
+  listCvms: ArgsOf<typeof listCvms>;
   listFamilyInstanceTypes: ArgsOf<typeof listFamilyInstanceTypes>;
   listKmsContractNodes: ArgsOf<typeof listKmsContractNodes>;
   listKmsContracts: ArgsOf<typeof listKmsContracts>;
+  listRecentAttestations: ArgsOf<typeof listRecentAttestations>;
   listSshKeys: ArgsOf<typeof listSshKeys>;
+  listWebhookDeliveries: ArgsOf<typeof listWebhookDeliveries>;
+  listWebhooks: ArgsOf<typeof listWebhooks>;
   listWorkspaces: ArgsOf<typeof listWorkspaces>;
   nextAppIds: ArgsOf<typeof nextAppIds>;
   patchCvm: ArgsOf<typeof patchCvm>;
   provisionCvm: ArgsOf<typeof provisionCvm>;
   provisionCvmComposeFileUpdate: ArgsOf<typeof provisionCvmComposeFileUpdate>;
+  redeployAppRevision: ArgsOf<typeof redeployAppRevision>;
+  redeployCvmRevision: ArgsOf<typeof redeployCvmRevision>;
   refreshCvmInstanceId: ArgsOf<typeof refreshCvmInstanceId>;
   refreshCvmInstanceIds: ArgsOf<typeof refreshCvmInstanceIds>;
   renameCvm: ArgsOf<typeof renameCvm>;
+  replicateAppCvm: ArgsOf<typeof replicateAppCvm>;
   replicateCvm: ArgsOf<typeof replicateCvm>;
+  resendWebhookDelivery: ArgsOf<typeof resendWebhookDelivery>;
   restartCvm: ArgsOf<typeof restartCvm>;
+  revealWebhookSecret: ArgsOf<typeof revealWebhookSecret>;
+  revokeCurrentApiToken: ArgsOf<typeof revokeCurrentApiToken>;
+  rotateWebhookSecret: ArgsOf<typeof rotateWebhookSecret>;
+  safeCancelCvmOperation: ArgsOf<typeof safeCancelCvmOperation>;
   safeCheckAppCvmsIsAllowed: ArgsOf<typeof safeCheckAppCvmsIsAllowed>;
   safeCheckAppIsAllowed: ArgsOf<typeof safeCheckAppIsAllowed>;
   safeCheckCvmIsAllowed: ArgsOf<typeof safeCheckCvmIsAllowed>;
@@ -223,29 +360,46 @@ declare const args: {
   safeConfirmCvmPatch: ArgsOf<typeof safeConfirmCvmPatch>;
   safeCreateAppInstance: ArgsOf<typeof safeCreateAppInstance>;
   safeCreateSshKey: ArgsOf<typeof safeCreateSshKey>;
+  safeCreateWebhook: ArgsOf<typeof safeCreateWebhook>;
+  safeCreateWorkloadCvm: ArgsOf<typeof safeCreateWorkloadCvm>;
   safeDeleteCvm: ArgsOf<typeof safeDeleteCvm>;
   safeDeleteSshKey: ArgsOf<typeof safeDeleteSshKey>;
+  safeDeleteWebhook: ArgsOf<typeof safeDeleteWebhook>;
+  safeDiagnoseCvmCustomDomains: ArgsOf<typeof safeDiagnoseCvmCustomDomains>;
   safeGetAppAttestation: ArgsOf<typeof safeGetAppAttestation>;
   safeGetAppCvms: ArgsOf<typeof safeGetAppCvms>;
   safeGetAppDeviceAllowlist: ArgsOf<typeof safeGetAppDeviceAllowlist>;
   safeGetAppEnvEncryptPubKey: ArgsOf<typeof safeGetAppEnvEncryptPubKey>;
   safeGetAppFilterOptions: ArgsOf<typeof safeGetAppFilterOptions>;
   safeGetAppInfo: ArgsOf<typeof safeGetAppInfo>;
+  safeGetAppKmsInfo: ArgsOf<typeof safeGetAppKmsInfo>;
   safeGetAppList: ArgsOf<typeof safeGetAppList>;
+  safeGetAppPendingUpdatePreview: ArgsOf<typeof safeGetAppPendingUpdatePreview>;
+  safeGetAppPendingUpdates: ArgsOf<typeof safeGetAppPendingUpdates>;
   safeGetAppRevisionDetail: ArgsOf<typeof safeGetAppRevisionDetail>;
   safeGetAppRevisions: ArgsOf<typeof safeGetAppRevisions>;
+  safeGetAppTcbEvaluation: ArgsOf<typeof safeGetAppTcbEvaluation>;
+  safeGetAppUsage: ArgsOf<typeof safeGetAppUsage>;
+  safeGetAttestation: ArgsOf<typeof safeGetAttestation>;
+  safeGetAttestationCollateral: ArgsOf<typeof safeGetAttestationCollateral>;
   safeGetAvailableNodes: ArgsOf<typeof safeGetAvailableNodes>;
   safeGetAvailableOsImages: ArgsOf<typeof safeGetAvailableOsImages>;
   safeGetCurrentUser: ArgsOf<typeof safeGetCurrentUser>;
   safeGetCvmAttestation: ArgsOf<typeof safeGetCvmAttestation>;
+  safeGetCvmCommitUpdateInfo: ArgsOf<typeof safeGetCvmCommitUpdateInfo>;
   safeGetCvmComposeFile: ArgsOf<typeof safeGetCvmComposeFile>;
   safeGetCvmContainersStats: ArgsOf<typeof safeGetCvmContainersStats>;
   safeGetCvmCreateResources: ArgsOf<typeof safeGetCvmCreateResources>;
   safeGetCvmDockerCompose: ArgsOf<typeof safeGetCvmDockerCompose>;
+  safeGetCvmFirewallStatus: ArgsOf<typeof safeGetCvmFirewallStatus>;
   safeGetCvmInfo: ArgsOf<typeof safeGetCvmInfo>;
   safeGetCvmList: ArgsOf<typeof safeGetCvmList>;
   safeGetCvmNetwork: ArgsOf<typeof safeGetCvmNetwork>;
+  safeGetCvmNetworkConfig: ArgsOf<typeof safeGetCvmNetworkConfig>;
+  safeGetCvmOperationStatus: ArgsOf<typeof safeGetCvmOperationStatus>;
+  safeGetCvmPorts: ArgsOf<typeof safeGetCvmPorts>;
   safeGetCvmPreLaunchScript: ArgsOf<typeof safeGetCvmPreLaunchScript>;
+  safeGetCvmSshKeys: ArgsOf<typeof safeGetCvmSshKeys>;
   safeGetCvmState: ArgsOf<typeof safeGetCvmState>;
   safeGetCvmStats: ArgsOf<typeof safeGetCvmStats>;
   safeGetCvmStatusBatch: ArgsOf<typeof safeGetCvmStatusBatch>;
@@ -255,46 +409,88 @@ declare const args: {
   safeGetKmsList: ArgsOf<typeof safeGetKmsList>;
   safeGetKmsOnChainDetail: ArgsOf<typeof safeGetKmsOnChainDetail>;
   safeGetOsImages: ArgsOf<typeof safeGetOsImages>;
+  safeGetPreLaunchScriptUpgradeStatus: ArgsOf<typeof safeGetPreLaunchScriptUpgradeStatus>;
+  safeGetRawAttestation: ArgsOf<typeof safeGetRawAttestation>;
+  safeGetWebhook: ArgsOf<typeof safeGetWebhook>;
+  safeGetWebhookStats: ArgsOf<typeof safeGetWebhookStats>;
   safeGetWorkspace: ArgsOf<typeof safeGetWorkspace>;
   safeGetWorkspaceNodes: ArgsOf<typeof safeGetWorkspaceNodes>;
   safeGetWorkspaceQuotas: ArgsOf<typeof safeGetWorkspaceQuotas>;
   safeImportGithubProfileSshKeys: ArgsOf<typeof safeImportGithubProfileSshKeys>;
+  safeInspectKms: ArgsOf<typeof safeInspectKms>;
   safeListAllInstanceTypeFamilies: ArgsOf<typeof safeListAllInstanceTypeFamilies>;
+  safeListAttestationDeviceIds: ArgsOf<typeof safeListAttestationDeviceIds>;
+  safeListAttestationNodes: ArgsOf<typeof safeListAttestationNodes>;
+  safeListAttestationPpids: ArgsOf<typeof safeListAttestationPpids>;
+  safeListCvmOperations: ArgsOf<typeof safeListCvmOperations>;
+  safeListCvms: ArgsOf<typeof safeListCvms>;
   safeListFamilyInstanceTypes: ArgsOf<typeof safeListFamilyInstanceTypes>;
   safeListKmsContractNodes: ArgsOf<typeof safeListKmsContractNodes>;
   safeListKmsContracts: ArgsOf<typeof safeListKmsContracts>;
+  safeListRecentAttestations: ArgsOf<typeof safeListRecentAttestations>;
   safeListSshKeys: ArgsOf<typeof safeListSshKeys>;
+  safeListWebhookDeliveries: ArgsOf<typeof safeListWebhookDeliveries>;
+  safeListWebhooks: ArgsOf<typeof safeListWebhooks>;
   safeListWorkspaces: ArgsOf<typeof safeListWorkspaces>;
   safeNextAppIds: ArgsOf<typeof safeNextAppIds>;
   safePatchCvm: ArgsOf<typeof safePatchCvm>;
   safeProvisionCvm: ArgsOf<typeof safeProvisionCvm>;
   safeProvisionCvmComposeFileUpdate: ArgsOf<typeof safeProvisionCvmComposeFileUpdate>;
+  safeRedeployAppRevision: ArgsOf<typeof safeRedeployAppRevision>;
+  safeRedeployCvmRevision: ArgsOf<typeof safeRedeployCvmRevision>;
   safeRefreshCvmInstanceId: ArgsOf<typeof safeRefreshCvmInstanceId>;
   safeRefreshCvmInstanceIds: ArgsOf<typeof safeRefreshCvmInstanceIds>;
   safeRenameCvm: ArgsOf<typeof safeRenameCvm>;
+  safeReplicateAppCvm: ArgsOf<typeof safeReplicateAppCvm>;
   safeReplicateCvm: ArgsOf<typeof safeReplicateCvm>;
+  safeResendWebhookDelivery: ArgsOf<typeof safeResendWebhookDelivery>;
   safeRestartCvm: ArgsOf<typeof safeRestartCvm>;
+  safeRevealWebhookSecret: ArgsOf<typeof safeRevealWebhookSecret>;
+  safeRevokeCurrentApiToken: ArgsOf<typeof safeRevokeCurrentApiToken>;
+  safeRotateWebhookSecret: ArgsOf<typeof safeRotateWebhookSecret>;
+  safeScheduleCvmDelete: ArgsOf<typeof safeScheduleCvmDelete>;
   safeShutdownCvm: ArgsOf<typeof safeShutdownCvm>;
   safeStartCvm: ArgsOf<typeof safeStartCvm>;
   safeStopCvm: ArgsOf<typeof safeStopCvm>;
+  safeStopCvmsBatch: ArgsOf<typeof safeStopCvmsBatch>;
+  safeSubmitCvmComposeFile: ArgsOf<typeof safeSubmitCvmComposeFile>;
   safeSyncGithubSshKeys: ArgsOf<typeof safeSyncGithubSshKeys>;
+  safeTestWebhook: ArgsOf<typeof safeTestWebhook>;
   safeUpdateCvmEnvs: ArgsOf<typeof safeUpdateCvmEnvs>;
+  safeUpdateCvmListed: ArgsOf<typeof safeUpdateCvmListed>;
+  safeUpdateCvmNetworkConfig: ArgsOf<typeof safeUpdateCvmNetworkConfig>;
+  safeUpdateCvmPorts: ArgsOf<typeof safeUpdateCvmPorts>;
   safeUpdateCvmResources: ArgsOf<typeof safeUpdateCvmResources>;
+  safeUpdateCvmSshKeys: ArgsOf<typeof safeUpdateCvmSshKeys>;
   safeUpdateCvmVisibility: ArgsOf<typeof safeUpdateCvmVisibility>;
   safeUpdateDockerCompose: ArgsOf<typeof safeUpdateDockerCompose>;
   safeUpdateOsImage: ArgsOf<typeof safeUpdateOsImage>;
   safeUpdatePreLaunchScript: ArgsOf<typeof safeUpdatePreLaunchScript>;
+  safeUpdateWebhook: ArgsOf<typeof safeUpdateWebhook>;
+  safeUpgradePreLaunchScript: ArgsOf<typeof safeUpgradePreLaunchScript>;
+  safeVerifyAttestation: ArgsOf<typeof safeVerifyAttestation>;
   safeWatchCvmState: ArgsOf<typeof safeWatchCvmState>;
+  scheduleCvmDelete: ArgsOf<typeof scheduleCvmDelete>;
   shutdownCvm: ArgsOf<typeof shutdownCvm>;
   startCvm: ArgsOf<typeof startCvm>;
   stopCvm: ArgsOf<typeof stopCvm>;
+  stopCvmsBatch: ArgsOf<typeof stopCvmsBatch>;
+  submitCvmComposeFile: ArgsOf<typeof submitCvmComposeFile>;
   syncGithubSshKeys: ArgsOf<typeof syncGithubSshKeys>;
+  testWebhook: ArgsOf<typeof testWebhook>;
   updateCvmEnvs: ArgsOf<typeof updateCvmEnvs>;
+  updateCvmListed: ArgsOf<typeof updateCvmListed>;
+  updateCvmNetworkConfig: ArgsOf<typeof updateCvmNetworkConfig>;
+  updateCvmPorts: ArgsOf<typeof updateCvmPorts>;
   updateCvmResources: ArgsOf<typeof updateCvmResources>;
+  updateCvmSshKeys: ArgsOf<typeof updateCvmSshKeys>;
   updateCvmVisibility: ArgsOf<typeof updateCvmVisibility>;
   updateDockerCompose: ArgsOf<typeof updateDockerCompose>;
   updateOsImage: ArgsOf<typeof updateOsImage>;
   updatePreLaunchScript: ArgsOf<typeof updatePreLaunchScript>;
+  updateWebhook: ArgsOf<typeof updateWebhook>;
+  upgradePreLaunchScript: ArgsOf<typeof upgradePreLaunchScript>;
+  verifyAttestation: ArgsOf<typeof verifyAttestation>;
   watchCvmState: ArgsOf<typeof watchCvmState>;
 };
 
@@ -306,6 +502,7 @@ export async function everyAction() {
   const legacyBase = createBaseClient({ apiKey: "k", version: "2025-10-28" });
   const out: unknown[] = [];
   for (const c of [client, legacy, derived] as const) {
+    out.push(await c.cancelCvmOperation(args.cancelCvmOperation));
     out.push(await c.checkAppCvmsIsAllowed(args.checkAppCvmsIsAllowed));
     out.push(await c.checkAppIsAllowed(args.checkAppIsAllowed));
     out.push(await c.checkCvmIsAllowed(args.checkCvmIsAllowed));
@@ -316,29 +513,46 @@ export async function everyAction() {
     out.push(await c.confirmCvmPatch(args.confirmCvmPatch));
     out.push(await c.createAppInstance(args.createAppInstance));
     out.push(await c.createSshKey(args.createSshKey));
+    out.push(await c.createWebhook(args.createWebhook));
+    out.push(await c.createWorkloadCvm(args.createWorkloadCvm));
     out.push(await c.deleteCvm(args.deleteCvm));
     out.push(await c.deleteSshKey(args.deleteSshKey));
+    out.push(await c.deleteWebhook(args.deleteWebhook));
+    out.push(await c.diagnoseCvmCustomDomains(args.diagnoseCvmCustomDomains));
     out.push(await c.getAppAttestation(args.getAppAttestation));
     out.push(await c.getAppCvms(args.getAppCvms));
     out.push(await c.getAppDeviceAllowlist(args.getAppDeviceAllowlist));
     out.push(await c.getAppEnvEncryptPubKey(args.getAppEnvEncryptPubKey));
     out.push(await c.getAppFilterOptions(args.getAppFilterOptions));
     out.push(await c.getAppInfo(args.getAppInfo));
+    out.push(await c.getAppKmsInfo(args.getAppKmsInfo));
     out.push(await c.getAppList(args.getAppList));
+    out.push(await c.getAppPendingUpdatePreview(args.getAppPendingUpdatePreview));
+    out.push(await c.getAppPendingUpdates(args.getAppPendingUpdates));
     out.push(await c.getAppRevisionDetail(args.getAppRevisionDetail));
     out.push(await c.getAppRevisions(args.getAppRevisions));
+    out.push(await c.getAppTcbEvaluation(args.getAppTcbEvaluation));
+    out.push(await c.getAppUsage(args.getAppUsage));
+    out.push(await c.getAttestation(args.getAttestation));
+    out.push(await c.getAttestationCollateral(args.getAttestationCollateral));
     out.push(await c.getAvailableNodes(args.getAvailableNodes));
     out.push(await c.getAvailableOsImages(args.getAvailableOsImages));
     out.push(await c.getCurrentUser(args.getCurrentUser));
     out.push(await c.getCvmAttestation(args.getCvmAttestation));
+    out.push(await c.getCvmCommitUpdateInfo(args.getCvmCommitUpdateInfo));
     out.push(await c.getCvmComposeFile(args.getCvmComposeFile));
     out.push(await c.getCvmContainersStats(args.getCvmContainersStats));
     out.push(await c.getCvmCreateResources(args.getCvmCreateResources));
     out.push(await c.getCvmDockerCompose(args.getCvmDockerCompose));
+    out.push(await c.getCvmFirewallStatus(args.getCvmFirewallStatus));
     out.push(await c.getCvmInfo(args.getCvmInfo));
     out.push(await c.getCvmList(args.getCvmList));
     out.push(await c.getCvmNetwork(args.getCvmNetwork));
+    out.push(await c.getCvmNetworkConfig(args.getCvmNetworkConfig));
+    out.push(await c.getCvmOperationStatus(args.getCvmOperationStatus));
+    out.push(await c.getCvmPorts(args.getCvmPorts));
     out.push(await c.getCvmPreLaunchScript(args.getCvmPreLaunchScript));
+    out.push(await c.getCvmSshKeys(args.getCvmSshKeys));
     out.push(await c.getCvmState(args.getCvmState));
     out.push(await c.getCvmStats(args.getCvmStats));
     out.push(await c.getCvmStatusBatch(args.getCvmStatusBatch));
@@ -348,25 +562,46 @@ export async function everyAction() {
     out.push(await c.getKmsList(args.getKmsList));
     out.push(await c.getKmsOnChainDetail(args.getKmsOnChainDetail));
     out.push(await c.getOsImages(args.getOsImages));
+    out.push(await c.getPreLaunchScriptUpgradeStatus(args.getPreLaunchScriptUpgradeStatus));
+    out.push(await c.getRawAttestation(args.getRawAttestation));
+    out.push(await c.getWebhook(args.getWebhook));
+    out.push(await c.getWebhookStats(args.getWebhookStats));
     out.push(await c.getWorkspace(args.getWorkspace));
     out.push(await c.getWorkspaceNodes(args.getWorkspaceNodes));
     out.push(await c.getWorkspaceQuotas(args.getWorkspaceQuotas));
     out.push(await c.importGithubProfileSshKeys(args.importGithubProfileSshKeys));
+    out.push(await c.inspectKms(args.inspectKms));
     out.push(await c.listAllInstanceTypeFamilies(args.listAllInstanceTypeFamilies));
+    out.push(await c.listAttestationDeviceIds(args.listAttestationDeviceIds));
+    out.push(await c.listAttestationNodes(args.listAttestationNodes));
+    out.push(await c.listAttestationPpids(args.listAttestationPpids));
+    out.push(await c.listCvmOperations(args.listCvmOperations));
+    out.push(await c.listCvms(args.listCvms));
     out.push(await c.listFamilyInstanceTypes(args.listFamilyInstanceTypes));
     out.push(await c.listKmsContractNodes(args.listKmsContractNodes));
     out.push(await c.listKmsContracts(args.listKmsContracts));
+    out.push(await c.listRecentAttestations(args.listRecentAttestations));
     out.push(await c.listSshKeys(args.listSshKeys));
+    out.push(await c.listWebhookDeliveries(args.listWebhookDeliveries));
+    out.push(await c.listWebhooks(args.listWebhooks));
     out.push(await c.listWorkspaces(args.listWorkspaces));
     out.push(await c.nextAppIds(args.nextAppIds));
     out.push(await c.patchCvm(args.patchCvm));
     out.push(await c.provisionCvm(args.provisionCvm));
     out.push(await c.provisionCvmComposeFileUpdate(args.provisionCvmComposeFileUpdate));
+    out.push(await c.redeployAppRevision(args.redeployAppRevision));
+    out.push(await c.redeployCvmRevision(args.redeployCvmRevision));
     out.push(await c.refreshCvmInstanceId(args.refreshCvmInstanceId));
     out.push(await c.refreshCvmInstanceIds(args.refreshCvmInstanceIds));
     out.push(await c.renameCvm(args.renameCvm));
+    out.push(await c.replicateAppCvm(args.replicateAppCvm));
     out.push(await c.replicateCvm(args.replicateCvm));
+    out.push(await c.resendWebhookDelivery(args.resendWebhookDelivery));
     out.push(await c.restartCvm(args.restartCvm));
+    out.push(await c.revealWebhookSecret(args.revealWebhookSecret));
+    out.push(await c.revokeCurrentApiToken(args.revokeCurrentApiToken));
+    out.push(await c.rotateWebhookSecret(args.rotateWebhookSecret));
+    out.push(await c.safeCancelCvmOperation(args.safeCancelCvmOperation));
     out.push(await c.safeCheckAppCvmsIsAllowed(args.safeCheckAppCvmsIsAllowed));
     out.push(await c.safeCheckAppIsAllowed(args.safeCheckAppIsAllowed));
     out.push(await c.safeCheckCvmIsAllowed(args.safeCheckCvmIsAllowed));
@@ -377,29 +612,46 @@ export async function everyAction() {
     out.push(await c.safeConfirmCvmPatch(args.safeConfirmCvmPatch));
     out.push(await c.safeCreateAppInstance(args.safeCreateAppInstance));
     out.push(await c.safeCreateSshKey(args.safeCreateSshKey));
+    out.push(await c.safeCreateWebhook(args.safeCreateWebhook));
+    out.push(await c.safeCreateWorkloadCvm(args.safeCreateWorkloadCvm));
     out.push(await c.safeDeleteCvm(args.safeDeleteCvm));
     out.push(await c.safeDeleteSshKey(args.safeDeleteSshKey));
+    out.push(await c.safeDeleteWebhook(args.safeDeleteWebhook));
+    out.push(await c.safeDiagnoseCvmCustomDomains(args.safeDiagnoseCvmCustomDomains));
     out.push(await c.safeGetAppAttestation(args.safeGetAppAttestation));
     out.push(await c.safeGetAppCvms(args.safeGetAppCvms));
     out.push(await c.safeGetAppDeviceAllowlist(args.safeGetAppDeviceAllowlist));
     out.push(await c.safeGetAppEnvEncryptPubKey(args.safeGetAppEnvEncryptPubKey));
     out.push(await c.safeGetAppFilterOptions(args.safeGetAppFilterOptions));
     out.push(await c.safeGetAppInfo(args.safeGetAppInfo));
+    out.push(await c.safeGetAppKmsInfo(args.safeGetAppKmsInfo));
     out.push(await c.safeGetAppList(args.safeGetAppList));
+    out.push(await c.safeGetAppPendingUpdatePreview(args.safeGetAppPendingUpdatePreview));
+    out.push(await c.safeGetAppPendingUpdates(args.safeGetAppPendingUpdates));
     out.push(await c.safeGetAppRevisionDetail(args.safeGetAppRevisionDetail));
     out.push(await c.safeGetAppRevisions(args.safeGetAppRevisions));
+    out.push(await c.safeGetAppTcbEvaluation(args.safeGetAppTcbEvaluation));
+    out.push(await c.safeGetAppUsage(args.safeGetAppUsage));
+    out.push(await c.safeGetAttestation(args.safeGetAttestation));
+    out.push(await c.safeGetAttestationCollateral(args.safeGetAttestationCollateral));
     out.push(await c.safeGetAvailableNodes(args.safeGetAvailableNodes));
     out.push(await c.safeGetAvailableOsImages(args.safeGetAvailableOsImages));
     out.push(await c.safeGetCurrentUser(args.safeGetCurrentUser));
     out.push(await c.safeGetCvmAttestation(args.safeGetCvmAttestation));
+    out.push(await c.safeGetCvmCommitUpdateInfo(args.safeGetCvmCommitUpdateInfo));
     out.push(await c.safeGetCvmComposeFile(args.safeGetCvmComposeFile));
     out.push(await c.safeGetCvmContainersStats(args.safeGetCvmContainersStats));
     out.push(await c.safeGetCvmCreateResources(args.safeGetCvmCreateResources));
     out.push(await c.safeGetCvmDockerCompose(args.safeGetCvmDockerCompose));
+    out.push(await c.safeGetCvmFirewallStatus(args.safeGetCvmFirewallStatus));
     out.push(await c.safeGetCvmInfo(args.safeGetCvmInfo));
     out.push(await c.safeGetCvmList(args.safeGetCvmList));
     out.push(await c.safeGetCvmNetwork(args.safeGetCvmNetwork));
+    out.push(await c.safeGetCvmNetworkConfig(args.safeGetCvmNetworkConfig));
+    out.push(await c.safeGetCvmOperationStatus(args.safeGetCvmOperationStatus));
+    out.push(await c.safeGetCvmPorts(args.safeGetCvmPorts));
     out.push(await c.safeGetCvmPreLaunchScript(args.safeGetCvmPreLaunchScript));
+    out.push(await c.safeGetCvmSshKeys(args.safeGetCvmSshKeys));
     out.push(await c.safeGetCvmState(args.safeGetCvmState));
     out.push(await c.safeGetCvmStats(args.safeGetCvmStats));
     out.push(await c.safeGetCvmStatusBatch(args.safeGetCvmStatusBatch));
@@ -409,49 +661,92 @@ export async function everyAction() {
     out.push(await c.safeGetKmsList(args.safeGetKmsList));
     out.push(await c.safeGetKmsOnChainDetail(args.safeGetKmsOnChainDetail));
     out.push(await c.safeGetOsImages(args.safeGetOsImages));
+    out.push(await c.safeGetPreLaunchScriptUpgradeStatus(args.safeGetPreLaunchScriptUpgradeStatus));
+    out.push(await c.safeGetRawAttestation(args.safeGetRawAttestation));
+    out.push(await c.safeGetWebhook(args.safeGetWebhook));
+    out.push(await c.safeGetWebhookStats(args.safeGetWebhookStats));
     out.push(await c.safeGetWorkspace(args.safeGetWorkspace));
     out.push(await c.safeGetWorkspaceNodes(args.safeGetWorkspaceNodes));
     out.push(await c.safeGetWorkspaceQuotas(args.safeGetWorkspaceQuotas));
     out.push(await c.safeImportGithubProfileSshKeys(args.safeImportGithubProfileSshKeys));
+    out.push(await c.safeInspectKms(args.safeInspectKms));
     out.push(await c.safeListAllInstanceTypeFamilies(args.safeListAllInstanceTypeFamilies));
+    out.push(await c.safeListAttestationDeviceIds(args.safeListAttestationDeviceIds));
+    out.push(await c.safeListAttestationNodes(args.safeListAttestationNodes));
+    out.push(await c.safeListAttestationPpids(args.safeListAttestationPpids));
+    out.push(await c.safeListCvmOperations(args.safeListCvmOperations));
+    out.push(await c.safeListCvms(args.safeListCvms));
     out.push(await c.safeListFamilyInstanceTypes(args.safeListFamilyInstanceTypes));
     out.push(await c.safeListKmsContractNodes(args.safeListKmsContractNodes));
     out.push(await c.safeListKmsContracts(args.safeListKmsContracts));
+    out.push(await c.safeListRecentAttestations(args.safeListRecentAttestations));
     out.push(await c.safeListSshKeys(args.safeListSshKeys));
+    out.push(await c.safeListWebhookDeliveries(args.safeListWebhookDeliveries));
+    out.push(await c.safeListWebhooks(args.safeListWebhooks));
     out.push(await c.safeListWorkspaces(args.safeListWorkspaces));
     out.push(await c.safeNextAppIds(args.safeNextAppIds));
     out.push(await c.safePatchCvm(args.safePatchCvm));
     out.push(await c.safeProvisionCvm(args.safeProvisionCvm));
     out.push(await c.safeProvisionCvmComposeFileUpdate(args.safeProvisionCvmComposeFileUpdate));
+    out.push(await c.safeRedeployAppRevision(args.safeRedeployAppRevision));
+    out.push(await c.safeRedeployCvmRevision(args.safeRedeployCvmRevision));
     out.push(await c.safeRefreshCvmInstanceId(args.safeRefreshCvmInstanceId));
     out.push(await c.safeRefreshCvmInstanceIds(args.safeRefreshCvmInstanceIds));
     out.push(await c.safeRenameCvm(args.safeRenameCvm));
+    out.push(await c.safeReplicateAppCvm(args.safeReplicateAppCvm));
     out.push(await c.safeReplicateCvm(args.safeReplicateCvm));
+    out.push(await c.safeResendWebhookDelivery(args.safeResendWebhookDelivery));
     out.push(await c.safeRestartCvm(args.safeRestartCvm));
+    out.push(await c.safeRevealWebhookSecret(args.safeRevealWebhookSecret));
+    out.push(await c.safeRevokeCurrentApiToken(args.safeRevokeCurrentApiToken));
+    out.push(await c.safeRotateWebhookSecret(args.safeRotateWebhookSecret));
+    out.push(await c.safeScheduleCvmDelete(args.safeScheduleCvmDelete));
     out.push(await c.safeShutdownCvm(args.safeShutdownCvm));
     out.push(await c.safeStartCvm(args.safeStartCvm));
     out.push(await c.safeStopCvm(args.safeStopCvm));
+    out.push(await c.safeStopCvmsBatch(args.safeStopCvmsBatch));
+    out.push(await c.safeSubmitCvmComposeFile(args.safeSubmitCvmComposeFile));
     out.push(await c.safeSyncGithubSshKeys(args.safeSyncGithubSshKeys));
+    out.push(await c.safeTestWebhook(args.safeTestWebhook));
     out.push(await c.safeUpdateCvmEnvs(args.safeUpdateCvmEnvs));
+    out.push(await c.safeUpdateCvmListed(args.safeUpdateCvmListed));
+    out.push(await c.safeUpdateCvmNetworkConfig(args.safeUpdateCvmNetworkConfig));
+    out.push(await c.safeUpdateCvmPorts(args.safeUpdateCvmPorts));
     out.push(await c.safeUpdateCvmResources(args.safeUpdateCvmResources));
+    out.push(await c.safeUpdateCvmSshKeys(args.safeUpdateCvmSshKeys));
     out.push(await c.safeUpdateCvmVisibility(args.safeUpdateCvmVisibility));
     out.push(await c.safeUpdateDockerCompose(args.safeUpdateDockerCompose));
     out.push(await c.safeUpdateOsImage(args.safeUpdateOsImage));
     out.push(await c.safeUpdatePreLaunchScript(args.safeUpdatePreLaunchScript));
+    out.push(await c.safeUpdateWebhook(args.safeUpdateWebhook));
+    out.push(await c.safeUpgradePreLaunchScript(args.safeUpgradePreLaunchScript));
+    out.push(await c.safeVerifyAttestation(args.safeVerifyAttestation));
     out.push(await c.safeWatchCvmState(args.safeWatchCvmState));
+    out.push(await c.scheduleCvmDelete(args.scheduleCvmDelete));
     out.push(await c.shutdownCvm(args.shutdownCvm));
     out.push(await c.startCvm(args.startCvm));
     out.push(await c.stopCvm(args.stopCvm));
+    out.push(await c.stopCvmsBatch(args.stopCvmsBatch));
+    out.push(await c.submitCvmComposeFile(args.submitCvmComposeFile));
     out.push(await c.syncGithubSshKeys(args.syncGithubSshKeys));
+    out.push(await c.testWebhook(args.testWebhook));
     out.push(await c.updateCvmEnvs(args.updateCvmEnvs));
+    out.push(await c.updateCvmListed(args.updateCvmListed));
+    out.push(await c.updateCvmNetworkConfig(args.updateCvmNetworkConfig));
+    out.push(await c.updateCvmPorts(args.updateCvmPorts));
     out.push(await c.updateCvmResources(args.updateCvmResources));
+    out.push(await c.updateCvmSshKeys(args.updateCvmSshKeys));
     out.push(await c.updateCvmVisibility(args.updateCvmVisibility));
     out.push(await c.updateDockerCompose(args.updateDockerCompose));
     out.push(await c.updateOsImage(args.updateOsImage));
     out.push(await c.updatePreLaunchScript(args.updatePreLaunchScript));
+    out.push(await c.updateWebhook(args.updateWebhook));
+    out.push(await c.upgradePreLaunchScript(args.upgradePreLaunchScript));
+    out.push(await c.verifyAttestation(args.verifyAttestation));
     out.push(await c.watchCvmState(args.watchCvmState));
   }
   for (const b of [base, legacyBase] as const) {
+    out.push(await cancelCvmOperation(b, args.cancelCvmOperation));
     out.push(await checkAppCvmsIsAllowed(b, args.checkAppCvmsIsAllowed));
     out.push(await checkAppIsAllowed(b, args.checkAppIsAllowed));
     out.push(await checkCvmIsAllowed(b, args.checkCvmIsAllowed));
@@ -462,29 +757,46 @@ export async function everyAction() {
     out.push(await confirmCvmPatch(b, args.confirmCvmPatch));
     out.push(await createAppInstance(b, args.createAppInstance));
     out.push(await createSshKey(b, args.createSshKey));
+    out.push(await createWebhook(b, args.createWebhook));
+    out.push(await createWorkloadCvm(b, args.createWorkloadCvm));
     out.push(await deleteCvm(b, args.deleteCvm));
     out.push(await deleteSshKey(b, args.deleteSshKey));
+    out.push(await deleteWebhook(b, args.deleteWebhook));
+    out.push(await diagnoseCvmCustomDomains(b, args.diagnoseCvmCustomDomains));
     out.push(await getAppAttestation(b, args.getAppAttestation));
     out.push(await getAppCvms(b, args.getAppCvms));
     out.push(await getAppDeviceAllowlist(b, args.getAppDeviceAllowlist));
     out.push(await getAppEnvEncryptPubKey(b, args.getAppEnvEncryptPubKey));
     out.push(await getAppFilterOptions(b, args.getAppFilterOptions));
     out.push(await getAppInfo(b, args.getAppInfo));
+    out.push(await getAppKmsInfo(b, args.getAppKmsInfo));
     out.push(await getAppList(b, args.getAppList));
+    out.push(await getAppPendingUpdatePreview(b, args.getAppPendingUpdatePreview));
+    out.push(await getAppPendingUpdates(b, args.getAppPendingUpdates));
     out.push(await getAppRevisionDetail(b, args.getAppRevisionDetail));
     out.push(await getAppRevisions(b, args.getAppRevisions));
+    out.push(await getAppTcbEvaluation(b, args.getAppTcbEvaluation));
+    out.push(await getAppUsage(b, args.getAppUsage));
+    out.push(await getAttestation(b, args.getAttestation));
+    out.push(await getAttestationCollateral(b, args.getAttestationCollateral));
     out.push(await getAvailableNodes(b, args.getAvailableNodes));
     out.push(await getAvailableOsImages(b, args.getAvailableOsImages));
     out.push(await getCurrentUser(b, args.getCurrentUser));
     out.push(await getCvmAttestation(b, args.getCvmAttestation));
+    out.push(await getCvmCommitUpdateInfo(b, args.getCvmCommitUpdateInfo));
     out.push(await getCvmComposeFile(b, args.getCvmComposeFile));
     out.push(await getCvmContainersStats(b, args.getCvmContainersStats));
     out.push(await getCvmCreateResources(b, args.getCvmCreateResources));
     out.push(await getCvmDockerCompose(b, args.getCvmDockerCompose));
+    out.push(await getCvmFirewallStatus(b, args.getCvmFirewallStatus));
     out.push(await getCvmInfo(b, args.getCvmInfo));
     out.push(await getCvmList(b, args.getCvmList));
     out.push(await getCvmNetwork(b, args.getCvmNetwork));
+    out.push(await getCvmNetworkConfig(b, args.getCvmNetworkConfig));
+    out.push(await getCvmOperationStatus(b, args.getCvmOperationStatus));
+    out.push(await getCvmPorts(b, args.getCvmPorts));
     out.push(await getCvmPreLaunchScript(b, args.getCvmPreLaunchScript));
+    out.push(await getCvmSshKeys(b, args.getCvmSshKeys));
     out.push(await getCvmState(b, args.getCvmState));
     out.push(await getCvmStats(b, args.getCvmStats));
     out.push(await getCvmStatusBatch(b, args.getCvmStatusBatch));
@@ -494,25 +806,46 @@ export async function everyAction() {
     out.push(await getKmsList(b, args.getKmsList));
     out.push(await getKmsOnChainDetail(b, args.getKmsOnChainDetail));
     out.push(await getOsImages(b, args.getOsImages));
+    out.push(await getPreLaunchScriptUpgradeStatus(b, args.getPreLaunchScriptUpgradeStatus));
+    out.push(await getRawAttestation(b, args.getRawAttestation));
+    out.push(await getWebhook(b, args.getWebhook));
+    out.push(await getWebhookStats(b, args.getWebhookStats));
     out.push(await getWorkspace(b, args.getWorkspace));
     out.push(await getWorkspaceNodes(b, args.getWorkspaceNodes));
     out.push(await getWorkspaceQuotas(b, args.getWorkspaceQuotas));
     out.push(await importGithubProfileSshKeys(b, args.importGithubProfileSshKeys));
+    out.push(await inspectKms(b, args.inspectKms));
     out.push(await listAllInstanceTypeFamilies(b, args.listAllInstanceTypeFamilies));
+    out.push(await listAttestationDeviceIds(b, args.listAttestationDeviceIds));
+    out.push(await listAttestationNodes(b, args.listAttestationNodes));
+    out.push(await listAttestationPpids(b, args.listAttestationPpids));
+    out.push(await listCvmOperations(b, args.listCvmOperations));
+    out.push(await listCvms(b, args.listCvms));
     out.push(await listFamilyInstanceTypes(b, args.listFamilyInstanceTypes));
     out.push(await listKmsContractNodes(b, args.listKmsContractNodes));
     out.push(await listKmsContracts(b, args.listKmsContracts));
+    out.push(await listRecentAttestations(b, args.listRecentAttestations));
     out.push(await listSshKeys(b, args.listSshKeys));
+    out.push(await listWebhookDeliveries(b, args.listWebhookDeliveries));
+    out.push(await listWebhooks(b, args.listWebhooks));
     out.push(await listWorkspaces(b, args.listWorkspaces));
     out.push(await nextAppIds(b, args.nextAppIds));
     out.push(await patchCvm(b, args.patchCvm));
     out.push(await provisionCvm(b, args.provisionCvm));
     out.push(await provisionCvmComposeFileUpdate(b, args.provisionCvmComposeFileUpdate));
+    out.push(await redeployAppRevision(b, args.redeployAppRevision));
+    out.push(await redeployCvmRevision(b, args.redeployCvmRevision));
     out.push(await refreshCvmInstanceId(b, args.refreshCvmInstanceId));
     out.push(await refreshCvmInstanceIds(b, args.refreshCvmInstanceIds));
     out.push(await renameCvm(b, args.renameCvm));
+    out.push(await replicateAppCvm(b, args.replicateAppCvm));
     out.push(await replicateCvm(b, args.replicateCvm));
+    out.push(await resendWebhookDelivery(b, args.resendWebhookDelivery));
     out.push(await restartCvm(b, args.restartCvm));
+    out.push(await revealWebhookSecret(b, args.revealWebhookSecret));
+    out.push(await revokeCurrentApiToken(b, args.revokeCurrentApiToken));
+    out.push(await rotateWebhookSecret(b, args.rotateWebhookSecret));
+    out.push(await safeCancelCvmOperation(b, args.safeCancelCvmOperation));
     out.push(await safeCheckAppCvmsIsAllowed(b, args.safeCheckAppCvmsIsAllowed));
     out.push(await safeCheckAppIsAllowed(b, args.safeCheckAppIsAllowed));
     out.push(await safeCheckCvmIsAllowed(b, args.safeCheckCvmIsAllowed));
@@ -523,29 +856,46 @@ export async function everyAction() {
     out.push(await safeConfirmCvmPatch(b, args.safeConfirmCvmPatch));
     out.push(await safeCreateAppInstance(b, args.safeCreateAppInstance));
     out.push(await safeCreateSshKey(b, args.safeCreateSshKey));
+    out.push(await safeCreateWebhook(b, args.safeCreateWebhook));
+    out.push(await safeCreateWorkloadCvm(b, args.safeCreateWorkloadCvm));
     out.push(await safeDeleteCvm(b, args.safeDeleteCvm));
     out.push(await safeDeleteSshKey(b, args.safeDeleteSshKey));
+    out.push(await safeDeleteWebhook(b, args.safeDeleteWebhook));
+    out.push(await safeDiagnoseCvmCustomDomains(b, args.safeDiagnoseCvmCustomDomains));
     out.push(await safeGetAppAttestation(b, args.safeGetAppAttestation));
     out.push(await safeGetAppCvms(b, args.safeGetAppCvms));
     out.push(await safeGetAppDeviceAllowlist(b, args.safeGetAppDeviceAllowlist));
     out.push(await safeGetAppEnvEncryptPubKey(b, args.safeGetAppEnvEncryptPubKey));
     out.push(await safeGetAppFilterOptions(b, args.safeGetAppFilterOptions));
     out.push(await safeGetAppInfo(b, args.safeGetAppInfo));
+    out.push(await safeGetAppKmsInfo(b, args.safeGetAppKmsInfo));
     out.push(await safeGetAppList(b, args.safeGetAppList));
+    out.push(await safeGetAppPendingUpdatePreview(b, args.safeGetAppPendingUpdatePreview));
+    out.push(await safeGetAppPendingUpdates(b, args.safeGetAppPendingUpdates));
     out.push(await safeGetAppRevisionDetail(b, args.safeGetAppRevisionDetail));
     out.push(await safeGetAppRevisions(b, args.safeGetAppRevisions));
+    out.push(await safeGetAppTcbEvaluation(b, args.safeGetAppTcbEvaluation));
+    out.push(await safeGetAppUsage(b, args.safeGetAppUsage));
+    out.push(await safeGetAttestation(b, args.safeGetAttestation));
+    out.push(await safeGetAttestationCollateral(b, args.safeGetAttestationCollateral));
     out.push(await safeGetAvailableNodes(b, args.safeGetAvailableNodes));
     out.push(await safeGetAvailableOsImages(b, args.safeGetAvailableOsImages));
     out.push(await safeGetCurrentUser(b, args.safeGetCurrentUser));
     out.push(await safeGetCvmAttestation(b, args.safeGetCvmAttestation));
+    out.push(await safeGetCvmCommitUpdateInfo(b, args.safeGetCvmCommitUpdateInfo));
     out.push(await safeGetCvmComposeFile(b, args.safeGetCvmComposeFile));
     out.push(await safeGetCvmContainersStats(b, args.safeGetCvmContainersStats));
     out.push(await safeGetCvmCreateResources(b, args.safeGetCvmCreateResources));
     out.push(await safeGetCvmDockerCompose(b, args.safeGetCvmDockerCompose));
+    out.push(await safeGetCvmFirewallStatus(b, args.safeGetCvmFirewallStatus));
     out.push(await safeGetCvmInfo(b, args.safeGetCvmInfo));
     out.push(await safeGetCvmList(b, args.safeGetCvmList));
     out.push(await safeGetCvmNetwork(b, args.safeGetCvmNetwork));
+    out.push(await safeGetCvmNetworkConfig(b, args.safeGetCvmNetworkConfig));
+    out.push(await safeGetCvmOperationStatus(b, args.safeGetCvmOperationStatus));
+    out.push(await safeGetCvmPorts(b, args.safeGetCvmPorts));
     out.push(await safeGetCvmPreLaunchScript(b, args.safeGetCvmPreLaunchScript));
+    out.push(await safeGetCvmSshKeys(b, args.safeGetCvmSshKeys));
     out.push(await safeGetCvmState(b, args.safeGetCvmState));
     out.push(await safeGetCvmStats(b, args.safeGetCvmStats));
     out.push(await safeGetCvmStatusBatch(b, args.safeGetCvmStatusBatch));
@@ -555,46 +905,88 @@ export async function everyAction() {
     out.push(await safeGetKmsList(b, args.safeGetKmsList));
     out.push(await safeGetKmsOnChainDetail(b, args.safeGetKmsOnChainDetail));
     out.push(await safeGetOsImages(b, args.safeGetOsImages));
+    out.push(await safeGetPreLaunchScriptUpgradeStatus(b, args.safeGetPreLaunchScriptUpgradeStatus));
+    out.push(await safeGetRawAttestation(b, args.safeGetRawAttestation));
+    out.push(await safeGetWebhook(b, args.safeGetWebhook));
+    out.push(await safeGetWebhookStats(b, args.safeGetWebhookStats));
     out.push(await safeGetWorkspace(b, args.safeGetWorkspace));
     out.push(await safeGetWorkspaceNodes(b, args.safeGetWorkspaceNodes));
     out.push(await safeGetWorkspaceQuotas(b, args.safeGetWorkspaceQuotas));
     out.push(await safeImportGithubProfileSshKeys(b, args.safeImportGithubProfileSshKeys));
+    out.push(await safeInspectKms(b, args.safeInspectKms));
     out.push(await safeListAllInstanceTypeFamilies(b, args.safeListAllInstanceTypeFamilies));
+    out.push(await safeListAttestationDeviceIds(b, args.safeListAttestationDeviceIds));
+    out.push(await safeListAttestationNodes(b, args.safeListAttestationNodes));
+    out.push(await safeListAttestationPpids(b, args.safeListAttestationPpids));
+    out.push(await safeListCvmOperations(b, args.safeListCvmOperations));
+    out.push(await safeListCvms(b, args.safeListCvms));
     out.push(await safeListFamilyInstanceTypes(b, args.safeListFamilyInstanceTypes));
     out.push(await safeListKmsContractNodes(b, args.safeListKmsContractNodes));
     out.push(await safeListKmsContracts(b, args.safeListKmsContracts));
+    out.push(await safeListRecentAttestations(b, args.safeListRecentAttestations));
     out.push(await safeListSshKeys(b, args.safeListSshKeys));
+    out.push(await safeListWebhookDeliveries(b, args.safeListWebhookDeliveries));
+    out.push(await safeListWebhooks(b, args.safeListWebhooks));
     out.push(await safeListWorkspaces(b, args.safeListWorkspaces));
     out.push(await safeNextAppIds(b, args.safeNextAppIds));
     out.push(await safePatchCvm(b, args.safePatchCvm));
     out.push(await safeProvisionCvm(b, args.safeProvisionCvm));
     out.push(await safeProvisionCvmComposeFileUpdate(b, args.safeProvisionCvmComposeFileUpdate));
+    out.push(await safeRedeployAppRevision(b, args.safeRedeployAppRevision));
+    out.push(await safeRedeployCvmRevision(b, args.safeRedeployCvmRevision));
     out.push(await safeRefreshCvmInstanceId(b, args.safeRefreshCvmInstanceId));
     out.push(await safeRefreshCvmInstanceIds(b, args.safeRefreshCvmInstanceIds));
     out.push(await safeRenameCvm(b, args.safeRenameCvm));
+    out.push(await safeReplicateAppCvm(b, args.safeReplicateAppCvm));
     out.push(await safeReplicateCvm(b, args.safeReplicateCvm));
+    out.push(await safeResendWebhookDelivery(b, args.safeResendWebhookDelivery));
     out.push(await safeRestartCvm(b, args.safeRestartCvm));
+    out.push(await safeRevealWebhookSecret(b, args.safeRevealWebhookSecret));
+    out.push(await safeRevokeCurrentApiToken(b, args.safeRevokeCurrentApiToken));
+    out.push(await safeRotateWebhookSecret(b, args.safeRotateWebhookSecret));
+    out.push(await safeScheduleCvmDelete(b, args.safeScheduleCvmDelete));
     out.push(await safeShutdownCvm(b, args.safeShutdownCvm));
     out.push(await safeStartCvm(b, args.safeStartCvm));
     out.push(await safeStopCvm(b, args.safeStopCvm));
+    out.push(await safeStopCvmsBatch(b, args.safeStopCvmsBatch));
+    out.push(await safeSubmitCvmComposeFile(b, args.safeSubmitCvmComposeFile));
     out.push(await safeSyncGithubSshKeys(b, args.safeSyncGithubSshKeys));
+    out.push(await safeTestWebhook(b, args.safeTestWebhook));
     out.push(await safeUpdateCvmEnvs(b, args.safeUpdateCvmEnvs));
+    out.push(await safeUpdateCvmListed(b, args.safeUpdateCvmListed));
+    out.push(await safeUpdateCvmNetworkConfig(b, args.safeUpdateCvmNetworkConfig));
+    out.push(await safeUpdateCvmPorts(b, args.safeUpdateCvmPorts));
     out.push(await safeUpdateCvmResources(b, args.safeUpdateCvmResources));
+    out.push(await safeUpdateCvmSshKeys(b, args.safeUpdateCvmSshKeys));
     out.push(await safeUpdateCvmVisibility(b, args.safeUpdateCvmVisibility));
     out.push(await safeUpdateDockerCompose(b, args.safeUpdateDockerCompose));
     out.push(await safeUpdateOsImage(b, args.safeUpdateOsImage));
     out.push(await safeUpdatePreLaunchScript(b, args.safeUpdatePreLaunchScript));
+    out.push(await safeUpdateWebhook(b, args.safeUpdateWebhook));
+    out.push(await safeUpgradePreLaunchScript(b, args.safeUpgradePreLaunchScript));
+    out.push(await safeVerifyAttestation(b, args.safeVerifyAttestation));
     out.push(await safeWatchCvmState(b, args.safeWatchCvmState));
+    out.push(await scheduleCvmDelete(b, args.scheduleCvmDelete));
     out.push(await shutdownCvm(b, args.shutdownCvm));
     out.push(await startCvm(b, args.startCvm));
     out.push(await stopCvm(b, args.stopCvm));
+    out.push(await stopCvmsBatch(b, args.stopCvmsBatch));
+    out.push(await submitCvmComposeFile(b, args.submitCvmComposeFile));
     out.push(await syncGithubSshKeys(b, args.syncGithubSshKeys));
+    out.push(await testWebhook(b, args.testWebhook));
     out.push(await updateCvmEnvs(b, args.updateCvmEnvs));
+    out.push(await updateCvmListed(b, args.updateCvmListed));
+    out.push(await updateCvmNetworkConfig(b, args.updateCvmNetworkConfig));
+    out.push(await updateCvmPorts(b, args.updateCvmPorts));
     out.push(await updateCvmResources(b, args.updateCvmResources));
+    out.push(await updateCvmSshKeys(b, args.updateCvmSshKeys));
     out.push(await updateCvmVisibility(b, args.updateCvmVisibility));
     out.push(await updateDockerCompose(b, args.updateDockerCompose));
     out.push(await updateOsImage(b, args.updateOsImage));
     out.push(await updatePreLaunchScript(b, args.updatePreLaunchScript));
+    out.push(await updateWebhook(b, args.updateWebhook));
+    out.push(await upgradePreLaunchScript(b, args.upgradePreLaunchScript));
+    out.push(await verifyAttestation(b, args.verifyAttestation));
     out.push(await watchCvmState(b, args.watchCvmState));
   }
   out.push(await getCvmInfo(base, { id: "x" }, { version: "2025-10-28" }));

@@ -21,4 +21,6 @@ export default defineConfig({
   // esbuild drops `export *` of external packages from entries that share a chunk.
   splitting: false,
   target: "es2022",
+  // `import.meta.url` in the CommonJS build too (./src/schema-value.ts needs it).
+  shims: true,
 });

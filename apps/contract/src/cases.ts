@@ -28,10 +28,18 @@ const HASH = `0x${"ab".repeat(32)}`;
 const TX = `0x${"cd".repeat(32)}`;
 const APP = "a".repeat(40);
 const CVM = { id: "cvm_3kBf9XwQ" };
+const VM_UUID = "8c6f1a2e5b3d4e7f9a1b2c3d4e5f6a7b";
+const CHECKSUM = "9540fda5e6416c9d02bae726b146be58bee3caccfe7f874dbc68c808a13b1139";
+const WEBHOOK = { webhookId: "wh_8Jq2mXc4" };
 
 export const ACTION_CASES: Record<string, ActionCase> = {
   // Account and workspaces
   getCurrentUser: { operation: "GET /auth/me", calls: [undefined] },
+  revokeCurrentApiToken: {
+    operation: "DELETE /tokens/self",
+    calls: [undefined],
+    statuses: ["204"],
+  },
   listWorkspaces: {
     operation: "GET /workspaces",
     calls: [undefined, { cursor: "c_1", limit: 50 }],
@@ -58,6 +66,54 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   syncGithubSshKeys: { operation: "POST /user/ssh-keys/github-sync", calls: [undefined] },
   deleteSshKey: { operation: "DELETE /user/ssh-keys/{key_id}", calls: [{ keyId: "sshk_1" }] },
+
+  // Workspace webhooks
+  listWebhooks: { operation: "GET /workspace/webhooks", calls: [undefined] },
+  createWebhook: {
+    operation: "POST /workspace/webhooks",
+    calls: [
+      { url: "https://hooks.example.com/phala", events: ["cvm.created"] },
+      {
+        url: "https://hooks.example.com/phala",
+        events: ["cvm.created", "cvm.stopped"],
+        name: "deploys",
+        secret: "whsec_mine",
+      },
+    ],
+  },
+  getWebhook: { operation: "GET /workspace/webhooks/{webhook_id}", calls: [WEBHOOK] },
+  updateWebhook: {
+    operation: "PUT /workspace/webhooks/{webhook_id}",
+    calls: [
+      { ...WEBHOOK, enabled: false },
+      {
+        ...WEBHOOK,
+        url: "https://hooks.example.com/v2",
+        events: ["cvm.deleted"],
+        name: "deploys",
+        enabled: true,
+      },
+    ],
+  },
+  deleteWebhook: { operation: "DELETE /workspace/webhooks/{webhook_id}", calls: [WEBHOOK] },
+  revealWebhookSecret: {
+    operation: "POST /workspace/webhooks/{webhook_id}/reveal-secret",
+    calls: [WEBHOOK],
+  },
+  rotateWebhookSecret: {
+    operation: "POST /workspace/webhooks/{webhook_id}/rotate-secret",
+    calls: [WEBHOOK],
+  },
+  testWebhook: { operation: "POST /workspace/webhooks/{webhook_id}/test", calls: [WEBHOOK] },
+  listWebhookDeliveries: {
+    operation: "GET /workspace/webhooks/{webhook_id}/deliveries",
+    calls: [WEBHOOK, { ...WEBHOOK, limit: 20, offset: 40 }],
+  },
+  resendWebhookDelivery: {
+    operation: "POST /workspace/webhooks/{webhook_id}/deliveries/{event_id}/resend",
+    calls: [{ ...WEBHOOK, eventId: "evt_a1b2c3d4e5f67890" }],
+  },
+  getWebhookStats: { operation: "GET /workspace/webhooks/{webhook_id}/stats", calls: [WEBHOOK] },
 
   // Capacity
   getAvailableNodes: { operation: "GET /teepods/available", calls: [undefined] },
@@ -112,6 +168,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   getCvmDockerCompose: { operation: "GET /cvms/{cvm_id}/docker-compose.yml", calls: [CVM] },
   getCvmPreLaunchScript: { operation: "GET /cvms/{cvm_id}/pre-launch-script", calls: [CVM] },
   getCvmNetwork: { operation: "GET /cvms/{cvm_id}/network", calls: [CVM] },
+  getCvmNetworkConfig: { operation: "GET /cvms/{cvm_id}/network-config", calls: [CVM] },
+  getCvmPorts: { operation: "GET /cvms/{cvm_id}/ports", calls: [CVM] },
+  getCvmFirewallStatus: { operation: "GET /cvms/{cvm_id}/firewall-status", calls: [CVM] },
+  getCvmSshKeys: { operation: "GET /cvms/{cvm_id}/ssh-keys", calls: [CVM] },
+  getPreLaunchScriptUpgradeStatus: {
+    operation: "GET /cvms/{cvm_id}/pre-launch-script/upgrade-status",
+    calls: [CVM],
+  },
   getCvmStats: { operation: "GET /cvms/{cvm_id}/stats", calls: [CVM] },
   getCvmContainersStats: { operation: "GET /cvms/{cvm_id}/composition", calls: [CVM] },
   getCvmUserConfig: { operation: "GET /cvms/{cvm_id}/user_config", calls: [CVM] },
@@ -288,6 +352,40 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     statuses: ["202", "465"],
     reshapes: "answers the typed 465 result",
   },
+  upgradePreLaunchScript: {
+    operation: "POST /cvms/{cvm_id}/pre-launch-script/upgrade-to-latest-official",
+    calls: [CVM, { ...CVM, compose_hash: HASH, transaction_hash: TX }],
+    statuses: ["202", "465"],
+    reshapes: "answers the typed 465 result",
+  },
+
+  // CVM networking and SSH keys
+  updateCvmNetworkConfig: {
+    operation: "PATCH /cvms/{cvm_id}/network-config",
+    calls: [
+      { ...CVM, kms_urls: ["https://kms.example.com"] },
+      {
+        ...CVM,
+        kms_urls: ["https://kms.example.com"],
+        gateway_urls: ["https://gateway.example.com"],
+        restart: true,
+      },
+    ],
+  },
+  updateCvmPorts: {
+    operation: "PUT /cvms/{cvm_id}/ports",
+    calls: [
+      { ...CVM, ports: [] },
+      { ...CVM, ports: [{ vm_port: 22 }, { vm_port: 53, protocol: "udp" }] },
+    ],
+  },
+  updateCvmSshKeys: {
+    operation: "PUT /cvms/{cvm_id}/ssh-keys",
+    calls: [
+      { ...CVM, ssh_key_ids: ["sshkey_1a2b3c"] },
+      { ...CVM, ssh_key_ids: ["sshkey_1a2b3c"], usernames: ["bob"], apply_now: true },
+    ],
+  },
   provisionCvmComposeFileUpdate: {
     operation: "POST /cvms/{cvm_id}/compose_file/provision",
     calls: [
@@ -318,6 +416,86 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   commitCvmUpdate: {
     operation: "POST /cvms/{cvm_id}/commit-update",
     calls: [{ ...CVM, token: "tok_1", composeHash: HASH, transactionHash: TX }],
+  },
+
+  // CVM operations: the unpaginated list, workloads, batch stop, the operation
+  // log, metadata, commits and redeploys, custom domains
+  listCvms: { operation: "GET /cvms", calls: [undefined, { user_id: "usr_1a2b", teepod_id: 3 }] },
+  createWorkloadCvm: {
+    operation: "POST /cvms/workload",
+    calls: [
+      { name: "llama-server", instance_type: "h200.small", model_id: "meta/llama-3-8b" },
+      {
+        name: "llama-server",
+        instance_type: "h200.small",
+        model_id: "meta/llama-3-8b",
+        scheduled_delete_at: "2026-07-01T00:00:00Z",
+      },
+    ],
+  },
+  stopCvmsBatch: {
+    operation: "POST /cvms/batch-stop",
+    calls: [{ cvm_ids: ["cvm_3kBf9XwQ", "cvm_7pQr2sTu"] }],
+  },
+  listCvmOperations: {
+    operation: "GET /cvms/{cvm_id}/operations",
+    calls: [
+      CVM,
+      {
+        ...CVM,
+        cursor: "c_1",
+        limit: 100,
+        start_time: "2026-03-01T00:00:00Z",
+        end_time: "2026-03-31T23:59:59Z",
+        operation_types: ["stop", "restart"],
+      },
+    ],
+  },
+  cancelCvmOperation: { operation: "POST /cvms/{cvm_id}/operations/cancel", calls: [CVM] },
+  getCvmOperationStatus: { operation: "GET /cvms/{cvm_id}/operation-status", calls: [CVM] },
+  updateCvmListed: {
+    operation: "PATCH /cvms/{cvm_id}/listed",
+    calls: [{ ...CVM, listed: true }],
+  },
+  scheduleCvmDelete: {
+    operation: "PATCH /cvms/{cvm_id}/scheduled-delete",
+    calls: [
+      { ...CVM, scheduled_delete_at: "2026-07-01T00:00:00Z" },
+      { ...CVM, scheduled_delete_at: null },
+    ],
+  },
+  getCvmCommitUpdateInfo: {
+    operation: "GET /cvms/{cvm_id}/commit-update",
+    calls: [{ ...CVM, token: "tok_1" }],
+  },
+  redeployCvmRevision: {
+    operation: "POST /cvms/{cvm_id}/revisions/{revision_id}/redeploy",
+    calls: [
+      { ...CVM, revision_id: "rev_0a1b2c3d" },
+      { ...CVM, revision_id: "rev_0a1b2c3d", transaction_hash: TX },
+    ],
+    statuses: ["202", "465"],
+    reshapes: "answers `{ status, correlation_id }` (202) or the typed 465 result",
+  },
+  submitCvmComposeFile: {
+    operation: "POST /cvms/{cvm_id}/compose_file",
+    calls: [
+      { ...CVM, compose_file: { name: "my-app" }, compose_hash: HASH },
+      {
+        ...CVM,
+        compose_file: { name: "my-app", docker_compose_file: "services: {}" },
+        compose_hash: HASH,
+        encrypted_env: "00ff",
+        env_keys: ["A"],
+        transaction_hash: TX,
+      },
+    ],
+    statuses: ["202", "465"],
+    reshapes: "answers `{ status, correlation_id }` (202) or the typed 465 result",
+  },
+  diagnoseCvmCustomDomains: {
+    operation: "POST /cvms/{cvm_id}/customize-domain-diagnose",
+    calls: [{ ...CVM, domains: [{ domain: "app.example.com", port: 443 }] }],
   },
 
   // Apps
@@ -392,4 +570,85 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     statuses: ["200", "465"],
     reshapes: "answers the typed 465 result",
   },
+  replicateAppCvm: {
+    operation: "POST /apps/{app_id}/cvms/{vm_uuid}/replicas",
+    calls: [
+      { appId: APP, vmUuid: VM_UUID },
+      {
+        appId: APP,
+        vmUuid: VM_UUID,
+        node_id: 7,
+        teepod_id: 3,
+        encrypted_env: "00ff",
+        compose_hash: HASH,
+        prepareOnly: true,
+      },
+    ],
+    statuses: ["200", "465"],
+    reshapes: "answers the typed 465 result",
+  },
+  redeployAppRevision: {
+    operation: "POST /apps/{app_id}/revisions/{revision_id}/redeploy",
+    calls: [
+      { appId: APP, revisionId: "rev_1" },
+      { appId: APP, revisionId: "rev_1", vm_uuids: [VM_UUID], transactionHash: TX },
+    ],
+    statuses: ["202", "465"],
+    reshapes: "answers `{ status, correlation_id }` (202) or the typed 465 result",
+  },
+  getAppTcbEvaluation: {
+    operation: "GET /apps/{app_id}/attestations/tcb-evaluation",
+    calls: [{ appId: APP }],
+  },
+  getAppUsage: {
+    operation: "GET /apps/{app_id}/usage",
+    calls: [
+      { appId: APP },
+      {
+        appId: APP,
+        start_date: "2026-01-01T00:00:00Z",
+        end_date: new Date("2026-02-01T00:00:00Z"),
+        limit: 5000,
+        offset: 100,
+      },
+    ],
+  },
+  getAppKmsInfo: { operation: "GET /apps/{app_id}/kms-info", calls: [{ appId: APP }] },
+  getAppPendingUpdates: {
+    operation: "GET /apps/{app_id}/pending-updates",
+    calls: [{ appId: APP }],
+  },
+  getAppPendingUpdatePreview: {
+    operation: "GET /apps/{app_id}/pending-updates/{vm_uuid}/{compose_hash}/preview",
+    calls: [{ appId: APP, vmUuid: VM_UUID, composeHash: HASH }],
+  },
+
+  // KMS, inspected live
+  inspectKms: { operation: "GET /kms/{kms_id}/info", calls: [{ kms_id: "kms_1" }] },
+
+  // Attestations
+  verifyAttestation: {
+    operation: "POST /attestations/verify",
+    calls: [{ hex: "0x0400" }, { quote: new Uint8Array([4, 0, 2, 0]) }],
+  },
+  listRecentAttestations: {
+    operation: "GET /attestations/recent",
+    calls: [undefined, { skip: 20, limit: 100 }],
+  },
+  getAttestation: {
+    operation: "GET /attestations/view/{checksum}",
+    calls: [{ checksum: CHECKSUM }],
+  },
+  getAttestationCollateral: {
+    operation: "GET /attestations/collateral/{checksum}",
+    calls: [{ checksum: CHECKSUM }],
+  },
+  getRawAttestation: {
+    operation: "GET /attestations/raw/{checksum}",
+    calls: [{ checksum: CHECKSUM }],
+    reshapes: "answers the body's bytes (a Uint8Array)",
+  },
+  listAttestationPpids: { operation: "GET /attestations/ppids", calls: [undefined] },
+  listAttestationDeviceIds: { operation: "GET /attestations/device_ids", calls: [undefined] },
+  listAttestationNodes: { operation: "GET /attestations/nodes", calls: [undefined] },
 };

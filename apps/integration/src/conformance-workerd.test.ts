@@ -144,11 +144,14 @@ for (const entry of ENTRIES) {
     // The versioning guide's import, bundled for Workers: `@phala/cloud`'s valibot entry.
     if (entry.name === "@phala/cloud")
       it.skipIf(!entry.linked)(
-        "@phala/cloud resolves to its valibot entry (dist/edge.js): no zod in the Worker",
+        "@phala/cloud resolves to its valibot entry (dist/edge.js), which validates with valibot",
         () => {
           expect(bundle.sdkPath).toMatch(/packages\/cloud\/dist\/edge\.js$/);
-          expect(bundle.script).not.toMatch(/node_modules\/(\.pnpm\/zod@|zod\/)/);
           expect(bundle.script).toMatch(/node_modules\/(\.pnpm\/valibot@|valibot\/)/);
+          // No zod check here: the suite imports the namespace (`import * as sdk`),
+          // which keeps every export, the root's zod schema values included. A
+          // program's named imports keep none of them: packages/cloud/src/edge.test.ts
+          // and bench/size.mjs check that bundle for zod.
         },
       );
 

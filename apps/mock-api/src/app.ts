@@ -14,11 +14,15 @@ import { FaultInjector, type FaultRule } from "./internal/faults";
 import { resolveApiVersion } from "./internal/negotiation";
 import { callerForApiKey, type MockState } from "./model";
 import { registerAppRoutes } from "./routes/apps";
+import { registerAttestationsRoutes } from "./routes/attestations";
 import { registerAuthRoutes } from "./routes/auth";
+import { isRevokedApiKey } from "./routes/auth/tokens";
 import { registerCvmRoutes } from "./routes/cvms";
+import { settleScheduledDeletes } from "./routes/cvms/scheduled-delete";
 import { registerInstanceTypeRoutes } from "./routes/instance-types";
 import { registerKmsRoutes } from "./routes/kms";
 import { registerSshKeyRoutes } from "./routes/ssh-keys";
+import { registerWebhookRoutes } from "./routes/webhooks";
 import { registerWorkspaceRoutes } from "./routes/workspaces";
 import { createMockState } from "./seed";
 import {
@@ -178,13 +182,17 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
 
   const requireApiKey: MiddlewareHandler<MockEnv> = async (c, next) => {
     const key = apiKeyOf(c.req.header("X-API-Key"));
-    if (!keys.accepts(key)) throw invalidApiKeyError();
+    // A key revoked by DELETE /tokens/self is refused like an unknown one.
+    if (!keys.accepts(key) || isRevokedApiKey(state, key)) throw invalidApiKeyError();
+    const requestNow = now();
     c.set("render", {
       state,
       caller: callerForApiKey(state, key),
-      now: now(),
+      now: requestNow,
       version: c.get("apiVersion"),
     });
+    // A CVM whose scheduled delete is due is gone before this request reads anything.
+    settleScheduledDeletes(state, requestNow);
     const stepUp = state.settings.stepUpRequired;
     if (stepUp && stepUp.length > 0) {
       const operation = `${c.req.method} ${c.req.routePath.slice(API_BASE_PATH.length)}`;
@@ -238,11 +246,13 @@ export function createMockApp(options: MockAppOptions = {}): Hono<MockEnv> {
   const api = new Hono<MockEnv>();
   registerAuthRoutes(api, requireApiKey);
   registerSshKeyRoutes(api, requireApiKey);
+  registerWebhookRoutes(api, requireApiKey); // before the CVM routes: it wraps them
   registerWorkspaceRoutes(api, requireApiKey);
   registerInstanceTypeRoutes(api, requireApiKey);
   registerKmsRoutes(api, requireApiKey);
   registerCvmRoutes(api, requireApiKey);
   registerAppRoutes(api, requireApiKey);
+  registerAttestationsRoutes(api, { state, now });
   app.route(API_BASE_PATH, api);
 
   app.notFound((c) => c.json(ROUTE_NOT_FOUND_BODY, 404));

@@ -53,6 +53,7 @@ export type {
   WorkspaceRole,
 } from "./model";
 export { callerForApiKey, MockModelError, resourceState } from "./model";
+export { OFFICIAL_PRE_LAUNCH_SCRIPTS } from "./routes/cvms/pre-launch-upgrade";
 export { PROVISION_TTL_MS, provisionPrivateKeyFor } from "./routes/cvms/provision-store";
 export { disallowComposeHash } from "./routes/cvms/registration";
 export { currentCvmOperation, currentCvmStatus } from "./routes/cvms/status-machine";

@@ -37,6 +37,25 @@ describe.each([
   );
 });
 
+describe.each([["node.js"], ["node.cjs"], ["deno.js"], ["index.js"]])(
+  "@phala/cloud: dist/%s, the root's schema values",
+  (file) => {
+    it(
+      "load zod at their first use, not at import",
+      async () => {
+        const loaded = await modulesLoadedBy(
+          dist(file),
+          `const picked = m.CvmInfoV20260121Schema.pick({ name: true });
+if (picked.parse({ name: "a", status: "x" }).status !== undefined) throw new Error("not picked");`,
+        );
+        expect(packagesIn(loaded.atImport)).toEqual([]);
+        expect(packagesIn(loaded.afterward)).toContain("zod");
+      },
+      CHILD_PROCESS_TIMEOUT,
+    );
+  },
+);
+
 describe("@phala/cloud/schemas", () => {
   it.each(["schemas.js", "schemas.cjs"])(
     "dist/%s exports the zod schemas",

@@ -5,5 +5,6 @@
 // `types` there): both flavours share them. The star exports are repeated, not
 // taken from ./index, for the reason given in node.ts.
 export * from "@phala/cloud-core/valibot";
-// Types only, as in ./index: the (zod) schemas are exported by `@phala/cloud/schemas`.
-export type * from "@phala/cloud-schemas/types";
+// Every schema type, and every zod schema re-exported: a bundle keeps only those
+// it uses, so a Worker that imports none holds no zod.
+export * from "./root-schemas-edge";

@@ -5,5 +5,7 @@
 export * from "@phala/cloud-core";
 // Core's two factories with the Node preset applied (`withRuntime`).
 export { createBaseClient, createClient } from "@phala/cloud-node";
-// Types only, as in ./index: the schemas are exported by `@phala/cloud/schemas`.
-export type * from "@phala/cloud-schemas/types";
+// Every schema type, and every zod schema as a value that loads the schemas at
+// its first use (./schema-value.ts), as Phala's JS SDK reference imports them;
+// `@phala/cloud/schemas` exports the same schemas directly.
+export * from "./root-schemas";

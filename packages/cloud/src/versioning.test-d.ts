@@ -90,8 +90,8 @@ describe("client versions", () => {
       ResponseMap["2026-06-23"]["startCvm"]
     >();
     expectTypeOf(await latest.listKmsContracts()).toEqualTypeOf<KmsContractList>();
-    // The pinned node list keeps its shape.
-    expectTypeOf(await latest.getKmsList()).toEqualTypeOf<GetKmsListResponse>();
+    // The pinned node list keeps its shape (each item with the SDK's `chain` added).
+    expectTypeOf(await latest.getKmsList()).toExtend<GetKmsListResponse>();
   });
 
   it("withVersion, createClient and the per-call version type the result by the version", async () => {

@@ -55,11 +55,32 @@ export type NoCallOptions = Record<never, never>;
 export type VersionTable = { readonly [V in KnownApiVersion]: unknown };
 
 /**
+ * What a `finish` adds when it depends on the answer: an interface extending
+ * this whose `result` is written with `this["answer"]` (the usual encoding of a
+ * type-level function). It is applied to each branch of each version's answer,
+ * so a union gets a field per branch (`patchCvm`'s `requiresOnChainHash: true`
+ * beside `precondition_required` only) and a nested object its own (the items
+ * of `getKmsList`), in the shape that version answers.
+ */
+export interface AnswerCompletion {
+  readonly answer: unknown;
+  readonly result: unknown;
+}
+
+/** An answer `R` as `finish` leaves it: `R & Added`, or an `AnswerCompletion` applied to each branch of `R`. */
+export type Completed<R, Added> = [Added] extends [AnswerCompletion]
+  ? R extends unknown
+    ? (Added & { readonly answer: R })["result"]
+    : never
+  : R & Added;
+
+/**
  * The response types of an endpoint, looked up in the one response map; with
- * `Added`, what an action's `finish` adds to the answer (the values it just set).
+ * `Added`, what an action's `finish` adds to the answer (the values it just set,
+ * or an `AnswerCompletion`).
  */
 export type VersionedResponses<E extends VersionedEndpoint, Added = unknown> = {
-  [V in KnownApiVersion]: ResponseMap[V][E] & Added;
+  [V in KnownApiVersion]: Completed<ResponseMap[V][E], Added>;
 };
 
 /** What a call returns: the caller's schema wins, then the call's version, then the client's. */
@@ -195,7 +216,7 @@ interface VersionedActionSpec<E extends VersionedEndpoint, Args, Opt extends boo
    */
   versionPins?: Readonly<Record<string, string>>;
   /** As `ActionSpecBase.finish`; what it adds to the answer is typed by `Added`. */
-  finish?: (data: AnyVersionResponse<E>, args: Args) => AnyVersionResponse<E> & Added;
+  finish?: (data: AnyVersionResponse<E>, args: Args) => Completed<AnyVersionResponse<E>, Added>;
 }
 
 interface ActionSpec<Name extends string, Args, Out, Opt extends boolean>
@@ -387,8 +408,9 @@ function versionLeftOut(
  * pinned: its request sends the version `endpointWireVersion` names, and its
  * table maps each client version to what that pinned request answers.
  *
- * `Added` types what `finish` adds to every version's answer; give it (with the
- * other type arguments) only for an action that has a `finish`.
+ * `Added` types what `finish` adds to every version's answer (an
+ * `AnswerCompletion` when that depends on the answer's branch); give it (with
+ * the other type arguments) only for an action that has a `finish`.
  */
 export function defineVersionedAction<
   E extends VersionedEndpoint,

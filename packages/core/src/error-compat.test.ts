@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getCvmInfo, safeGetCvmInfo } from "./actions";
+import { getCurrentUser, getCvmInfo, safeGetCvmInfo } from "./actions";
 import { CvmStateWatchError } from "./actions/internal/watch-errors";
 import { createBaseClient } from "./client";
 import {
@@ -283,10 +283,28 @@ describe("documented classes over this SDK's errors", () => {
     expect(error.errorCode).toBe("ERR-03-001");
     expect(error.suggestions).toEqual(["List your CVMs"]);
     expect(error.links).toEqual([{ url: "https://docs.phala.com/errors", label: "Errors" }]);
-    // The docs' `structuredDetails`.
-    expect(error.detail.details).toEqual([
+    // The docs' `structuredDetails`: `detail.details`.
+    expect(error.structuredDetails).toEqual([
       { field: "id", value: "cvm_42", message: "No CVM cvm_42" },
     ]);
+    expect(error.structuredDetails).toBe(error.detail.details);
+    // Not enumerable: a spread or JSON of the error does not repeat the details.
+    expect(Object.keys(error)).not.toContain("structuredDetails");
+  });
+
+  it("structuredDetails is empty without a structured error; statusText is the response's", async () => {
+    const fetch = async () =>
+      new Response(JSON.stringify({ detail: "Forbidden" }), {
+        status: 403,
+        statusText: "Forbidden",
+        headers: { "content-type": "application/json" },
+      });
+    const client = createBaseClient({ apiKey: "k", baseURL: "http://127.0.0.1:9/api/v1", fetch });
+    const error = await getCurrentUser(client).catch((e: unknown) => e);
+    if (!(error instanceof AuthError)) throw new Error("expected an AuthError");
+    expect(error.statusText).toBe("Forbidden");
+    expect(error.structuredDetails).toEqual([]);
+    expect(error.toJSON().statusText).toBe("Forbidden");
   });
 
   it("answers for errors a request creates, thrown or in a safe result", async () => {

@@ -86,8 +86,7 @@ export abstract class BusinessError extends APIError {
 
 /**
  * A structured error: the API sent an `error_code` (`ERR-xx-xxx`) and a message.
- * `suggestions` and `links` are as sent; the docs' `structuredDetails` are
- * `detail.details`.
+ * `suggestions`, `links` and `structuredDetails` (`detail.details`) are as sent.
  */
 export abstract class ResourceError extends BusinessError {
   declare readonly [category]: "resource";
@@ -125,8 +124,9 @@ export abstract class RequestError extends PhalaCloudError {
   }
 }
 
-// The docs' `error.isValidationError`... flags, as functions: a property would
-// have to be added to the errors a request creates.
+// The docs' `error.isValidationError`... flags, as functions: properties would be
+// code in every bundle that makes a request, and they narrow the type, which a
+// boolean property would not.
 /** `error instanceof ValidationError`; the docs' `error.isValidationError`. */
 export const isValidationError = (error: unknown): error is ValidationError =>
   error instanceof ValidationError;

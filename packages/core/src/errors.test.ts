@@ -34,6 +34,14 @@ import {
 } from "./errors";
 import { DotenvParseError, WebhookVerificationError } from "./helpers";
 import * as core from "./index";
+import {
+  OnchainError,
+  OnchainEventMissingError,
+  OnchainPrerequisiteError,
+  OnchainRevertError,
+  OnchainTimeoutError,
+  ViemNotInstalledError,
+} from "./onchain";
 import { type FakeReply, fakeFetch, TEST_API_KEY, TEST_BASE_URL } from "./test-utils";
 
 beforeEach(() => {
@@ -410,6 +418,12 @@ describe("error names survive minification", () => {
     [new WatchAbortedError("m"), "WatchAbortedError"],
     [new WebhookVerificationError("invalid_signature", "m"), "WebhookVerificationError"],
     [new DotenvParseError([{ line: 1, message: "m" }]), "DotenvParseError"],
+    [new ViemNotInstalledError("addComposeHash", undefined, false), "ViemNotInstalledError"],
+    [new OnchainError("m", {}), "OnchainError"],
+    [new OnchainPrerequisiteError("owner", "m", {}), "OnchainPrerequisiteError"],
+    [new OnchainRevertError("m", { reason: "r" }), "OnchainRevertError"],
+    [new OnchainEventMissingError("ComposeHashAdded", "m", {}), "OnchainEventMissingError"],
+    [new OnchainTimeoutError(5, { transactionHash: "0x1" }), "OnchainTimeoutError"],
   ];
 
   it.each(instances.map(([error, name]) => [name, error] as const))(
@@ -439,7 +453,7 @@ describe("error names survive minification", () => {
       .sort();
     const covered = instances.map(([error]) => error.constructor.name).sort();
     expect(covered).toEqual(exported);
-    expect(exported).toHaveLength(28);
+    expect(exported).toHaveLength(34);
   });
 
   it("PhalaCloudError without context adds nothing to the message", () => {

@@ -19,6 +19,8 @@ export interface ErrorContext {
 
 interface PhalaCloudErrorOptions extends ErrorContext {
   status?: number;
+  /** The response's status text, as the runtime gave it. */
+  statusText?: string | undefined;
   body?: unknown;
   cause?: unknown;
   /** The server's `x-request-id`, when there was a response. */
@@ -33,6 +35,7 @@ export interface PhalaCloudErrorJSON {
   name: string;
   message: string;
   status: number | undefined;
+  statusText: string | undefined;
   method: string | undefined;
   path: string | undefined;
   apiVersion: string | undefined;
@@ -53,6 +56,7 @@ function describeCall(ctx: ErrorContext): string {
 /** What an error copies from its options, in this order; `toJSON` shows all but `body`. */
 const ERROR_FIELDS = [
   "status",
+  "statusText",
   "body",
   "method",
   "path",
@@ -68,6 +72,11 @@ export class PhalaCloudError extends Error {
   // Declared, not initialised: the constructor sets each one from ERROR_FIELDS.
   /** HTTP status, when the server answered. */
   declare readonly status: number | undefined;
+  /**
+   * The response's status text as the runtime gave it (`Not Found`), when the
+   * server answered; empty over HTTP/2, which has none.
+   */
+  declare readonly statusText: string | undefined;
   /** The parsed response body (JSON when it was JSON, else text), when there was one. */
   declare readonly body: unknown;
   declare readonly method: string | undefined;
@@ -135,6 +144,7 @@ export interface FieldValidationError {
 
 interface APIErrorOptions extends ErrorContext {
   status: number;
+  statusText?: string | undefined;
   body: unknown;
   headers?: Headers;
   bodyExcerpt?: string | undefined;
@@ -202,6 +212,12 @@ export class APIError extends PhalaCloudError {
   declare readonly links: ApiErrorLink[];
   /** The response headers (never the request's: those carry the key). */
   declare readonly headers: Headers | undefined;
+
+  /** The structured error's `details` (field and value of each), as the docs name them. */
+  get structuredDetails(): ApiErrorDetailItem[] {
+    const details = this.detail?.details;
+    return Array.isArray(details) ? details : [];
+  }
 
   constructor(options: APIErrorOptions, message?: string) {
     const structured = structuredFrom(options.body);

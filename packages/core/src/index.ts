@@ -67,6 +67,7 @@ export type {
   RequestEvent,
 } from "./hooks";
 export type { Logger, LogLevel } from "./logger";
+export * from "./onchain";
 export * from "./paginate";
 export { isComposeHashRegistrationRequired } from "./registration";
 export {

@@ -14,7 +14,12 @@ const WITHOUT_ARGUMENTS = [
   "getCurrentUser",
   "getCvmCreateResources",
   "listAllInstanceTypeFamilies",
+  "listAttestationDeviceIds",
+  "listAttestationNodes",
+  "listAttestationPpids",
   "listSshKeys",
+  "listWebhooks",
+  "revokeCurrentApiToken",
   "syncGithubSshKeys",
 ];
 

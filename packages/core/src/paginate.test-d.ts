@@ -101,12 +101,16 @@ describe("paginate item types", () => {
     expectTypeOf<PageItem<{ dstack_apps: string[] }>>().toEqualTypeOf<string>();
     expectTypeOf<PageItem<{ data: boolean[]; pagination: object }>>().toEqualTypeOf<boolean>();
     expectTypeOf<PageItem<{ data: boolean[] }>>().toBeNever();
+    expectTypeOf<PageItem<readonly string[]>>().toEqualTypeOf<string>();
+    expectTypeOf<
+      PageItem<{ items: number[]; next_cursor: string | null }>
+    >().toEqualTypeOf<number>();
   });
 
   it("refuses what is not a paginated list action, and wrong arguments", () => {
     // @ts-expect-error getCvmInfo does not return a page
     paginate(getCvmInfo, client, { id: "cvm_1" });
-    // @ts-expect-error getAppCvms returns a bare array
+    // @ts-expect-error getAppCvms returns a bare array, and takes no offset to page it
     paginate(getAppCvms, client, { appId: "app_1" });
     // @ts-expect-error a safe twin resolves { success, data }, not a page
     paginate(safeGetCvmList, client);

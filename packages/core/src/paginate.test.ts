@@ -347,6 +347,138 @@ describe("paginate: cursor { data, pagination: { has_more, next_cursor, total } 
   });
 });
 
+/** Shaped like `GET /cvms/{id}/operations`: `{ items, next_cursor, total }`, `?cursor&limit`. */
+const OperationSchema = z.object({ id: z.string() });
+const listOperationsLike = defineAction({
+  name: "listCvmOperations",
+  optionalArgs: true,
+  response: z.object({
+    items: z.array(OperationSchema),
+    next_cursor: z.string().nullable(),
+    total: z.number(),
+  }),
+  plan: (args: { cursor?: string; limit?: number }) => ({
+    method: "GET",
+    path: "/cvms/web/operations",
+    query: { cursor: args.cursor, limit: args.limit },
+  }),
+});
+
+/** Serves `count` operations, a cursor being the index of the next one. */
+function operationServer(count: number) {
+  return fakeFetch((call): FakeReply => {
+    const q = query(call);
+    const start = Number(q.cursor ?? 0);
+    const limit = Number(q.limit ?? 20);
+    const end = Math.min(count, start + limit);
+    const items = Array.from({ length: end - start }, (_, i) => ({ id: `op_${start + i}` }));
+    return { body: { items, next_cursor: end < count ? String(end) : null, total: count } };
+  });
+}
+
+describe("paginate: cursor { items, next_cursor, total }", () => {
+  it("follows next_cursor until it is null", async () => {
+    const fake = operationServer(5);
+    const ids: string[] = [];
+    for await (const operation of paginate(listOperationsLike, client(fake.fetch), { limit: 2 })) {
+      ids.push(operation.id);
+    }
+    expect(ids).toEqual(["op_0", "op_1", "op_2", "op_3", "op_4"]);
+    expect(fake.calls.map(query)).toEqual([
+      { limit: "2" },
+      { limit: "2", cursor: "2" },
+      { limit: "2", cursor: "4" },
+    ]);
+  });
+
+  it("starts at the cursor given, and stops at a cursor seen before", async () => {
+    const fake = fakeFetch({ body: { items: [{ id: "op_9" }], next_cursor: "c1", total: 9 } });
+    const items = await paginate(listOperationsLike, client(fake.fetch), {
+      cursor: "c1",
+    }).toArray();
+    expect(items).toEqual([{ id: "op_9" }]);
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
+/** Shaped like `GET /workspace/webhooks/{id}/deliveries`: a bare array, `?limit&offset`. */
+const listDeliveriesLike = defineAction({
+  name: "listWebhookDeliveries",
+  optionalArgs: true,
+  response: z.array(z.object({ event_id: z.string() })),
+  plan: (args: { limit?: number; offset?: number }) => ({
+    method: "GET",
+    path: "/workspace/webhooks/wh_1/deliveries",
+    query: { limit: args.limit, offset: args.offset },
+  }),
+});
+
+/** Serves `count` deliveries by offset; its own page size when no limit is sent. */
+function deliveryServer(count: number, defaultLimit = 50) {
+  return fakeFetch((call): FakeReply => {
+    const q = query(call);
+    const offset = Number(q.offset ?? 0);
+    const limit = Number(q.limit ?? defaultLimit);
+    const end = Math.min(count, offset + limit);
+    return {
+      body: Array.from({ length: Math.max(0, end - offset) }, (_, i) => ({
+        event_id: `evt_${offset + i}`,
+      })),
+    };
+  });
+}
+
+describe("paginate: a bare array with limit and offset", () => {
+  it("stops when the list is not paged: the same page again for an offset it ignores", async () => {
+    const fake = fakeFetch({ body: [{ event_id: "evt_0" }, { event_id: "evt_1" }] });
+    const items = await paginate(listDeliveriesLike, client(fake.fetch)).toArray();
+    expect(items).toHaveLength(2);
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it("moves the offset by each page and ends at a short page", async () => {
+    const fake = deliveryServer(5);
+    const ids: string[] = [];
+    for await (const delivery of paginate(listDeliveriesLike, client(fake.fetch), { limit: 2 })) {
+      ids.push(delivery.event_id);
+    }
+    expect(ids).toEqual(["evt_0", "evt_1", "evt_2", "evt_3", "evt_4"]);
+    expect(fake.calls.map(query)).toEqual([
+      { limit: "2" },
+      { limit: "2", offset: "2" },
+      { limit: "2", offset: "4" },
+    ]);
+  });
+
+  it("without a limit, reads until an empty page: no item is lost to an unknown page size", async () => {
+    const fake = deliveryServer(7, 3);
+    const items = await paginate(listDeliveriesLike, client(fake.fetch)).toArray();
+    expect(items.map((d) => d.event_id)).toEqual([
+      "evt_0",
+      "evt_1",
+      "evt_2",
+      "evt_3",
+      "evt_4",
+      "evt_5",
+      "evt_6",
+    ]);
+    expect(fake.calls.map(query)).toEqual([{}, { offset: "3" }, { offset: "6" }, { offset: "7" }]);
+  });
+
+  it("starts at the offset given; a full last page costs one empty request", async () => {
+    const fake = deliveryServer(4);
+    const items = await paginate(listDeliveriesLike, client(fake.fetch), {
+      limit: 2,
+      offset: 2,
+    }).toArray();
+    expect(items.map((d) => d.event_id)).toEqual(["evt_2", "evt_3"]);
+    expect(fake.calls.map(query)).toEqual([
+      { limit: "2", offset: "2" },
+      { limit: "2", offset: "4" },
+    ]);
+  });
+});
+
 describe("paginate: guards, pages(), toArray(), options", () => {
   it("stops when the server ignores the page number (no repeated items)", async () => {
     const fake = fakeFetch((_call, index) =>

@@ -4,10 +4,12 @@ import { PhalaCloudError, RequestValidationError } from "./errors";
 import type { KnownApiVersion } from "./versions";
 
 /*
- * The API pages its lists three ways:
+ * The API pages its lists five ways:
  *   numbered   { items, total, page, page_size, pages }              GET /cvms/paginated
  *   apps       { dstack_apps, page, page_size, total, total_pages }  GET /apps
  *   cursor     { data, pagination: { has_more, next_cursor, total } } GET /workspaces
+ *   items      { items, next_cursor, total } with ?cursor&limit      GET /cvms/{id}/operations
+ *   offset     a bare array, with ?limit&offset                      GET /workspace/webhooks/{id}/deliveries
  * `paginate` recognises each from the response itself, so any list action
  * with one of these envelopes pages without a registry to keep in sync.
  */
@@ -15,17 +17,30 @@ import type { KnownApiVersion } from "./versions";
 type AnyPageEnvelope =
   | { items: readonly unknown[] }
   | { dstack_apps: readonly unknown[] }
-  | { data: readonly unknown[]; pagination: unknown };
+  | { data: readonly unknown[]; pagination: unknown }
+  | readonly unknown[];
 
-/** An action whose response, in every version, is one page of a list. Not a `safe` twin. */
+/**
+ * An action whose response, in every version, is one page of a list. Not a
+ * `safe` twin. An action answering a bare array pages only if it takes `offset`.
+ */
 export type PaginatedAction = {
   readonly actionName: string;
-  readonly "~types"?: {
-    args: any;
-    responses: { readonly [V in KnownApiVersion]: AnyPageEnvelope };
-    optionalArgs: boolean;
-    safe: false;
-  };
+  readonly "~types"?:
+    | {
+        args: any;
+        responses: {
+          readonly [V in KnownApiVersion]: Exclude<AnyPageEnvelope, readonly unknown[]>;
+        };
+        optionalArgs: boolean;
+        safe: false;
+      }
+    | {
+        args: { offset?: number | undefined };
+        responses: { readonly [V in KnownApiVersion]: readonly unknown[] };
+        optionalArgs: boolean;
+        safe: false;
+      };
 };
 
 type TypesOf<A> = A extends { readonly "~types"?: infer T extends ActionTypes } ? T : never;
@@ -40,13 +55,15 @@ export type PageOf<
 /** The type of one list item of a page envelope. */
 export type PageItem<P> = unknown extends P
   ? unknown
-  : P extends { items: readonly (infer I)[] }
+  : P extends readonly (infer I)[]
     ? I
-    : P extends { dstack_apps: readonly (infer I)[] }
+    : P extends { items: readonly (infer I)[] }
       ? I
-      : P extends { data: readonly (infer I)[]; pagination: unknown }
+      : P extends { dstack_apps: readonly (infer I)[] }
         ? I
-        : never;
+        : P extends { data: readonly (infer I)[]; pagination: unknown }
+          ? I
+          : never;
 
 type PaginateParams<A extends PaginatedAction, O> = TypesOf<A>["optionalArgs"] extends true
   ? [args?: TypesOf<A>["args"], options?: O]
@@ -64,7 +81,10 @@ export interface PageIterator<Item, Page> extends AsyncIterable<Item> {
   toArray(options?: { limit?: number }): Promise<Item[]>;
 }
 
-type NextPage = { arg: "page"; value: number } | { arg: "cursor"; value: string };
+type NextPage =
+  | { arg: "page"; value: number }
+  | { arg: "cursor"; value: string }
+  | { arg: "offset"; value: number };
 
 interface ReadPage {
   items: readonly unknown[];
@@ -98,20 +118,51 @@ function numberedPage(
   return { items, number, next: more ? { arg: "page", value: number + 1 } : undefined };
 }
 
-function readPage(body: unknown, requested: number, endpoint: string): ReadPage {
+/** A cursor, when there is a next one. */
+function cursorAfter(more: unknown, cursor: unknown): NextPage | undefined {
+  return more === true && typeof cursor === "string" && cursor !== ""
+    ? { arg: "cursor", value: cursor }
+    : undefined;
+}
+
+/**
+ * A bare array paged by `limit`/`offset`. Without a `limit` in the arguments the
+ * server's default page size is unknown, so only an empty page ends the list: one
+ * request more, never an item less.
+ */
+function offsetPage(
+  items: readonly unknown[],
+  args: Record<string, unknown> | undefined,
+): ReadPage {
+  const limit = count(args?.limit);
+  const more = items.length > 0 && (limit === undefined || items.length >= limit);
+  const next = (count(args?.offset) ?? 0) + items.length;
+  return { items, number: undefined, next: more ? { arg: "offset", value: next } : undefined };
+}
+
+function readPage(
+  body: unknown,
+  args: Record<string, unknown> | undefined,
+  requested: number,
+  endpoint: string,
+): ReadPage {
+  if (Array.isArray(body)) return offsetPage(body, args);
   if (isRecord(body)) {
+    // `{ items, next_cursor }` without page numbers: the cursor kind.
+    if (Array.isArray(body.items) && "next_cursor" in body && body.page === undefined) {
+      return {
+        items: body.items,
+        number: undefined,
+        next: cursorAfter(true, body.next_cursor),
+      };
+    }
     if (Array.isArray(body.items)) return numberedPage(body.items, body, requested, "pages");
     if (Array.isArray(body.dstack_apps)) {
       return numberedPage(body.dstack_apps, body, requested, "total_pages");
     }
     if (Array.isArray(body.data) && isRecord(body.pagination)) {
       const { has_more, next_cursor } = body.pagination;
-      const more = has_more === true && typeof next_cursor === "string" && next_cursor !== "";
-      return {
-        items: body.data,
-        number: undefined,
-        next: more ? { arg: "cursor", value: next_cursor } : undefined,
-      };
+      return { items: body.data, number: undefined, next: cursorAfter(has_more, next_cursor) };
     }
   }
   const hint =
@@ -119,7 +170,7 @@ function readPage(body: unknown, requested: number, endpoint: string): ReadPage 
       ? "; pass the action itself, not its safe twin"
       : "";
   throw new PhalaCloudError(
-    `paginate: the response of ${endpoint} is not a page ({items}, {dstack_apps} or {data, pagination})${hint}`,
+    `paginate: the response of ${endpoint} is not a page ({items}, {dstack_apps}, {data, pagination} or an array)${hint}`,
     { endpoint },
   );
 }
@@ -142,14 +193,16 @@ function checkLimit(limit: unknown): number {
  * }
  * ```
  *
- * Works with the three envelopes the API uses (numbered `items`/`pages`,
- * `dstack_apps`/`total_pages`, and cursor `data`/`pagination`). `args` are
- * the action's own (a `page` or `cursor` in them is where iteration starts);
+ * Works with the five ways the API pages (numbered `items`/`pages`,
+ * `dstack_apps`/`total_pages`, cursor `data`/`pagination`, cursor
+ * `items`/`next_cursor`, and a bare array with `limit`/`offset`). `args` are
+ * the action's own (a `page`, `cursor` or `offset` in them is where iteration starts);
  * `options` (`signal`, `version`, `timeout`, `headers`, `schema`) go to every
  * page's call, and items are typed by the client's version or the call's.
  *
  * It ends on the last page, and never loops: an empty page, a page number
- * that does not advance or a cursor seen before also end it.
+ * that does not advance or a cursor seen before also end it. A bare array
+ * ends at a page shorter than the `limit` given (without one, at an empty page).
  */
 export function paginate<
   A extends PaginatedAction,
@@ -172,15 +225,21 @@ export function paginate<
     let pageArgs = args;
     let requested = count(args?.page) ?? 1;
     let previousNumber: number | undefined;
+    let previousFirst: string | undefined;
     const seenCursors = new Set<string>();
     if (typeof args?.cursor === "string") seenCursors.add(args.cursor);
     for (;;) {
       const body = await call(client, pageArgs, options);
-      const page = readPage(body, requested, endpoint);
+      const page = readPage(body, pageArgs, requested, endpoint);
       if (page.number !== undefined) {
         // A server that ignores `page` would repeat a page forever.
         if (previousNumber !== undefined && page.number <= previousNumber) return;
         previousNumber = page.number;
+      } else if (Array.isArray(body)) {
+        // So would a list that is not paged at all, given an `offset` it ignores.
+        const first = JSON.stringify(page.items[0]);
+        if (first === previousFirst) return;
+        previousFirst = first;
       }
       yield { body, items: page.items };
       const next = page.next;
@@ -188,7 +247,7 @@ export function paginate<
       if (next.arg === "cursor") {
         if (seenCursors.has(next.value)) return;
         seenCursors.add(next.value);
-      } else {
+      } else if (next.arg === "page") {
         requested = next.value;
       }
       pageArgs = { ...args, [next.arg]: next.value };

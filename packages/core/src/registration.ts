@@ -11,7 +11,8 @@ export const COMPOSE_HASH_REGISTRATION_REQUIRED = 465;
 
 type Json = Record<string, unknown>;
 
-const REGISTRATION_FIELDS = [
+/** The fields of a 465 answer besides its message and code, in the API's names. */
+export const REGISTRATION_FIELDS = [
   "compose_hash",
   "app_id",
   "device_id",

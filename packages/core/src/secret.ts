@@ -89,3 +89,37 @@ export function bodyExcerpt(text: string, key?: ApiKey): string | undefined {
   const head = scrubText(text.slice(0, MAX_BODY_EXCERPT + secretLength), key);
   return head.length > MAX_BODY_EXCERPT ? `${head.slice(0, MAX_BODY_EXCERPT - 1)}…` : head;
 }
+
+/** An error's message and stack, and its causes', as one text to search for the key. */
+function errorText(value: unknown, depth = 0): string {
+  return value instanceof Error
+    ? `${value.message}\n${value.stack}\n${depth < 4 ? errorText(value.cause, depth + 1) : ""}`
+    : String(value ?? "");
+}
+
+/**
+ * Makes an error that leaves the SDK unable to show the key, in place (its
+ * message is the maker's to scrub, before its stack is taken): its cause
+ * replaced by a scrubbed copy when the key occurs anywhere in that cause's
+ * chain (a runtime's error about a header may quote its value), and an API
+ * error's response headers copied without it (a proxy may echo the request's
+ * headers back).
+ */
+export function scrubError<E extends Error>(error: E, key: ApiKey | undefined): E {
+  const secret = key?.reveal();
+  if (secret) {
+    const target = error as E & { cause?: unknown; headers?: Headers };
+    const cause = errorText(target.cause);
+    if (cause.includes(secret)) target.cause = new Error(scrubText(cause, key));
+    if (target.headers) {
+      // The runtime's own Headers may not be the global one (undici's): copy by `forEach`.
+      const headers = new Headers();
+      target.headers.forEach((value, name) => {
+        // A header value is Latin-1 only, so not the redacted form with its ellipsis.
+        headers.append(name, value.split(secret).join("[redacted]"));
+      });
+      target.headers = headers;
+    }
+  }
+  return error;
+}

@@ -102,6 +102,56 @@ describe("the key never leaks", () => {
     expect(error.bodyExcerpt).toContain(REDACTED);
   });
 
+  it("not in an API error's headers when a proxy echoes the request's headers back", async () => {
+    const fake = fakeFetch({
+      status: 502,
+      body: { detail: "bad gateway" },
+      headers: { "x-echo-api-key": TEST_API_KEY, "x-request-id": "req_7" },
+    });
+    const error = await getCurrentUser(makeClient(fake.fetch, { maxRetries: 0 })).catch((e) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.headers.get("x-echo-api-key")).toBe("[redacted]");
+    expect(error.headers.get("x-request-id")).toBe("req_7");
+    expect(inspect(error, { showHidden: true, depth: 10 })).not.toContain(TEST_API_KEY);
+  });
+
+  it("not in a connection error's cause chain, nor in the error a retry hook gets", async () => {
+    // A runtime refusing a header value may quote it, deep in the cause chain.
+    const fetch: FetchLike = async () => {
+      throw new TypeError("fetch failed", {
+        cause: new Error(`invalid header value ${TEST_API_KEY}`),
+      });
+    };
+    const seen: unknown[] = [];
+    const client = makeClient(fetch, {
+      maxRetries: 1,
+      hooks: {
+        onRetry: (event) => void seen.push(event.error),
+        onError: (e) => void seen.push(e.error),
+      },
+    });
+    const error = await getCurrentUser(client).catch((e) => e);
+    expect(error).toBeInstanceOf(PhalaCloudError);
+    expect(error.name).toBe("APIConnectionError");
+    expect(seen).toHaveLength(2);
+    for (const value of [error, ...seen]) {
+      const text = inspect(value, { showHidden: true, depth: 10 });
+      expect(text).not.toContain(TEST_API_KEY);
+      expect(text).toContain(REDACTED);
+    }
+    // A cause that does not show the key is kept as it was.
+    const plain = new TypeError("fetch failed");
+    const kept = await getCurrentUser(
+      makeClient(
+        async () => {
+          throw plain;
+        },
+        { maxRetries: 0 },
+      ),
+    ).catch((e) => e);
+    expect(kept.cause).toBe(plain);
+  });
+
   it("not in a ResponseValidationError's body or excerpt when a 2xx echoes the key", async () => {
     const fake = fakeFetch({ body: { echo: TEST_API_KEY } });
     const error = await getCurrentUser(makeClient(fake.fetch)).catch((e) => e);
@@ -122,6 +172,7 @@ describe("the key never leaks", () => {
       name: "NotFoundError",
       message: "404 ERR-404: no such CVM (GET /cvms/cvm_1, API version 2026-01-21)",
       status: 404,
+      statusText: "",
       method: "GET",
       path: "/cvms/cvm_1",
       apiVersion: "2026-01-21",

@@ -343,7 +343,83 @@ export const WIRE_FILES = {
       doc: "`POST /cvms/{id}/compose_file/provision`: the hash to commit (and, on-chain, to register).",
       patch: add({ compose_unchanged: nullable(bool) }),
     },
+    {
+      name: "StopCvmsBatchError",
+      contractName: "BatchStopErrorEntry",
+      doc: "A CVM of a batch stop that could not be stopped, and why.",
+    },
+    {
+      name: "StopCvmsBatchResult",
+      contractName: "BatchStopResponse",
+      doc: "`POST /cvms/batch-stop`: how many CVMs were stopped, skipped (already stopped) or failed.",
+    },
+    {
+      name: "CvmOperation",
+      contractName: "CvmOperationResponse",
+      doc: "One operation run on a CVM (start, stop, update...): who triggered it, its status and events.",
+    },
+    {
+      name: "CvmOperationPage",
+      contractName: "PaginatedCvmOperationsResponse",
+      doc: "`GET /cvms/{id}/operations`: one page, newest first; pass `next_cursor` back as `cursor`.",
+    },
+    {
+      name: "CancelCvmOperationResult",
+      contractName: "CancelOperationRequest",
+      doc: "`POST /cvms/{id}/operations/cancel`: whether the running operation was cancelled.",
+    },
+    {
+      name: "CvmOperationStatus",
+      contractName: "CvmOperationStatus",
+      doc: "`GET /cvms/{id}/operation-status`: the reference leaves it open; every field is kept.",
+    },
+    {
+      name: "CvmCommitUpdateInfo",
+      contractName: "CvmCommitUpdateInfo",
+      doc: "`GET /cvms/{id}/commit-update?token=`: what a prepared update commits; the reference leaves it open, every field is kept.",
+    },
+    { name: "DomainDnsRecord", contractName: "DnsRecordResult" },
+    { name: "DomainAcmeFetch", contractName: "AcmeFetchResult" },
+    { name: "DomainCaaCheck", contractName: "CaaCheckResult" },
+    { name: "DomainDiagnosis", contractName: "DomainDiagnosisResult" },
+    {
+      name: "CvmDomainDiagnosis",
+      contractName: "DiagnosisResponse",
+      doc: "`POST /cvms/{id}/customize-domain-diagnose`: the DNS records each custom domain needs, and whether it has them.",
+    },
     { name: "CvmOperationAccepted", contractName: "CvmOperationAccepted" },
+    { name: "CvmNetworkConfigPort", contractName: "NetworkConfigPortMappingEntry" },
+    {
+      name: "CvmNetworkConfig",
+      contractName: "NetworkConfigResponse",
+      doc: "`GET`/`PATCH /cvms/{id}/network-config`: the KMS and gateway URLs a CVM boots with, and its port mappings.",
+    },
+    {
+      name: "CvmPortMapping",
+      contractName: "PortMappingResponse",
+      doc: "One published port: the node's `host_port` forwarded to the CVM's `vm_port`.",
+    },
+    {
+      name: "CvmPortMappings",
+      schema: { type: "array", items: ref("PortMappingResponse") },
+      doc: "`GET`/`PUT /cvms/{id}/ports`.",
+    },
+    {
+      name: "CvmFirewallStatus",
+      contractName: "FirewallStatusResponse",
+      doc: "`GET /cvms/{id}/firewall-status`: whether the CVM's firewall can be configured, and why not.",
+    },
+    { name: "CvmSshKey", contractName: "CvmSshKey" },
+    {
+      name: "CvmSshKeys",
+      contractName: "CvmSshKeys",
+      doc: "`GET`/`PUT /cvms/{id}/ssh-keys`: the keys the CVM authorizes, applied at its next power-on.",
+    },
+    {
+      name: "PreLaunchScriptUpgradeStatus",
+      contractName: "PreLaunchScriptUpgradeStatus",
+      doc: "`GET /cvms/{id}/pre-launch-script/upgrade-status`: whether the CVM runs an official pre-launch script and can move to the latest one.",
+    },
   ],
 
   apps: [
@@ -396,6 +472,38 @@ export const WIRE_FILES = {
       contractName: "AppAttestationResponse",
       doc: "`GET /apps/{app_id}/attestations`.",
     },
+    { name: "TcbEvaluationInstance", contractName: "TcbEvaluationInstance" },
+    {
+      name: "TcbEvaluationResponse",
+      contractName: "TcbEvaluationResponse",
+      doc: "`GET /apps/{app_id}/attestations/tcb-evaluation`: how Intel's TCB evaluation rates each instance's platform.",
+    },
+    {
+      name: "MeteredUsage",
+      contractName: "MeteredUsageResponse",
+      doc: "One billed stretch of one instance: its kind, period and cost.",
+    },
+    {
+      name: "AppUsageResponse",
+      contractName: "AppUsageResponse",
+      doc: "`GET /apps/{app_id}/usage`: one page of the app's metered usage, with the count and the cost of the whole range.",
+    },
+    {
+      name: "AppKmsInfoResponse",
+      contractName: "AppKmsInfoResponse",
+      doc: "`GET /apps/{app_id}/kms-info`: the app's KMS and, on-chain, its contracts and who deployed them.",
+    },
+    { name: "PendingUpdateItem", contractName: "PendingUpdateItem" },
+    {
+      name: "PendingUpdatesResponse",
+      contractName: "PendingUpdatesResponse",
+      doc: "`GET /apps/{app_id}/pending-updates`: the updates waiting for their compose hash to be registered on-chain, one per instance.",
+    },
+    {
+      name: "PendingUpdatePreview",
+      contractName: "PendingUpdatePreview",
+      doc: "`GET /apps/{app_id}/pending-updates/{vm_uuid}/{compose_hash}/preview`: the compose file and pre-launch script now and once the update applies.",
+    },
   ],
 
   kms: [
@@ -435,6 +543,65 @@ export const WIRE_FILES = {
       contractName: "OnChainKmsResponse",
       doc: "`GET /kms/on-chain/{chain}`: the KMS contracts of one chain, with what each allows.",
     },
+    { name: "KmsBootstrapInfo", contractName: "BootstrapInfoOut" },
+    { name: "KmsRpcInfo", contractName: "KmsRpcInfo" },
+    { name: "KmsTeepodImage", contractName: "TeepodImageInfo" },
+    { name: "KmsTeepodInfo", contractName: "TeepodInfo" },
+    { name: "KmsOnChainKeys", contractName: "OnChainKmsInfo" },
+    { name: "KmsOnChainVerification", contractName: "OnChainVerification" },
+    { name: "KmsOnChainInfo", contractName: "OnChainInfo" },
+    {
+      name: "KmsInspectResponse",
+      contractName: "KmsInspectResponse",
+      doc: "`GET /kms/{kms_id}/info`: a KMS node inspected live: its RPC and guest agent, the nodes using it and, on-chain, its contract checked against it.",
+    },
+  ],
+
+  attestations: [
+    { name: "AttestationQuoteHeader", contractName: "QuoteHeader" },
+    { name: "AttestationQuoteBody", contractName: "QuoteBody" },
+    {
+      name: "AttestationQuote",
+      contractName: "Quote",
+      doc: "A parsed SGX or TDX quote: its header, its body (the measurements) and its certificate chain.",
+    },
+    {
+      name: "QuoteCollateralV3",
+      contractName: "QuoteCollateralV3",
+      doc: "The Intel collateral a quote is verified with (`GET /attestations/collateral/{checksum}`): CRLs, TCB info and QE identity, with their chains and signatures.",
+    },
+    { name: "AttestationNodeProvider", contractName: "NodeProvider" },
+    {
+      name: "AttestationVerification",
+      contractName: "VerificationResponse",
+      doc: "`POST /attestations/verify`: the verdict on an uploaded quote, and the `checksum` the other reads take.",
+    },
+    { name: "RecentAttestation", contractName: "RecentAttestation" },
+    {
+      name: "RecentAttestations",
+      schema: { type: "array", items: ref("RecentAttestation") },
+      doc: "`GET /attestations/recent`: the quotes stored last, newest first.",
+    },
+    {
+      name: "AttestationView",
+      contractName: "AttestationView",
+      doc: "`GET /attestations/view/{checksum}`: a stored quote, parsed, with when it was uploaded.",
+    },
+    {
+      name: "AttestationPpids",
+      schema: { type: "array", items: str },
+      doc: "`GET /attestations/ppids`: the PPIDs (platform ids) of the machines Phala Cloud runs on.",
+    },
+    {
+      name: "AttestationDeviceIds",
+      schema: { type: "array", items: str },
+      doc: "`GET /attestations/device_ids`: the device ids of the machines Phala Cloud runs on.",
+    },
+    {
+      name: "AttestationNodes",
+      schema: { type: "array", items: ref("NodeRef") },
+      doc: "`GET /attestations/nodes`: Phala Cloud's nodes, with their device id and PPID.",
+    },
   ],
 
   "ssh-keys": [
@@ -446,6 +613,35 @@ export const WIRE_FILES = {
     { name: "ListSshKeysResponse", schema: { type: "array", items: ref("SshKeyResponse") } },
     { name: "ImportGithubProfileResponse", contractName: "GithubProfileImportResponse" },
     { name: "SyncGithubSshKeysResponse", contractName: "GithubSyncResponse" },
+  ],
+
+  webhooks: [
+    {
+      name: "Webhook",
+      contractName: "WebhookResponse",
+      doc: "A webhook endpoint of the workspace; `secret` is carried by the answer of its creation.",
+    },
+    { name: "ListWebhooksResponse", schema: { type: "array", items: ref("WebhookResponse") } },
+    {
+      name: "WebhookDelivery",
+      contractName: "WebhookDeliveryResponse",
+      doc: "One delivery of an event to a webhook: its outcome, attempts and timing.",
+    },
+    {
+      name: "ListWebhookDeliveriesResponse",
+      schema: { type: "array", items: ref("WebhookDeliveryResponse") },
+    },
+    { name: "WebhookStats", contractName: "WebhookStatsResponse" },
+    {
+      name: "WebhookSecret",
+      contractName: "WebhookSecret",
+      doc: "A webhook's signing secret (`whsec_...`), revealed or just rotated.",
+    },
+    {
+      name: "WebhookEventSent",
+      contractName: "WebhookEventSent",
+      doc: "An event sent to a webhook (a test, a resend); `event_id` names its delivery where the API says.",
+    },
   ],
 
   workspaces: [

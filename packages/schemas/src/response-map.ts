@@ -14,21 +14,44 @@ import type {
   AppCvmsIsAllowedResponse,
   AppCvmsIsAllowedResponseV20260522,
   AppFilterOptions,
+  AppKmsInfoResponse,
   AppRevisionDetail,
   AppRevisionsResponse,
+  AppUsageResponse,
   CvmIsAllowedResult,
   CvmIsAllowedResultV20260522,
   DeviceAllowlistResponse,
   DeviceAllowlistResponseV20260522,
   IsAllowedResult,
+  PendingUpdatePreview,
+  PendingUpdatesResponse,
+  TcbEvaluationResponse,
 } from "./wire/apps";
 import type {
+  AttestationDeviceIds,
+  AttestationNodes,
+  AttestationPpids,
+  AttestationVerification,
+  AttestationView,
+  QuoteCollateralV3,
+  RecentAttestations,
+} from "./wire/attestations";
+import type {
+  CancelCvmOperationResult,
   CvmAppCompose,
   CvmAttestation,
+  CvmCommitUpdateInfo,
   CvmContainersStats,
   CvmCurrentState,
+  CvmDomainDiagnosis,
+  CvmFirewallStatus,
   CvmNetwork,
+  CvmNetworkConfig,
   CvmOperationAccepted,
+  CvmOperationPage,
+  CvmOperationStatus,
+  CvmPortMappings,
+  CvmSshKeys,
   CvmSystemInfo,
   CvmUserConfig,
   CvmVm,
@@ -37,10 +60,12 @@ import type {
   GetCvmStatusBatch,
   InstanceIdRefreshResult,
   InstanceIdRefreshResultV20260522,
+  PreLaunchScriptUpgradeStatus,
   ProvisionCvm,
   ProvisionCvmComposeFileUpdateResult,
   RefreshCvmInstanceIds,
   RefreshCvmInstanceIdsV20260522,
+  StopCvmsBatchResult,
 } from "./wire/cvms";
 import type { AllFamiliesResponse, FamilyInstanceTypesResponse } from "./wire/instance-types";
 import type {
@@ -50,6 +75,7 @@ import type {
   KmsContract,
   KmsContractList,
   KmsContractNodes,
+  KmsInspectResponse,
   NextAppIds,
 } from "./wire/kms";
 import type {
@@ -63,6 +89,10 @@ import type {
   CreateAppInstanceResultV20260522,
   GetAppCvmsResponseV20251028,
   GetAppCvmsResponseV20260121,
+  ListCvmsResponseV20251028,
+  ListCvmsResponseV20260121,
+  ReplicateAppCvmResult,
+  ReplicateAppCvmResultV20260522,
   ReplicateCvmResult,
   ReplicateCvmResultV20260522,
 } from "./wire/results";
@@ -88,6 +118,14 @@ import type {
   PaginatedCvmInfosV20260121,
 } from "./wire/v2026-01-21";
 import type {
+  ListWebhookDeliveriesResponse,
+  ListWebhooksResponse,
+  Webhook,
+  WebhookEventSent,
+  WebhookSecret,
+  WebhookStats,
+} from "./wire/webhooks";
+import type {
   GetWorkspaceNodes,
   GetWorkspaceQuotas,
   ListWorkspaces,
@@ -97,6 +135,7 @@ import type {
 /** What each endpoint answers in 2025-10-28. */
 export interface ResponsesV20251028 {
   getCurrentUser: CurrentUserV20251028;
+  revokeCurrentApiToken: NoContent;
   listWorkspaces: ListWorkspaces;
   getWorkspace: WorkspaceResponse;
   getWorkspaceNodes: GetWorkspaceNodes;
@@ -106,6 +145,17 @@ export interface ResponsesV20251028 {
   importGithubProfileSshKeys: ImportGithubProfileResponse;
   syncGithubSshKeys: SyncGithubSshKeysResponse;
   deleteSshKey: DeleteSshKeyResponse;
+  listWebhooks: ListWebhooksResponse;
+  createWebhook: Webhook;
+  getWebhook: Webhook;
+  updateWebhook: Webhook;
+  deleteWebhook: NoContent;
+  revealWebhookSecret: WebhookSecret;
+  rotateWebhookSecret: WebhookSecret;
+  testWebhook: WebhookEventSent;
+  listWebhookDeliveries: ListWebhookDeliveriesResponse;
+  resendWebhookDelivery: WebhookEventSent;
+  getWebhookStats: WebhookStats;
   getAvailableNodes: AvailableNodes;
   listAllInstanceTypeFamilies: AllFamiliesResponse;
   listFamilyInstanceTypes: FamilyInstanceTypesResponse;
@@ -122,6 +172,14 @@ export interface ResponsesV20251028 {
   getCvmDockerCompose: CvmTextFile;
   getCvmPreLaunchScript: CvmTextFile;
   getCvmNetwork: CvmNetwork;
+  getCvmNetworkConfig: CvmNetworkConfig;
+  updateCvmNetworkConfig: CvmNetworkConfig;
+  getCvmPorts: CvmPortMappings;
+  updateCvmPorts: CvmPortMappings;
+  getCvmFirewallStatus: CvmFirewallStatus;
+  getCvmSshKeys: CvmSshKeys;
+  updateCvmSshKeys: CvmSshKeys;
+  getPreLaunchScriptUpgradeStatus: PreLaunchScriptUpgradeStatus;
   getCvmStats: CvmSystemInfo;
   getCvmContainersStats: CvmContainersStats;
   getCvmUserConfig: CvmUserConfig;
@@ -147,9 +205,22 @@ export interface ResponsesV20251028 {
   updateCvmEnvs: CvmUpdateResult;
   updateDockerCompose: CvmUpdateResult;
   updatePreLaunchScript: CvmUpdateResult;
+  upgradePreLaunchScript: CvmUpdateResult;
   provisionCvmComposeFileUpdate: ProvisionCvmComposeFileUpdateResult;
   commitCvmComposeFileUpdate: CvmPatchResult;
   commitCvmUpdate: CommitCvmUpdateResult;
+  listCvms: ListCvmsResponseV20251028;
+  createWorkloadCvm: CvmVm;
+  stopCvmsBatch: StopCvmsBatchResult;
+  listCvmOperations: CvmOperationPage;
+  cancelCvmOperation: CancelCvmOperationResult;
+  getCvmOperationStatus: CvmOperationStatus;
+  updateCvmListed: CvmVm;
+  scheduleCvmDelete: CvmVm;
+  getCvmCommitUpdateInfo: CvmCommitUpdateInfo;
+  redeployCvmRevision: CvmPatchResult;
+  submitCvmComposeFile: CvmPatchResult;
+  diagnoseCvmCustomDomains: CvmDomainDiagnosis;
   getAppList: DstackAppListResponseV20251028;
   getAppInfo: DstackAppWithCvmResponseV20251028;
   getAppCvms: GetAppCvmsResponseV20251028;
@@ -164,6 +235,21 @@ export interface ResponsesV20251028 {
   checkAppCvmsIsAllowed: AppCvmsIsAllowedResponse;
   checkCvmIsAllowed: CvmIsAllowedResult;
   createAppInstance: CreateAppInstanceResult;
+  replicateAppCvm: ReplicateAppCvmResult;
+  redeployAppRevision: CvmPatchResult;
+  getAppTcbEvaluation: TcbEvaluationResponse;
+  getAppUsage: AppUsageResponse;
+  getAppKmsInfo: AppKmsInfoResponse;
+  getAppPendingUpdates: PendingUpdatesResponse;
+  getAppPendingUpdatePreview: PendingUpdatePreview;
+  inspectKms: KmsInspectResponse;
+  verifyAttestation: AttestationVerification;
+  listRecentAttestations: RecentAttestations;
+  getAttestation: AttestationView;
+  getAttestationCollateral: QuoteCollateralV3;
+  listAttestationPpids: AttestationPpids;
+  listAttestationDeviceIds: AttestationDeviceIds;
+  listAttestationNodes: AttestationNodes;
   listKmsContracts: KmsContractList;
   getKmsContract: KmsContract;
   listKmsContractNodes: KmsContractNodes;
@@ -172,6 +258,7 @@ export interface ResponsesV20251028 {
 /** What each endpoint answers in 2026-01-21. */
 export interface ResponsesV20260121 {
   getCurrentUser: CurrentUserV20260121;
+  revokeCurrentApiToken: NoContent;
   listWorkspaces: ListWorkspaces;
   getWorkspace: WorkspaceResponse;
   getWorkspaceNodes: GetWorkspaceNodes;
@@ -181,6 +268,17 @@ export interface ResponsesV20260121 {
   importGithubProfileSshKeys: ImportGithubProfileResponse;
   syncGithubSshKeys: SyncGithubSshKeysResponse;
   deleteSshKey: DeleteSshKeyResponse;
+  listWebhooks: ListWebhooksResponse;
+  createWebhook: Webhook;
+  getWebhook: Webhook;
+  updateWebhook: Webhook;
+  deleteWebhook: NoContent;
+  revealWebhookSecret: WebhookSecret;
+  rotateWebhookSecret: WebhookSecret;
+  testWebhook: WebhookEventSent;
+  listWebhookDeliveries: ListWebhookDeliveriesResponse;
+  resendWebhookDelivery: WebhookEventSent;
+  getWebhookStats: WebhookStats;
   getAvailableNodes: AvailableNodes;
   listAllInstanceTypeFamilies: AllFamiliesResponse;
   listFamilyInstanceTypes: FamilyInstanceTypesResponse;
@@ -197,6 +295,14 @@ export interface ResponsesV20260121 {
   getCvmDockerCompose: CvmTextFile;
   getCvmPreLaunchScript: CvmTextFile;
   getCvmNetwork: CvmNetwork;
+  getCvmNetworkConfig: CvmNetworkConfig;
+  updateCvmNetworkConfig: CvmNetworkConfig;
+  getCvmPorts: CvmPortMappings;
+  updateCvmPorts: CvmPortMappings;
+  getCvmFirewallStatus: CvmFirewallStatus;
+  getCvmSshKeys: CvmSshKeys;
+  updateCvmSshKeys: CvmSshKeys;
+  getPreLaunchScriptUpgradeStatus: PreLaunchScriptUpgradeStatus;
   getCvmStats: CvmSystemInfo;
   getCvmContainersStats: CvmContainersStats;
   getCvmUserConfig: CvmUserConfig;
@@ -222,9 +328,22 @@ export interface ResponsesV20260121 {
   updateCvmEnvs: CvmUpdateResult;
   updateDockerCompose: CvmUpdateResult;
   updatePreLaunchScript: CvmUpdateResult;
+  upgradePreLaunchScript: CvmUpdateResult;
   provisionCvmComposeFileUpdate: ProvisionCvmComposeFileUpdateResult;
   commitCvmComposeFileUpdate: CvmPatchResult;
   commitCvmUpdate: CommitCvmUpdateResult;
+  listCvms: ListCvmsResponseV20260121;
+  createWorkloadCvm: CvmVm;
+  stopCvmsBatch: StopCvmsBatchResult;
+  listCvmOperations: CvmOperationPage;
+  cancelCvmOperation: CancelCvmOperationResult;
+  getCvmOperationStatus: CvmOperationStatus;
+  updateCvmListed: CvmVm;
+  scheduleCvmDelete: CvmVm;
+  getCvmCommitUpdateInfo: CvmCommitUpdateInfo;
+  redeployCvmRevision: CvmPatchResult;
+  submitCvmComposeFile: CvmPatchResult;
+  diagnoseCvmCustomDomains: CvmDomainDiagnosis;
   getAppList: DstackAppListResponseV20260121;
   getAppInfo: DstackAppWithCvmResponseV20260121;
   getAppCvms: GetAppCvmsResponseV20260121;
@@ -239,6 +358,21 @@ export interface ResponsesV20260121 {
   checkAppCvmsIsAllowed: AppCvmsIsAllowedResponse;
   checkCvmIsAllowed: CvmIsAllowedResult;
   createAppInstance: CreateAppInstanceResult;
+  replicateAppCvm: ReplicateAppCvmResult;
+  redeployAppRevision: CvmPatchResult;
+  getAppTcbEvaluation: TcbEvaluationResponse;
+  getAppUsage: AppUsageResponse;
+  getAppKmsInfo: AppKmsInfoResponse;
+  getAppPendingUpdates: PendingUpdatesResponse;
+  getAppPendingUpdatePreview: PendingUpdatePreview;
+  inspectKms: KmsInspectResponse;
+  verifyAttestation: AttestationVerification;
+  listRecentAttestations: RecentAttestations;
+  getAttestation: AttestationView;
+  getAttestationCollateral: QuoteCollateralV3;
+  listAttestationPpids: AttestationPpids;
+  listAttestationDeviceIds: AttestationDeviceIds;
+  listAttestationNodes: AttestationNodes;
   listKmsContracts: KmsContractList;
   getKmsContract: KmsContract;
   listKmsContractNodes: KmsContractNodes;
@@ -247,6 +381,7 @@ export interface ResponsesV20260121 {
 /** What each endpoint answers in 2026-05-22. */
 export interface ResponsesV20260522 {
   getCurrentUser: CurrentUserV20260121;
+  revokeCurrentApiToken: NoContent;
   listWorkspaces: ListWorkspaces;
   getWorkspace: WorkspaceResponse;
   getWorkspaceNodes: GetWorkspaceNodes;
@@ -256,6 +391,17 @@ export interface ResponsesV20260522 {
   importGithubProfileSshKeys: ImportGithubProfileResponse;
   syncGithubSshKeys: SyncGithubSshKeysResponse;
   deleteSshKey: DeleteSshKeyResponse;
+  listWebhooks: ListWebhooksResponse;
+  createWebhook: Webhook;
+  getWebhook: Webhook;
+  updateWebhook: Webhook;
+  deleteWebhook: NoContent;
+  revealWebhookSecret: WebhookSecret;
+  rotateWebhookSecret: WebhookSecret;
+  testWebhook: WebhookEventSent;
+  listWebhookDeliveries: ListWebhookDeliveriesResponse;
+  resendWebhookDelivery: WebhookEventSent;
+  getWebhookStats: WebhookStats;
   getAvailableNodes: AvailableNodes;
   listAllInstanceTypeFamilies: AllFamiliesResponse;
   listFamilyInstanceTypes: FamilyInstanceTypesResponse;
@@ -272,6 +418,14 @@ export interface ResponsesV20260522 {
   getCvmDockerCompose: CvmTextFile;
   getCvmPreLaunchScript: CvmTextFile;
   getCvmNetwork: CvmNetwork;
+  getCvmNetworkConfig: CvmNetworkConfig;
+  updateCvmNetworkConfig: CvmNetworkConfig;
+  getCvmPorts: CvmPortMappings;
+  updateCvmPorts: CvmPortMappings;
+  getCvmFirewallStatus: CvmFirewallStatus;
+  getCvmSshKeys: CvmSshKeys;
+  updateCvmSshKeys: CvmSshKeys;
+  getPreLaunchScriptUpgradeStatus: PreLaunchScriptUpgradeStatus;
   getCvmStats: CvmSystemInfo;
   getCvmContainersStats: CvmContainersStats;
   getCvmUserConfig: CvmUserConfig;
@@ -297,9 +451,22 @@ export interface ResponsesV20260522 {
   updateCvmEnvs: CvmUpdateResult;
   updateDockerCompose: CvmUpdateResult;
   updatePreLaunchScript: CvmUpdateResult;
+  upgradePreLaunchScript: CvmUpdateResult;
   provisionCvmComposeFileUpdate: ProvisionCvmComposeFileUpdateResult;
   commitCvmComposeFileUpdate: CvmPatchResult;
   commitCvmUpdate: CommitCvmUpdateResult;
+  listCvms: ListCvmsResponseV20260121;
+  createWorkloadCvm: CvmVmV20260522;
+  stopCvmsBatch: StopCvmsBatchResult;
+  listCvmOperations: CvmOperationPage;
+  cancelCvmOperation: CancelCvmOperationResult;
+  getCvmOperationStatus: CvmOperationStatus;
+  updateCvmListed: CvmVmV20260522;
+  scheduleCvmDelete: CvmVmV20260522;
+  getCvmCommitUpdateInfo: CvmCommitUpdateInfo;
+  redeployCvmRevision: CvmPatchResult;
+  submitCvmComposeFile: CvmPatchResult;
+  diagnoseCvmCustomDomains: CvmDomainDiagnosis;
   getAppList: DstackAppListResponseV20260121;
   getAppInfo: DstackAppWithCvmResponseV20260121;
   getAppCvms: GetAppCvmsResponseV20260121;
@@ -314,6 +481,21 @@ export interface ResponsesV20260522 {
   checkAppCvmsIsAllowed: AppCvmsIsAllowedResponseV20260522;
   checkCvmIsAllowed: CvmIsAllowedResultV20260522;
   createAppInstance: CreateAppInstanceResultV20260522;
+  replicateAppCvm: ReplicateAppCvmResultV20260522;
+  redeployAppRevision: CvmPatchResult;
+  getAppTcbEvaluation: TcbEvaluationResponse;
+  getAppUsage: AppUsageResponse;
+  getAppKmsInfo: AppKmsInfoResponse;
+  getAppPendingUpdates: PendingUpdatesResponse;
+  getAppPendingUpdatePreview: PendingUpdatePreview;
+  inspectKms: KmsInspectResponse;
+  verifyAttestation: AttestationVerification;
+  listRecentAttestations: RecentAttestations;
+  getAttestation: AttestationView;
+  getAttestationCollateral: QuoteCollateralV3;
+  listAttestationPpids: AttestationPpids;
+  listAttestationDeviceIds: AttestationDeviceIds;
+  listAttestationNodes: AttestationNodes;
   listKmsContracts: KmsContractList;
   getKmsContract: KmsContract;
   listKmsContractNodes: KmsContractNodes;
@@ -322,6 +504,7 @@ export interface ResponsesV20260522 {
 /** What each endpoint answers in 2026-06-23. */
 export interface ResponsesV20260623 {
   getCurrentUser: CurrentUserV20260121;
+  revokeCurrentApiToken: NoContent;
   listWorkspaces: ListWorkspaces;
   getWorkspace: WorkspaceResponse;
   getWorkspaceNodes: GetWorkspaceNodes;
@@ -331,6 +514,17 @@ export interface ResponsesV20260623 {
   importGithubProfileSshKeys: ImportGithubProfileResponse;
   syncGithubSshKeys: SyncGithubSshKeysResponse;
   deleteSshKey: DeleteSshKeyResponse;
+  listWebhooks: ListWebhooksResponse;
+  createWebhook: Webhook;
+  getWebhook: Webhook;
+  updateWebhook: Webhook;
+  deleteWebhook: NoContent;
+  revealWebhookSecret: WebhookSecret;
+  rotateWebhookSecret: WebhookSecret;
+  testWebhook: WebhookEventSent;
+  listWebhookDeliveries: ListWebhookDeliveriesResponse;
+  resendWebhookDelivery: WebhookEventSent;
+  getWebhookStats: WebhookStats;
   getAvailableNodes: AvailableNodes;
   listAllInstanceTypeFamilies: AllFamiliesResponse;
   listFamilyInstanceTypes: FamilyInstanceTypesResponse;
@@ -347,6 +541,14 @@ export interface ResponsesV20260623 {
   getCvmDockerCompose: CvmTextFile;
   getCvmPreLaunchScript: CvmTextFile;
   getCvmNetwork: CvmNetwork;
+  getCvmNetworkConfig: CvmNetworkConfig;
+  updateCvmNetworkConfig: CvmNetworkConfig;
+  getCvmPorts: CvmPortMappings;
+  updateCvmPorts: CvmPortMappings;
+  getCvmFirewallStatus: CvmFirewallStatus;
+  getCvmSshKeys: CvmSshKeys;
+  updateCvmSshKeys: CvmSshKeys;
+  getPreLaunchScriptUpgradeStatus: PreLaunchScriptUpgradeStatus;
   getCvmStats: CvmSystemInfo;
   getCvmContainersStats: CvmContainersStats;
   getCvmUserConfig: CvmUserConfig;
@@ -372,9 +574,22 @@ export interface ResponsesV20260623 {
   updateCvmEnvs: CvmUpdateResult;
   updateDockerCompose: CvmUpdateResult;
   updatePreLaunchScript: CvmUpdateResult;
+  upgradePreLaunchScript: CvmUpdateResult;
   provisionCvmComposeFileUpdate: ProvisionCvmComposeFileUpdateResult;
   commitCvmComposeFileUpdate: CvmPatchResult;
   commitCvmUpdate: CommitCvmUpdateResult;
+  listCvms: ListCvmsResponseV20260121;
+  createWorkloadCvm: CvmVmV20260522;
+  stopCvmsBatch: StopCvmsBatchResult;
+  listCvmOperations: CvmOperationPage;
+  cancelCvmOperation: CancelCvmOperationResult;
+  getCvmOperationStatus: CvmOperationStatus;
+  updateCvmListed: CvmVmV20260522;
+  scheduleCvmDelete: CvmVmV20260522;
+  getCvmCommitUpdateInfo: CvmCommitUpdateInfo;
+  redeployCvmRevision: CvmPatchResult;
+  submitCvmComposeFile: CvmPatchResult;
+  diagnoseCvmCustomDomains: CvmDomainDiagnosis;
   getAppList: DstackAppListResponseV20260121;
   getAppInfo: DstackAppWithCvmResponseV20260121;
   getAppCvms: GetAppCvmsResponseV20260121;
@@ -389,6 +604,21 @@ export interface ResponsesV20260623 {
   checkAppCvmsIsAllowed: AppCvmsIsAllowedResponseV20260522;
   checkCvmIsAllowed: CvmIsAllowedResultV20260522;
   createAppInstance: CreateAppInstanceResultV20260522;
+  replicateAppCvm: ReplicateAppCvmResultV20260522;
+  redeployAppRevision: CvmPatchResult;
+  getAppTcbEvaluation: TcbEvaluationResponse;
+  getAppUsage: AppUsageResponse;
+  getAppKmsInfo: AppKmsInfoResponse;
+  getAppPendingUpdates: PendingUpdatesResponse;
+  getAppPendingUpdatePreview: PendingUpdatePreview;
+  inspectKms: KmsInspectResponse;
+  verifyAttestation: AttestationVerification;
+  listRecentAttestations: RecentAttestations;
+  getAttestation: AttestationView;
+  getAttestationCollateral: QuoteCollateralV3;
+  listAttestationPpids: AttestationPpids;
+  listAttestationDeviceIds: AttestationDeviceIds;
+  listAttestationNodes: AttestationNodes;
   listKmsContracts: KmsContractList;
   getKmsContract: KmsContract;
   listKmsContractNodes: KmsContractNodes;
@@ -397,6 +627,7 @@ export interface ResponsesV20260623 {
 /** Every endpoint of the SDK: its answer's shape may depend on the API version. */
 export type VersionedEndpoint =
   | "getCurrentUser"
+  | "revokeCurrentApiToken"
   | "listWorkspaces"
   | "getWorkspace"
   | "getWorkspaceNodes"
@@ -406,6 +637,17 @@ export type VersionedEndpoint =
   | "importGithubProfileSshKeys"
   | "syncGithubSshKeys"
   | "deleteSshKey"
+  | "listWebhooks"
+  | "createWebhook"
+  | "getWebhook"
+  | "updateWebhook"
+  | "deleteWebhook"
+  | "revealWebhookSecret"
+  | "rotateWebhookSecret"
+  | "testWebhook"
+  | "listWebhookDeliveries"
+  | "resendWebhookDelivery"
+  | "getWebhookStats"
   | "getAvailableNodes"
   | "listAllInstanceTypeFamilies"
   | "listFamilyInstanceTypes"
@@ -422,6 +664,14 @@ export type VersionedEndpoint =
   | "getCvmDockerCompose"
   | "getCvmPreLaunchScript"
   | "getCvmNetwork"
+  | "getCvmNetworkConfig"
+  | "updateCvmNetworkConfig"
+  | "getCvmPorts"
+  | "updateCvmPorts"
+  | "getCvmFirewallStatus"
+  | "getCvmSshKeys"
+  | "updateCvmSshKeys"
+  | "getPreLaunchScriptUpgradeStatus"
   | "getCvmStats"
   | "getCvmContainersStats"
   | "getCvmUserConfig"
@@ -447,9 +697,22 @@ export type VersionedEndpoint =
   | "updateCvmEnvs"
   | "updateDockerCompose"
   | "updatePreLaunchScript"
+  | "upgradePreLaunchScript"
   | "provisionCvmComposeFileUpdate"
   | "commitCvmComposeFileUpdate"
   | "commitCvmUpdate"
+  | "listCvms"
+  | "createWorkloadCvm"
+  | "stopCvmsBatch"
+  | "listCvmOperations"
+  | "cancelCvmOperation"
+  | "getCvmOperationStatus"
+  | "updateCvmListed"
+  | "scheduleCvmDelete"
+  | "getCvmCommitUpdateInfo"
+  | "redeployCvmRevision"
+  | "submitCvmComposeFile"
+  | "diagnoseCvmCustomDomains"
   | "getAppList"
   | "getAppInfo"
   | "getAppCvms"
@@ -464,6 +727,21 @@ export type VersionedEndpoint =
   | "checkAppCvmsIsAllowed"
   | "checkCvmIsAllowed"
   | "createAppInstance"
+  | "replicateAppCvm"
+  | "redeployAppRevision"
+  | "getAppTcbEvaluation"
+  | "getAppUsage"
+  | "getAppKmsInfo"
+  | "getAppPendingUpdates"
+  | "getAppPendingUpdatePreview"
+  | "inspectKms"
+  | "verifyAttestation"
+  | "listRecentAttestations"
+  | "getAttestation"
+  | "getAttestationCollateral"
+  | "listAttestationPpids"
+  | "listAttestationDeviceIds"
+  | "listAttestationNodes"
   | "listKmsContracts"
   | "getKmsContract"
   | "listKmsContractNodes";

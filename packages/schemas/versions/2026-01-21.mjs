@@ -36,6 +36,20 @@ export default version(
         migration: "As for `getCvmList`.",
       },
     ),
+    reshapeEndpoint(
+      "listCvms",
+      {
+        type: "array",
+        items: shape("CvmInfoV20260121"),
+        "x-precompile": true,
+        // The same result as 2025-10-28's, in the new shape: `ListCvmsResponseV20260121`.
+        "x-name": "ListCvmsResponseV20251028",
+      },
+      {
+        note: "`GET /cvms` lists CVMs in the nested shape.",
+        migration: "As for `getCvmList`.",
+      },
+    ),
     reshapeEndpoint("getAppList", shape("DstackAppListResponseV20260121"), {
       note: "Apps carry nested CVMs (`current_cvm`, `cvms`) and no longer `team_slug`/`team_name`.",
       migration: "Read an app's CVMs as for `getCvmList`.",

@@ -304,5 +304,7 @@ export const change20260121 = defineVersionChange({
     },
     getAppCvms: (body: CvmInfoBody[], ctx: RenderContext): CvmInfoV20251028Body[] =>
       body.map((item) => downgradeCvmInfo(item, ctx)),
+    listCvms: (body: CvmInfoBody[], ctx: RenderContext): CvmInfoV20251028Body[] =>
+      body.map((item) => downgradeCvmInfo(item, ctx)),
   },
 });

@@ -17,8 +17,9 @@ function sourceFiles(dir: string): string[] {
 /** Each action's name and the doc comment right above its definition. */
 function documentedActions(): { name: string; file: string; doc: string }[] {
   const found: { name: string; file: string; doc: string }[] = [];
+  // `Object.assign(run, { actionName })`: an action reading what no schema checks (bytes).
   const definition =
-    /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export (?:const (\w+) = \/\* @__PURE__ \*\/ define(?:Versioned)?Action(?:<[^>]*>)?\(|async function (watchCvmState)\()/g;
+    /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*export (?:const (\w+) = \/\* @__PURE__ \*\/ (?:define(?:Versioned)?Action(?:<[^>]*>)?|Object\.assign)\(|async function (watchCvmState)\()/g;
   for (const file of sourceFiles(here)) {
     const text = readFileSync(file, "utf8");
     for (const match of text.matchAll(definition)) {

@@ -1,3 +1,4 @@
+export { type KmsChain, kmsChain } from "./chains";
 export { type ComposeHashOptions, getComposeHash, toCanonicalJson } from "./compose-hash";
 export { decryptEnvVars, type EnvVar, encryptEnvVars } from "./encrypt-env-vars";
 export { type DotenvIssue, DotenvParseError, parseEnvVars } from "./parse-env-vars";

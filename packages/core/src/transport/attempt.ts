@@ -112,6 +112,7 @@ export async function sendAttempt(
         throw createAPIError({
           ...context,
           status: code,
+          statusText: response.statusText,
           body: data,
           headers: responseHeaders,
           bodyExcerpt: bodyExcerpt(text, state.apiKey),

@@ -18,6 +18,7 @@ import {
   sleep,
 } from "../retry";
 import { retryAfterMs } from "../retry-after";
+import { scrubError, scrubText } from "../secret";
 import { checkSettings } from "../settings";
 import { sendAttempt } from "./attempt";
 import type { Attempt, CallSetup } from "./call";
@@ -118,7 +119,7 @@ export async function sendRequest(
         // Never start a wait, or an attempt, that the time bound would cut short.
         if (elapsed + delayMs + MIN_ATTEMPT_MS > maxRetryTime) throw error;
         notify(setup, "onRetry", attempt, url, {
-          ...failureFields(error as PhalaCloudError),
+          ...failureFields(scrubError(error as PhalaCloudError, state.apiKey)),
           delayMs,
         });
         setup.log.info(
@@ -137,10 +138,13 @@ export async function sendRequest(
       }
     }
   } catch (error) {
-    const failure =
+    // Whatever leaves the transport is scrubbed of the key, whichever step made it.
+    const failure = scrubError(
       error instanceof PhalaCloudError
         ? error
-        : new PhalaCloudError(String(error), { ...context, cause: error });
+        : new PhalaCloudError(scrubText(String(error), state.apiKey), { ...context, cause: error }),
+      state.apiKey,
+    );
     if (!request.stream) {
       notify(setup, "onError", attempt, url, failureFields(failure));
     }

@@ -8,6 +8,7 @@ import {
 } from "../errors";
 import { NO_HOOKS } from "../hooks";
 import { retryReasonOf, sleep } from "../retry";
+import { scrubError, scrubText } from "../secret";
 import { failureFields, notify, SILENT_LOG } from "./events";
 import { buildHeaders } from "./headers";
 import { sendRequest } from "./send";
@@ -119,9 +120,12 @@ function streamError(error: unknown, connection: Connection, timedOut: boolean):
     });
   }
   if (error instanceof PhalaCloudError) return error;
-  return new APIConnectionError(
-    `Event stream failed: ${error instanceof Error ? error.message : String(error)}`,
-    { ...context, cause: error },
+  return scrubError(
+    new APIConnectionError(
+      `Event stream failed: ${scrubText(error instanceof Error ? error.message : String(error), connection.state.apiKey)}`,
+      { ...context, cause: error },
+    ),
+    connection.state.apiKey,
   );
 }
 

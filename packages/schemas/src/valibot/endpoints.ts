@@ -14,21 +14,44 @@ import {
   AppCvmsIsAllowedResponseSchema,
   AppCvmsIsAllowedResponseV20260522Schema,
   AppFilterOptionsSchema,
+  AppKmsInfoResponseSchema,
   AppRevisionDetailSchema,
   AppRevisionsResponseSchema,
+  AppUsageResponseSchema,
   CvmIsAllowedResultSchema,
   CvmIsAllowedResultV20260522Schema,
   DeviceAllowlistResponseSchema,
   DeviceAllowlistResponseV20260522Schema,
   IsAllowedResultSchema,
+  PendingUpdatePreviewSchema,
+  PendingUpdatesResponseSchema,
+  TcbEvaluationResponseSchema,
 } from "./wire/apps";
 import {
+  AttestationDeviceIdsSchema,
+  AttestationNodesSchema,
+  AttestationPpidsSchema,
+  AttestationVerificationSchema,
+  AttestationViewSchema,
+  QuoteCollateralV3Schema,
+  RecentAttestationsSchema,
+} from "./wire/attestations";
+import {
+  CancelCvmOperationResultSchema,
   CvmAppComposeSchema,
   CvmAttestationSchema,
+  CvmCommitUpdateInfoSchema,
   CvmContainersStatsSchema,
   CvmCurrentStateSchema,
+  CvmDomainDiagnosisSchema,
+  CvmFirewallStatusSchema,
+  CvmNetworkConfigSchema,
   CvmNetworkSchema,
   CvmOperationAcceptedSchema,
+  CvmOperationPageSchema,
+  CvmOperationStatusSchema,
+  CvmPortMappingsSchema,
+  CvmSshKeysSchema,
   CvmSystemInfoSchema,
   CvmUserConfigSchema,
   CvmVmSchema,
@@ -37,10 +60,12 @@ import {
   GetCvmStatusBatchSchema,
   InstanceIdRefreshResultSchema,
   InstanceIdRefreshResultV20260522Schema,
+  PreLaunchScriptUpgradeStatusSchema,
   ProvisionCvmComposeFileUpdateResultSchema,
   ProvisionCvmSchema,
   RefreshCvmInstanceIdsSchema,
   RefreshCvmInstanceIdsV20260522Schema,
+  StopCvmsBatchResultSchema,
 } from "./wire/cvms";
 import {
   AllFamiliesResponseSchema,
@@ -53,6 +78,7 @@ import {
   KmsContractListSchema,
   KmsContractNodesSchema,
   KmsContractSchema,
+  KmsInspectResponseSchema,
   NextAppIdsSchema,
 } from "./wire/kms";
 import {
@@ -66,6 +92,10 @@ import {
   CreateAppInstanceResultV20260522Schema,
   GetAppCvmsResponseV20251028Schema,
   GetAppCvmsResponseV20260121Schema,
+  ListCvmsResponseV20251028Schema,
+  ListCvmsResponseV20260121Schema,
+  ReplicateAppCvmResultSchema,
+  ReplicateAppCvmResultV20260522Schema,
   ReplicateCvmResultSchema,
   ReplicateCvmResultV20260522Schema,
 } from "./wire/results";
@@ -90,6 +120,14 @@ import {
   DstackAppWithCvmResponseV20260121Schema,
   PaginatedCvmInfosV20260121Schema,
 } from "./wire/v2026-01-21";
+import {
+  ListWebhookDeliveriesResponseSchema,
+  ListWebhooksResponseSchema,
+  WebhookEventSentSchema,
+  WebhookSchema,
+  WebhookSecretSchema,
+  WebhookStatsSchema,
+} from "./wire/webhooks";
 import {
   GetWorkspaceNodesSchema,
   GetWorkspaceQuotasSchema,
@@ -130,6 +168,26 @@ export const getCurrentUserResponseSchemas = /* @__PURE__ */ (() =>
       ? CurrentUserV20260121Schema
       : undefined)!,
   }) satisfies ResponseSchemasFor<"getCurrentUser">)();
+
+export const revokeCurrentApiTokenResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? NoContentSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? NoContentSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? NoContentSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? NoContentSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"revokeCurrentApiToken">)();
 
 export const listWorkspacesResponseSchemas = /* @__PURE__ */ (() =>
   ({
@@ -310,6 +368,226 @@ export const deleteSshKeyResponseSchemas = /* @__PURE__ */ (() =>
       ? DeleteSshKeyResponseSchema
       : undefined)!,
   }) satisfies ResponseSchemasFor<"deleteSshKey">)();
+
+export const listWebhooksResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? ListWebhooksResponseSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? ListWebhooksResponseSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? ListWebhooksResponseSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? ListWebhooksResponseSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"listWebhooks">)();
+
+export const createWebhookResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? WebhookSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"createWebhook">)();
+
+export const getWebhookResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? WebhookSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getWebhook">)();
+
+export const updateWebhookResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? WebhookSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? WebhookSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"updateWebhook">)();
+
+export const deleteWebhookResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? NoContentSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? NoContentSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? NoContentSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? NoContentSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"deleteWebhook">)();
+
+export const revealWebhookSecretResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? WebhookSecretSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? WebhookSecretSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? WebhookSecretSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? WebhookSecretSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"revealWebhookSecret">)();
+
+export const rotateWebhookSecretResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? WebhookSecretSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? WebhookSecretSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? WebhookSecretSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? WebhookSecretSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"rotateWebhookSecret">)();
+
+export const testWebhookResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? WebhookEventSentSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? WebhookEventSentSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? WebhookEventSentSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? WebhookEventSentSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"testWebhook">)();
+
+export const listWebhookDeliveriesResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? ListWebhookDeliveriesResponseSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? ListWebhookDeliveriesResponseSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? ListWebhookDeliveriesResponseSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? ListWebhookDeliveriesResponseSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"listWebhookDeliveries">)();
+
+export const resendWebhookDeliveryResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? WebhookEventSentSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? WebhookEventSentSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? WebhookEventSentSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? WebhookEventSentSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"resendWebhookDelivery">)();
+
+export const getWebhookStatsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? WebhookStatsSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? WebhookStatsSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? WebhookStatsSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? WebhookStatsSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getWebhookStats">)();
 
 export const getAvailableNodesResponseSchemas = /* @__PURE__ */ (() =>
   ({
@@ -630,6 +908,166 @@ export const getCvmNetworkResponseSchemas = /* @__PURE__ */ (() =>
       ? CvmNetworkSchema
       : undefined)!,
   }) satisfies ResponseSchemasFor<"getCvmNetwork">)();
+
+export const getCvmNetworkConfigResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmNetworkConfigSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmNetworkConfigSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmNetworkConfigSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmNetworkConfigSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getCvmNetworkConfig">)();
+
+export const updateCvmNetworkConfigResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmNetworkConfigSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmNetworkConfigSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmNetworkConfigSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmNetworkConfigSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"updateCvmNetworkConfig">)();
+
+export const getCvmPortsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmPortMappingsSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmPortMappingsSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmPortMappingsSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmPortMappingsSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getCvmPorts">)();
+
+export const updateCvmPortsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmPortMappingsSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmPortMappingsSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmPortMappingsSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmPortMappingsSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"updateCvmPorts">)();
+
+export const getCvmFirewallStatusResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmFirewallStatusSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmFirewallStatusSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmFirewallStatusSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmFirewallStatusSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getCvmFirewallStatus">)();
+
+export const getCvmSshKeysResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmSshKeysSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmSshKeysSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmSshKeysSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmSshKeysSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getCvmSshKeys">)();
+
+export const updateCvmSshKeysResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmSshKeysSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmSshKeysSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmSshKeysSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmSshKeysSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"updateCvmSshKeys">)();
+
+export const getPreLaunchScriptUpgradeStatusResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? PreLaunchScriptUpgradeStatusSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? PreLaunchScriptUpgradeStatusSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? PreLaunchScriptUpgradeStatusSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? PreLaunchScriptUpgradeStatusSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getPreLaunchScriptUpgradeStatus">)();
 
 export const getCvmStatsResponseSchemas = /* @__PURE__ */ (() =>
   ({
@@ -1131,6 +1569,26 @@ export const updatePreLaunchScriptResponseSchemas = /* @__PURE__ */ (() =>
       : undefined)!,
   }) satisfies ResponseSchemasFor<"updatePreLaunchScript">)();
 
+export const upgradePreLaunchScriptResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmUpdateResultSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmUpdateResultSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmUpdateResultSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmUpdateResultSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"upgradePreLaunchScript">)();
+
 export const provisionCvmComposeFileUpdateResponseSchemas = /* @__PURE__ */ (() =>
   ({
     "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
@@ -1190,6 +1648,246 @@ export const commitCvmUpdateResponseSchemas = /* @__PURE__ */ (() =>
       ? CommitCvmUpdateResultSchema
       : undefined)!,
   }) satisfies ResponseSchemasFor<"commitCvmUpdate">)();
+
+export const listCvmsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? ListCvmsResponseV20251028Schema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? ListCvmsResponseV20260121Schema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? ListCvmsResponseV20260121Schema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? ListCvmsResponseV20260121Schema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"listCvms">)();
+
+export const createWorkloadCvmResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmVmSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmVmSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmVmV20260522Schema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmVmV20260522Schema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"createWorkloadCvm">)();
+
+export const stopCvmsBatchResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? StopCvmsBatchResultSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? StopCvmsBatchResultSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? StopCvmsBatchResultSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? StopCvmsBatchResultSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"stopCvmsBatch">)();
+
+export const listCvmOperationsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmOperationPageSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmOperationPageSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmOperationPageSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmOperationPageSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"listCvmOperations">)();
+
+export const cancelCvmOperationResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CancelCvmOperationResultSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CancelCvmOperationResultSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CancelCvmOperationResultSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CancelCvmOperationResultSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"cancelCvmOperation">)();
+
+export const getCvmOperationStatusResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmOperationStatusSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmOperationStatusSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmOperationStatusSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmOperationStatusSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getCvmOperationStatus">)();
+
+export const updateCvmListedResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmVmSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmVmSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmVmV20260522Schema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmVmV20260522Schema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"updateCvmListed">)();
+
+export const scheduleCvmDeleteResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmVmSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmVmSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmVmV20260522Schema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmVmV20260522Schema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"scheduleCvmDelete">)();
+
+export const getCvmCommitUpdateInfoResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmCommitUpdateInfoSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmCommitUpdateInfoSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmCommitUpdateInfoSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmCommitUpdateInfoSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getCvmCommitUpdateInfo">)();
+
+export const redeployCvmRevisionResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmPatchResultSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"redeployCvmRevision">)();
+
+export const submitCvmComposeFileResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmPatchResultSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"submitCvmComposeFile">)();
+
+export const diagnoseCvmCustomDomainsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmDomainDiagnosisSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmDomainDiagnosisSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmDomainDiagnosisSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmDomainDiagnosisSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"diagnoseCvmCustomDomains">)();
 
 export const getAppListResponseSchemas = /* @__PURE__ */ (() =>
   ({
@@ -1470,6 +2168,306 @@ export const createAppInstanceResponseSchemas = /* @__PURE__ */ (() =>
       ? CreateAppInstanceResultV20260522Schema
       : undefined)!,
   }) satisfies ResponseSchemasFor<"createAppInstance">)();
+
+export const replicateAppCvmResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? ReplicateAppCvmResultSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? ReplicateAppCvmResultSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? ReplicateAppCvmResultV20260522Schema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? ReplicateAppCvmResultV20260522Schema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"replicateAppCvm">)();
+
+export const redeployAppRevisionResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? CvmPatchResultSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? CvmPatchResultSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"redeployAppRevision">)();
+
+export const getAppTcbEvaluationResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? TcbEvaluationResponseSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? TcbEvaluationResponseSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? TcbEvaluationResponseSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? TcbEvaluationResponseSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getAppTcbEvaluation">)();
+
+export const getAppUsageResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? AppUsageResponseSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? AppUsageResponseSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? AppUsageResponseSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? AppUsageResponseSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getAppUsage">)();
+
+export const getAppKmsInfoResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? AppKmsInfoResponseSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? AppKmsInfoResponseSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? AppKmsInfoResponseSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? AppKmsInfoResponseSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getAppKmsInfo">)();
+
+export const getAppPendingUpdatesResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? PendingUpdatesResponseSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? PendingUpdatesResponseSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? PendingUpdatesResponseSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? PendingUpdatesResponseSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getAppPendingUpdates">)();
+
+export const getAppPendingUpdatePreviewResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? PendingUpdatePreviewSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? PendingUpdatePreviewSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? PendingUpdatePreviewSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? PendingUpdatePreviewSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getAppPendingUpdatePreview">)();
+
+export const inspectKmsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? KmsInspectResponseSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? KmsInspectResponseSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? KmsInspectResponseSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? KmsInspectResponseSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"inspectKms">)();
+
+export const verifyAttestationResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? AttestationVerificationSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? AttestationVerificationSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? AttestationVerificationSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? AttestationVerificationSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"verifyAttestation">)();
+
+export const listRecentAttestationsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? RecentAttestationsSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? RecentAttestationsSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? RecentAttestationsSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? RecentAttestationsSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"listRecentAttestations">)();
+
+export const getAttestationResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? AttestationViewSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? AttestationViewSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? AttestationViewSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? AttestationViewSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getAttestation">)();
+
+export const getAttestationCollateralResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? QuoteCollateralV3Schema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? QuoteCollateralV3Schema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? QuoteCollateralV3Schema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? QuoteCollateralV3Schema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"getAttestationCollateral">)();
+
+export const listAttestationPpidsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? AttestationPpidsSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? AttestationPpidsSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? AttestationPpidsSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? AttestationPpidsSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"listAttestationPpids">)();
+
+export const listAttestationDeviceIdsResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? AttestationDeviceIdsSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? AttestationDeviceIdsSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? AttestationDeviceIdsSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? AttestationDeviceIdsSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"listAttestationDeviceIds">)();
+
+export const listAttestationNodesResponseSchemas = /* @__PURE__ */ (() =>
+  ({
+    "2025-10-28": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2025-10-28"
+      ? AttestationNodesSchema
+      : undefined)!,
+    "2026-01-21": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-01-21"
+      ? AttestationNodesSchema
+      : undefined)!,
+    "2026-05-22": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-05-22"
+      ? AttestationNodesSchema
+      : undefined)!,
+    "2026-06-23": (typeof __PHALA_CLOUD_API_VERSION__ !== "string" ||
+    __PHALA_CLOUD_API_VERSION__ === "2026-06-23"
+      ? AttestationNodesSchema
+      : undefined)!,
+  }) satisfies ResponseSchemasFor<"listAttestationNodes">)();
 
 export const listKmsContractsResponseSchemas = /* @__PURE__ */ (() =>
   ({

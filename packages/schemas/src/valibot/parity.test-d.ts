@@ -21,6 +21,12 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<ValibotOutputs<typeof V.getCurrentUserResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.getCurrentUserResponseSchemas>
     >();
+    expectTypeOf<keyof typeof V.revokeCurrentApiTokenResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.revokeCurrentApiTokenResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.revokeCurrentApiTokenResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.revokeCurrentApiTokenResponseSchemas>
+    >();
     expectTypeOf<keyof typeof V.listWorkspacesResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.listWorkspacesResponseSchemas
     >();
@@ -74,6 +80,72 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     >();
     expectTypeOf<ValibotOutputs<typeof V.deleteSshKeyResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.deleteSshKeyResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listWebhooksResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listWebhooksResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listWebhooksResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listWebhooksResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.createWebhookResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.createWebhookResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.createWebhookResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.createWebhookResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getWebhookResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getWebhookResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getWebhookResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getWebhookResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateWebhookResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateWebhookResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateWebhookResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateWebhookResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.deleteWebhookResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.deleteWebhookResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.deleteWebhookResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.deleteWebhookResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.revealWebhookSecretResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.revealWebhookSecretResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.revealWebhookSecretResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.revealWebhookSecretResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.rotateWebhookSecretResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.rotateWebhookSecretResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.rotateWebhookSecretResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.rotateWebhookSecretResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.testWebhookResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.testWebhookResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.testWebhookResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.testWebhookResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listWebhookDeliveriesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listWebhookDeliveriesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listWebhookDeliveriesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listWebhookDeliveriesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.resendWebhookDeliveryResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.resendWebhookDeliveryResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.resendWebhookDeliveryResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.resendWebhookDeliveryResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getWebhookStatsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getWebhookStatsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getWebhookStatsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getWebhookStatsResponseSchemas>
     >();
     expectTypeOf<keyof typeof V.getAvailableNodesResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.getAvailableNodesResponseSchemas
@@ -174,6 +246,54 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<ValibotOutputs<typeof V.getCvmNetworkResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.getCvmNetworkResponseSchemas>
     >();
+    expectTypeOf<keyof typeof V.getCvmNetworkConfigResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmNetworkConfigResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmNetworkConfigResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmNetworkConfigResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateCvmNetworkConfigResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateCvmNetworkConfigResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateCvmNetworkConfigResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateCvmNetworkConfigResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmPortsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmPortsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmPortsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmPortsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateCvmPortsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateCvmPortsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateCvmPortsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateCvmPortsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmFirewallStatusResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmFirewallStatusResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmFirewallStatusResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmFirewallStatusResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmSshKeysResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmSshKeysResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmSshKeysResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmSshKeysResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateCvmSshKeysResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateCvmSshKeysResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateCvmSshKeysResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateCvmSshKeysResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getPreLaunchScriptUpgradeStatusResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getPreLaunchScriptUpgradeStatusResponseSchemas
+    >();
+    expectTypeOf<
+      ValibotOutputs<typeof V.getPreLaunchScriptUpgradeStatusResponseSchemas>
+    >().toEqualTypeOf<ZodOutputs<typeof Z.getPreLaunchScriptUpgradeStatusResponseSchemas>>();
     expectTypeOf<keyof typeof V.getCvmStatsResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.getCvmStatsResponseSchemas
     >();
@@ -324,6 +444,12 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<ValibotOutputs<typeof V.updatePreLaunchScriptResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.updatePreLaunchScriptResponseSchemas>
     >();
+    expectTypeOf<keyof typeof V.upgradePreLaunchScriptResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.upgradePreLaunchScriptResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.upgradePreLaunchScriptResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.upgradePreLaunchScriptResponseSchemas>
+    >();
     expectTypeOf<keyof typeof V.provisionCvmComposeFileUpdateResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.provisionCvmComposeFileUpdateResponseSchemas
     >();
@@ -341,6 +467,78 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     >();
     expectTypeOf<ValibotOutputs<typeof V.commitCvmUpdateResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.commitCvmUpdateResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listCvmsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listCvmsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listCvmsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listCvmsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.createWorkloadCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.createWorkloadCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.createWorkloadCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.createWorkloadCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.stopCvmsBatchResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.stopCvmsBatchResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.stopCvmsBatchResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.stopCvmsBatchResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listCvmOperationsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listCvmOperationsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listCvmOperationsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listCvmOperationsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.cancelCvmOperationResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.cancelCvmOperationResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.cancelCvmOperationResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.cancelCvmOperationResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmOperationStatusResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmOperationStatusResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmOperationStatusResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmOperationStatusResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.updateCvmListedResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.updateCvmListedResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.updateCvmListedResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.updateCvmListedResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.scheduleCvmDeleteResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.scheduleCvmDeleteResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.scheduleCvmDeleteResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.scheduleCvmDeleteResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getCvmCommitUpdateInfoResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getCvmCommitUpdateInfoResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getCvmCommitUpdateInfoResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getCvmCommitUpdateInfoResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.redeployCvmRevisionResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.redeployCvmRevisionResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.redeployCvmRevisionResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.redeployCvmRevisionResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.submitCvmComposeFileResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.submitCvmComposeFileResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.submitCvmComposeFileResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.submitCvmComposeFileResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.diagnoseCvmCustomDomainsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.diagnoseCvmCustomDomainsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.diagnoseCvmCustomDomainsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.diagnoseCvmCustomDomainsResponseSchemas>
     >();
     expectTypeOf<keyof typeof V.getAppListResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.getAppListResponseSchemas
@@ -425,6 +623,96 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     >();
     expectTypeOf<ValibotOutputs<typeof V.createAppInstanceResponseSchemas>>().toEqualTypeOf<
       ZodOutputs<typeof Z.createAppInstanceResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.replicateAppCvmResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.replicateAppCvmResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.replicateAppCvmResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.replicateAppCvmResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.redeployAppRevisionResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.redeployAppRevisionResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.redeployAppRevisionResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.redeployAppRevisionResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppTcbEvaluationResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppTcbEvaluationResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppTcbEvaluationResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppTcbEvaluationResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppUsageResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppUsageResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppUsageResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppUsageResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppKmsInfoResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppKmsInfoResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppKmsInfoResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppKmsInfoResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppPendingUpdatesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppPendingUpdatesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAppPendingUpdatesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAppPendingUpdatesResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAppPendingUpdatePreviewResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAppPendingUpdatePreviewResponseSchemas
+    >();
+    expectTypeOf<
+      ValibotOutputs<typeof V.getAppPendingUpdatePreviewResponseSchemas>
+    >().toEqualTypeOf<ZodOutputs<typeof Z.getAppPendingUpdatePreviewResponseSchemas>>();
+    expectTypeOf<keyof typeof V.inspectKmsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.inspectKmsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.inspectKmsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.inspectKmsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.verifyAttestationResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.verifyAttestationResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.verifyAttestationResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.verifyAttestationResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listRecentAttestationsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listRecentAttestationsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listRecentAttestationsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listRecentAttestationsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAttestationResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAttestationResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAttestationResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAttestationResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.getAttestationCollateralResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.getAttestationCollateralResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.getAttestationCollateralResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.getAttestationCollateralResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listAttestationPpidsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listAttestationPpidsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listAttestationPpidsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listAttestationPpidsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listAttestationDeviceIdsResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listAttestationDeviceIdsResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listAttestationDeviceIdsResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listAttestationDeviceIdsResponseSchemas>
+    >();
+    expectTypeOf<keyof typeof V.listAttestationNodesResponseSchemas>().toEqualTypeOf<
+      keyof typeof Z.listAttestationNodesResponseSchemas
+    >();
+    expectTypeOf<ValibotOutputs<typeof V.listAttestationNodesResponseSchemas>>().toEqualTypeOf<
+      ZodOutputs<typeof Z.listAttestationNodesResponseSchemas>
     >();
     expectTypeOf<keyof typeof V.listKmsContractsResponseSchemas>().toEqualTypeOf<
       keyof typeof Z.listKmsContractsResponseSchemas
@@ -615,6 +903,68 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.AppAttestationResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.AppAttestationResponseSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.TcbEvaluationInstanceSchema>>().toEqualTypeOf<
+      z.output<typeof Z.TcbEvaluationInstanceSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.TcbEvaluationResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.TcbEvaluationResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.MeteredUsageSchema>>().toEqualTypeOf<
+      z.output<typeof Z.MeteredUsageSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppUsageResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppUsageResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AppKmsInfoResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AppKmsInfoResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.PendingUpdateItemSchema>>().toEqualTypeOf<
+      z.output<typeof Z.PendingUpdateItemSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.PendingUpdatesResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.PendingUpdatesResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.PendingUpdatePreviewSchema>>().toEqualTypeOf<
+      z.output<typeof Z.PendingUpdatePreviewSchema>
+    >();
+  });
+  it("wire/attestations.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.AttestationQuoteHeaderSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationQuoteHeaderSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AttestationQuoteBodySchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationQuoteBodySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AttestationQuoteSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationQuoteSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.QuoteCollateralV3Schema>>().toEqualTypeOf<
+      z.output<typeof Z.QuoteCollateralV3Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AttestationNodeProviderSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationNodeProviderSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AttestationVerificationSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationVerificationSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.RecentAttestationSchema>>().toEqualTypeOf<
+      z.output<typeof Z.RecentAttestationSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.RecentAttestationsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.RecentAttestationsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AttestationViewSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationViewSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AttestationPpidsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationPpidsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AttestationDeviceIdsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationDeviceIdsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.AttestationNodesSchema>>().toEqualTypeOf<
+      z.output<typeof Z.AttestationNodesSchema>
+    >();
   });
   it("wire/cvms.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.CvmVmNodeSchema>>().toEqualTypeOf<
@@ -725,8 +1075,68 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.ProvisionCvmComposeFileUpdateResultSchema>>().toEqualTypeOf<
       z.output<typeof Z.ProvisionCvmComposeFileUpdateResultSchema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.StopCvmsBatchErrorSchema>>().toEqualTypeOf<
+      z.output<typeof Z.StopCvmsBatchErrorSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.StopCvmsBatchResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.StopCvmsBatchResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmOperationSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmOperationSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmOperationPageSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmOperationPageSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CancelCvmOperationResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CancelCvmOperationResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmOperationStatusSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmOperationStatusSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmCommitUpdateInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmCommitUpdateInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DomainDnsRecordSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DomainDnsRecordSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DomainAcmeFetchSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DomainAcmeFetchSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DomainCaaCheckSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DomainCaaCheckSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.DomainDiagnosisSchema>>().toEqualTypeOf<
+      z.output<typeof Z.DomainDiagnosisSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmDomainDiagnosisSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmDomainDiagnosisSchema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.CvmOperationAcceptedSchema>>().toEqualTypeOf<
       z.output<typeof Z.CvmOperationAcceptedSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmNetworkConfigPortSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmNetworkConfigPortSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmNetworkConfigSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmNetworkConfigSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmPortMappingSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmPortMappingSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmPortMappingsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmPortMappingsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmFirewallStatusSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmFirewallStatusSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmSshKeySchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmSshKeySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.CvmSshKeysSchema>>().toEqualTypeOf<
+      z.output<typeof Z.CvmSshKeysSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.PreLaunchScriptUpgradeStatusSchema>>().toEqualTypeOf<
+      z.output<typeof Z.PreLaunchScriptUpgradeStatusSchema>
     >();
   });
   it("wire/instance-types.ts", () => {
@@ -779,6 +1189,30 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     >();
     expectTypeOf<v.InferOutput<typeof V.GetKmsOnChainDetailResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.GetKmsOnChainDetailResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsBootstrapInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsBootstrapInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsRpcInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsRpcInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsTeepodImageSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsTeepodImageSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsTeepodInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsTeepodInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsOnChainKeysSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsOnChainKeysSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsOnChainVerificationSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsOnChainVerificationSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsOnChainInfoSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsOnChainInfoSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.KmsInspectResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.KmsInspectResponseSchema>
     >();
   });
   it("wire/nodes.ts", () => {
@@ -847,6 +1281,12 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     expectTypeOf<v.InferOutput<typeof V.ReplicateCvmResultV20260522Schema>>().toEqualTypeOf<
       z.output<typeof Z.ReplicateCvmResultV20260522Schema>
     >();
+    expectTypeOf<v.InferOutput<typeof V.ListCvmsResponseV20251028Schema>>().toEqualTypeOf<
+      z.output<typeof Z.ListCvmsResponseV20251028Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ListCvmsResponseV20260121Schema>>().toEqualTypeOf<
+      z.output<typeof Z.ListCvmsResponseV20260121Schema>
+    >();
     expectTypeOf<v.InferOutput<typeof V.GetAppCvmsResponseV20251028Schema>>().toEqualTypeOf<
       z.output<typeof Z.GetAppCvmsResponseV20251028Schema>
     >();
@@ -858,6 +1298,12 @@ describe("valibot schemas infer the output types of their zod twins", () => {
     >();
     expectTypeOf<v.InferOutput<typeof V.CreateAppInstanceResultV20260522Schema>>().toEqualTypeOf<
       z.output<typeof Z.CreateAppInstanceResultV20260522Schema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ReplicateAppCvmResultSchema>>().toEqualTypeOf<
+      z.output<typeof Z.ReplicateAppCvmResultSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ReplicateAppCvmResultV20260522Schema>>().toEqualTypeOf<
+      z.output<typeof Z.ReplicateAppCvmResultV20260522Schema>
     >();
   });
   it("wire/shared.ts", () => {
@@ -1024,6 +1470,29 @@ describe("valibot schemas infer the output types of their zod twins", () => {
       z.output<typeof Z.CurrentUserV20260121Schema>
     >();
   });
+  it("wire/webhooks.ts", () => {
+    expectTypeOf<v.InferOutput<typeof V.WebhookSchema>>().toEqualTypeOf<
+      z.output<typeof Z.WebhookSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ListWebhooksResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.ListWebhooksResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.WebhookDeliverySchema>>().toEqualTypeOf<
+      z.output<typeof Z.WebhookDeliverySchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.ListWebhookDeliveriesResponseSchema>>().toEqualTypeOf<
+      z.output<typeof Z.ListWebhookDeliveriesResponseSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.WebhookStatsSchema>>().toEqualTypeOf<
+      z.output<typeof Z.WebhookStatsSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.WebhookSecretSchema>>().toEqualTypeOf<
+      z.output<typeof Z.WebhookSecretSchema>
+    >();
+    expectTypeOf<v.InferOutput<typeof V.WebhookEventSentSchema>>().toEqualTypeOf<
+      z.output<typeof Z.WebhookEventSentSchema>
+    >();
+  });
   it("wire/workspaces.ts", () => {
     expectTypeOf<v.InferOutput<typeof V.WorkspaceResponseSchema>>().toEqualTypeOf<
       z.output<typeof Z.WorkspaceResponseSchema>
@@ -1121,6 +1590,28 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.AppAttestationKmsInfo>().toEqualTypeOf<Z.AppAttestationKmsInfo>();
     expectTypeOf<V.AppAttestationInstance>().toEqualTypeOf<Z.AppAttestationInstance>();
     expectTypeOf<V.AppAttestationResponse>().toEqualTypeOf<Z.AppAttestationResponse>();
+    expectTypeOf<V.TcbEvaluationInstance>().toEqualTypeOf<Z.TcbEvaluationInstance>();
+    expectTypeOf<V.TcbEvaluationResponse>().toEqualTypeOf<Z.TcbEvaluationResponse>();
+    expectTypeOf<V.MeteredUsage>().toEqualTypeOf<Z.MeteredUsage>();
+    expectTypeOf<V.AppUsageResponse>().toEqualTypeOf<Z.AppUsageResponse>();
+    expectTypeOf<V.AppKmsInfoResponse>().toEqualTypeOf<Z.AppKmsInfoResponse>();
+    expectTypeOf<V.PendingUpdateItem>().toEqualTypeOf<Z.PendingUpdateItem>();
+    expectTypeOf<V.PendingUpdatesResponse>().toEqualTypeOf<Z.PendingUpdatesResponse>();
+    expectTypeOf<V.PendingUpdatePreview>().toEqualTypeOf<Z.PendingUpdatePreview>();
+  });
+  it("wire/attestations.ts", () => {
+    expectTypeOf<V.AttestationQuoteHeader>().toEqualTypeOf<Z.AttestationQuoteHeader>();
+    expectTypeOf<V.AttestationQuoteBody>().toEqualTypeOf<Z.AttestationQuoteBody>();
+    expectTypeOf<V.AttestationQuote>().toEqualTypeOf<Z.AttestationQuote>();
+    expectTypeOf<V.QuoteCollateralV3>().toEqualTypeOf<Z.QuoteCollateralV3>();
+    expectTypeOf<V.AttestationNodeProvider>().toEqualTypeOf<Z.AttestationNodeProvider>();
+    expectTypeOf<V.AttestationVerification>().toEqualTypeOf<Z.AttestationVerification>();
+    expectTypeOf<V.RecentAttestation>().toEqualTypeOf<Z.RecentAttestation>();
+    expectTypeOf<V.RecentAttestations>().toEqualTypeOf<Z.RecentAttestations>();
+    expectTypeOf<V.AttestationView>().toEqualTypeOf<Z.AttestationView>();
+    expectTypeOf<V.AttestationPpids>().toEqualTypeOf<Z.AttestationPpids>();
+    expectTypeOf<V.AttestationDeviceIds>().toEqualTypeOf<Z.AttestationDeviceIds>();
+    expectTypeOf<V.AttestationNodes>().toEqualTypeOf<Z.AttestationNodes>();
   });
   it("wire/cvms.ts", () => {
     expectTypeOf<V.CvmVmNode>().toEqualTypeOf<Z.CvmVmNode>();
@@ -1159,7 +1650,27 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.GetAvailableOsImagesResponse>().toEqualTypeOf<Z.GetAvailableOsImagesResponse>();
     expectTypeOf<V.ProvisionCvm>().toEqualTypeOf<Z.ProvisionCvm>();
     expectTypeOf<V.ProvisionCvmComposeFileUpdateResult>().toEqualTypeOf<Z.ProvisionCvmComposeFileUpdateResult>();
+    expectTypeOf<V.StopCvmsBatchError>().toEqualTypeOf<Z.StopCvmsBatchError>();
+    expectTypeOf<V.StopCvmsBatchResult>().toEqualTypeOf<Z.StopCvmsBatchResult>();
+    expectTypeOf<V.CvmOperation>().toEqualTypeOf<Z.CvmOperation>();
+    expectTypeOf<V.CvmOperationPage>().toEqualTypeOf<Z.CvmOperationPage>();
+    expectTypeOf<V.CancelCvmOperationResult>().toEqualTypeOf<Z.CancelCvmOperationResult>();
+    expectTypeOf<V.CvmOperationStatus>().toEqualTypeOf<Z.CvmOperationStatus>();
+    expectTypeOf<V.CvmCommitUpdateInfo>().toEqualTypeOf<Z.CvmCommitUpdateInfo>();
+    expectTypeOf<V.DomainDnsRecord>().toEqualTypeOf<Z.DomainDnsRecord>();
+    expectTypeOf<V.DomainAcmeFetch>().toEqualTypeOf<Z.DomainAcmeFetch>();
+    expectTypeOf<V.DomainCaaCheck>().toEqualTypeOf<Z.DomainCaaCheck>();
+    expectTypeOf<V.DomainDiagnosis>().toEqualTypeOf<Z.DomainDiagnosis>();
+    expectTypeOf<V.CvmDomainDiagnosis>().toEqualTypeOf<Z.CvmDomainDiagnosis>();
     expectTypeOf<V.CvmOperationAccepted>().toEqualTypeOf<Z.CvmOperationAccepted>();
+    expectTypeOf<V.CvmNetworkConfigPort>().toEqualTypeOf<Z.CvmNetworkConfigPort>();
+    expectTypeOf<V.CvmNetworkConfig>().toEqualTypeOf<Z.CvmNetworkConfig>();
+    expectTypeOf<V.CvmPortMapping>().toEqualTypeOf<Z.CvmPortMapping>();
+    expectTypeOf<V.CvmPortMappings>().toEqualTypeOf<Z.CvmPortMappings>();
+    expectTypeOf<V.CvmFirewallStatus>().toEqualTypeOf<Z.CvmFirewallStatus>();
+    expectTypeOf<V.CvmSshKey>().toEqualTypeOf<Z.CvmSshKey>();
+    expectTypeOf<V.CvmSshKeys>().toEqualTypeOf<Z.CvmSshKeys>();
+    expectTypeOf<V.PreLaunchScriptUpgradeStatus>().toEqualTypeOf<Z.PreLaunchScriptUpgradeStatus>();
   });
   it("wire/instance-types.ts", () => {
     expectTypeOf<V.InstanceType>().toEqualTypeOf<Z.InstanceType>();
@@ -1180,6 +1691,14 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.KmsContractNode>().toEqualTypeOf<Z.KmsContractNode>();
     expectTypeOf<V.KmsContractNodes>().toEqualTypeOf<Z.KmsContractNodes>();
     expectTypeOf<V.GetKmsOnChainDetailResponse>().toEqualTypeOf<Z.GetKmsOnChainDetailResponse>();
+    expectTypeOf<V.KmsBootstrapInfo>().toEqualTypeOf<Z.KmsBootstrapInfo>();
+    expectTypeOf<V.KmsRpcInfo>().toEqualTypeOf<Z.KmsRpcInfo>();
+    expectTypeOf<V.KmsTeepodImage>().toEqualTypeOf<Z.KmsTeepodImage>();
+    expectTypeOf<V.KmsTeepodInfo>().toEqualTypeOf<Z.KmsTeepodInfo>();
+    expectTypeOf<V.KmsOnChainKeys>().toEqualTypeOf<Z.KmsOnChainKeys>();
+    expectTypeOf<V.KmsOnChainVerification>().toEqualTypeOf<Z.KmsOnChainVerification>();
+    expectTypeOf<V.KmsOnChainInfo>().toEqualTypeOf<Z.KmsOnChainInfo>();
+    expectTypeOf<V.KmsInspectResponse>().toEqualTypeOf<Z.KmsInspectResponse>();
   });
   it("wire/nodes.ts", () => {
     expectTypeOf<V.OsImageVersion>().toEqualTypeOf<Z.OsImageVersion>();
@@ -1205,10 +1724,14 @@ describe("the valibot entry exports the same types", () => {
   it("wire/results.ts", () => {
     expectTypeOf<V.ReplicateCvmResult>().toEqualTypeOf<Z.ReplicateCvmResult>();
     expectTypeOf<V.ReplicateCvmResultV20260522>().toEqualTypeOf<Z.ReplicateCvmResultV20260522>();
+    expectTypeOf<V.ListCvmsResponseV20251028>().toEqualTypeOf<Z.ListCvmsResponseV20251028>();
+    expectTypeOf<V.ListCvmsResponseV20260121>().toEqualTypeOf<Z.ListCvmsResponseV20260121>();
     expectTypeOf<V.GetAppCvmsResponseV20251028>().toEqualTypeOf<Z.GetAppCvmsResponseV20251028>();
     expectTypeOf<V.GetAppCvmsResponseV20260121>().toEqualTypeOf<Z.GetAppCvmsResponseV20260121>();
     expectTypeOf<V.CreateAppInstanceResult>().toEqualTypeOf<Z.CreateAppInstanceResult>();
     expectTypeOf<V.CreateAppInstanceResultV20260522>().toEqualTypeOf<Z.CreateAppInstanceResultV20260522>();
+    expectTypeOf<V.ReplicateAppCvmResult>().toEqualTypeOf<Z.ReplicateAppCvmResult>();
+    expectTypeOf<V.ReplicateAppCvmResultV20260522>().toEqualTypeOf<Z.ReplicateAppCvmResultV20260522>();
   });
   it("wire/shared.ts", () => {
     expectTypeOf<V.KmsType>().toEqualTypeOf<Z.KmsType>();
@@ -1269,6 +1792,15 @@ describe("the valibot entry exports the same types", () => {
     expectTypeOf<V.CreditsInfo>().toEqualTypeOf<Z.CreditsInfo>();
     expectTypeOf<V.FeatureFlag>().toEqualTypeOf<Z.FeatureFlag>();
     expectTypeOf<V.CurrentUserV20260121>().toEqualTypeOf<Z.CurrentUserV20260121>();
+  });
+  it("wire/webhooks.ts", () => {
+    expectTypeOf<V.Webhook>().toEqualTypeOf<Z.Webhook>();
+    expectTypeOf<V.ListWebhooksResponse>().toEqualTypeOf<Z.ListWebhooksResponse>();
+    expectTypeOf<V.WebhookDelivery>().toEqualTypeOf<Z.WebhookDelivery>();
+    expectTypeOf<V.ListWebhookDeliveriesResponse>().toEqualTypeOf<Z.ListWebhookDeliveriesResponse>();
+    expectTypeOf<V.WebhookStats>().toEqualTypeOf<Z.WebhookStats>();
+    expectTypeOf<V.WebhookSecret>().toEqualTypeOf<Z.WebhookSecret>();
+    expectTypeOf<V.WebhookEventSent>().toEqualTypeOf<Z.WebhookEventSent>();
   });
   it("wire/workspaces.ts", () => {
     expectTypeOf<V.WorkspaceResponse>().toEqualTypeOf<Z.WorkspaceResponse>();

@@ -435,9 +435,179 @@ export type ProvisionCvmComposeFileUpdateResult = z.infer<
   typeof ProvisionCvmComposeFileUpdateResultSchema
 >;
 
+/** A CVM of a batch stop that could not be stopped, and why. */
+export const StopCvmsBatchErrorSchema = z.object({
+  cvm_id: z.string(),
+  error: z.string(),
+});
+export type StopCvmsBatchError = z.infer<typeof StopCvmsBatchErrorSchema>;
+
+/** `POST /cvms/batch-stop`: how many CVMs were stopped, skipped (already stopped) or failed. */
+export const StopCvmsBatchResultSchema = z.object({
+  total: z.number().int(),
+  stopped: z.number().int(),
+  skipped: z.number().int(),
+  errors: z.array(StopCvmsBatchErrorSchema).optional(),
+});
+export type StopCvmsBatchResult = z.infer<typeof StopCvmsBatchResultSchema>;
+
+/** One operation run on a CVM (start, stop, update...): who triggered it, its status and events. */
+export const CvmOperationSchema = z.object({
+  correlation_id: z.string(),
+  operation_type: z.string(),
+  target_state: z.string(),
+  triggered_by: z.number().int(),
+  triggered_by_username: z.string().nullable().default(null),
+  triggered_by_email: z.string().nullable().default(null),
+  started_at: z.string(),
+  completed_at: z.string().nullable().default(null),
+  duration_ms: z.number().int().nullable().default(null),
+  status: z.string(),
+  error_message: z.string().nullable().default(null),
+  sub_operations: z.array(z.string()),
+  events: z.array(GuestEventDetailSchema),
+  instance_name: z.string(),
+  compose_hash: z.string().nullable().default(null),
+});
+export type CvmOperation = z.infer<typeof CvmOperationSchema>;
+
+/** `GET /cvms/{id}/operations`: one page, newest first; pass `next_cursor` back as `cursor`. */
+export const CvmOperationPageSchema = z.object({
+  items: z.array(CvmOperationSchema),
+  next_cursor: z.string().nullable().default(null),
+  total: z.number().int(),
+});
+export type CvmOperationPage = z.infer<typeof CvmOperationPageSchema>;
+
+/** `POST /cvms/{id}/operations/cancel`: whether the running operation was cancelled. */
+export const CancelCvmOperationResultSchema = z.object({
+  cancelled: z.boolean(),
+  correlation_id: z.string().nullable().default(null),
+});
+export type CancelCvmOperationResult = z.infer<typeof CancelCvmOperationResultSchema>;
+
+/** `GET /cvms/{id}/operation-status`: the reference leaves it open; every field is kept. */
+export const CvmOperationStatusSchema = z.record(z.string(), z.unknown());
+export type CvmOperationStatus = z.infer<typeof CvmOperationStatusSchema>;
+
+/** `GET /cvms/{id}/commit-update?token=`: what a prepared update commits; the reference leaves it open, every field is kept. */
+export const CvmCommitUpdateInfoSchema = z.record(z.string(), z.unknown());
+export type CvmCommitUpdateInfo = z.infer<typeof CvmCommitUpdateInfoSchema>;
+
+export const DomainDnsRecordSchema = z.object({
+  record_type: z.string(),
+  query_name: z.string(),
+  expected_value: z.string(),
+  actual_value: z.string().nullable().default(null),
+  is_valid: z.boolean(),
+  is_deprecated: z.boolean().default(false),
+  warning_message: z.string().nullable().default(null),
+});
+export type DomainDnsRecord = z.infer<typeof DomainDnsRecordSchema>;
+
+export const DomainAcmeFetchSchema = z.object({
+  url: z.string(),
+  http_ok: z.boolean(),
+  uri: z.string().nullable().default(null),
+  status_code: z.number().int().nullable().default(null),
+  error: z.string().nullable().default(null),
+});
+export type DomainAcmeFetch = z.infer<typeof DomainAcmeFetchSchema>;
+
+export const DomainCaaCheckSchema = z.object({
+  caa_records: z.array(z.string()),
+  accounturi: z.string().nullable().default(null),
+  acme_fetches: z.array(DomainAcmeFetchSchema),
+  expected_uri: z.string().nullable().default(null),
+  is_match: z.boolean(),
+  info_message: z.string().nullable().default(null),
+});
+export type DomainCaaCheck = z.infer<typeof DomainCaaCheckSchema>;
+
+export const DomainDiagnosisSchema = z.object({
+  domain: z.string(),
+  port: z.number().int(),
+  records: z.array(DomainDnsRecordSchema),
+  is_valid: z.boolean(),
+  caa_check: DomainCaaCheckSchema.nullable().default(null),
+});
+export type DomainDiagnosis = z.infer<typeof DomainDiagnosisSchema>;
+
+/** `POST /cvms/{id}/customize-domain-diagnose`: the DNS records each custom domain needs, and whether it has them. */
+export const CvmDomainDiagnosisSchema = z.object({
+  results: z.array(DomainDiagnosisSchema),
+});
+export type CvmDomainDiagnosis = z.infer<typeof CvmDomainDiagnosisSchema>;
+
 export const CvmOperationAcceptedSchema = z.object({
   correlation_id: z.string().nullable().default(null),
   status: z.string().nullable().default(null),
   message: z.string().nullable().default(null),
 });
 export type CvmOperationAccepted = z.infer<typeof CvmOperationAcceptedSchema>;
+
+export const CvmNetworkConfigPortSchema = z.object({
+  host_port: z.number().int(),
+  vm_port: z.number().int(),
+  protocol: z.string().default("tcp"),
+  host_address: z.string().default(""),
+});
+export type CvmNetworkConfigPort = z.infer<typeof CvmNetworkConfigPortSchema>;
+
+/** `GET`/`PATCH /cvms/{id}/network-config`: the KMS and gateway URLs a CVM boots with, and its port mappings. */
+export const CvmNetworkConfigSchema = z.object({
+  kms_urls: z.array(z.string()).optional(),
+  gateway_urls: z.array(z.string()).optional(),
+  ports: z.array(CvmNetworkConfigPortSchema).optional(),
+});
+export type CvmNetworkConfig = z.infer<typeof CvmNetworkConfigSchema>;
+
+/** One published port: the node's `host_port` forwarded to the CVM's `vm_port`. */
+export const CvmPortMappingSchema = z.object({
+  id: z.string(),
+  host_port: z.number().int(),
+  vm_port: z.number().int(),
+  protocol: z.string(),
+  host_address: z.string(),
+});
+export type CvmPortMapping = z.infer<typeof CvmPortMappingSchema>;
+
+/** `GET`/`PUT /cvms/{id}/ports`. */
+export const CvmPortMappingsSchema = z.array(CvmPortMappingSchema);
+export type CvmPortMappings = z.infer<typeof CvmPortMappingsSchema>;
+
+/** `GET /cvms/{id}/firewall-status`: whether the CVM's firewall can be configured, and why not. */
+export const CvmFirewallStatusSchema = z.object({
+  available: z.boolean(),
+  reason: z.string().nullable().default(null),
+});
+export type CvmFirewallStatus = z.infer<typeof CvmFirewallStatusSchema>;
+
+export const CvmSshKeySchema = z.object({
+  id: z.string(),
+  owner_user_id: z.string(),
+  owner_username: z.string(),
+  added_by_user_id: z.string(),
+  name: z.string(),
+  public_key: z.string(),
+  fingerprint: z.string(),
+  key_type: z.string(),
+});
+export type CvmSshKey = z.infer<typeof CvmSshKeySchema>;
+
+/** `GET`/`PUT /cvms/{id}/ssh-keys`: the keys the CVM authorizes, applied at its next power-on. */
+export const CvmSshKeysSchema = z.object({
+  keys: z.array(CvmSshKeySchema),
+  restart_required: z.boolean(),
+});
+export type CvmSshKeys = z.infer<typeof CvmSshKeysSchema>;
+
+/** `GET /cvms/{id}/pre-launch-script/upgrade-status`: whether the CVM runs an official pre-launch script and can move to the latest one. */
+export const PreLaunchScriptUpgradeStatusSchema = z.object({
+  current_hash: z.string().nullable(),
+  latest_official_hash: z.string(),
+  is_official: z.boolean(),
+  is_latest: z.boolean(),
+  can_upgrade: z.boolean(),
+});
+export type PreLaunchScriptUpgradeStatus = z.infer<typeof PreLaunchScriptUpgradeStatusSchema>;

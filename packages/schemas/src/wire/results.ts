@@ -19,6 +19,13 @@ export const ReplicateCvmResultV20260522Schema = z.union([
 ]);
 export type ReplicateCvmResultV20260522 = z.infer<typeof ReplicateCvmResultV20260522Schema>;
 
+export const ListCvmsResponseV20251028Schema = z.array(CvmInfoV20251028Schema);
+export type ListCvmsResponseV20251028 = z.infer<typeof ListCvmsResponseV20251028Schema>;
+
+/** As API version 2026-01-21, 2026-05-22, 2026-06-23 answers it. */
+export const ListCvmsResponseV20260121Schema = z.array(CvmInfoV20260121Schema);
+export type ListCvmsResponseV20260121 = z.infer<typeof ListCvmsResponseV20260121Schema>;
+
 export const GetAppCvmsResponseV20251028Schema = z.array(CvmInfoV20251028Schema);
 export type GetAppCvmsResponseV20251028 = z.infer<typeof GetAppCvmsResponseV20251028Schema>;
 
@@ -40,3 +47,16 @@ export const CreateAppInstanceResultV20260522Schema = z.union([
 export type CreateAppInstanceResultV20260522 = z.infer<
   typeof CreateAppInstanceResultV20260522Schema
 >;
+
+export const ReplicateAppCvmResultSchema = z.union([
+  ComposeHashRegistrationRequiredSchema,
+  CvmVmSchema,
+]);
+export type ReplicateAppCvmResult = z.infer<typeof ReplicateAppCvmResultSchema>;
+
+/** As API version 2026-05-22, 2026-06-23 answers it. */
+export const ReplicateAppCvmResultV20260522Schema = z.union([
+  ComposeHashRegistrationRequiredSchema,
+  CvmVmV20260522Schema,
+]);
+export type ReplicateAppCvmResultV20260522 = z.infer<typeof ReplicateAppCvmResultV20260522Schema>;

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
 // Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
-// README.md ## Every resource (line 279, 290, 297, 307, 335, 392, 410, 419, 438, 447)
+// README.md ## Every resource (line 298, 309, 316, 326, 354, 411, 429, 438, 501, 510)
 import {
   createClient,
   encryptEnvVars,
@@ -11,24 +11,24 @@ import {
 } from "@phala/cloud";
 
 export async function run(): Promise<void> {
-  // README.md:279 ### SSH keys
+  // README.md:298 ### SSH keys
   const client = createClient({ apiKey: "your-api-key" });
   const imported = await client.importGithubProfileSshKeys({ github_username: "octocat" });
   const keys = await client.listSshKeys();
   await client.deleteSshKey({ keyId: keys[0]!.id });
 
-  // README.md:290 ### Workspaces
+  // README.md:309 ### Workspaces
   const { data, pagination } = await client.listWorkspaces({ limit: 20 }); // cursor pages
   const quotas = await client.getWorkspaceQuotas({ teamSlug: data[0]!.slug! });
 
-  // README.md:297 ### Capacity
+  // README.md:316 ### Capacity
   const available = await client.getAvailableNodes();
   const families = await client.listAllInstanceTypeFamilies();
   const images = await client.getAvailableOsImages({ name: "oracle-us-west" }); // what this CVM can move to
   // nodes with free resources, OS images, KMS, gateways, instance types: one answer
   const resources = await client.getCvmCreateResources();
 
-  // README.md:307 ### KMS and encrypted environment variables
+  // README.md:326 ### KMS and encrypted environment variables
   const kmsList = await client.getKmsList({ is_onchain: false });
   const [next] = (await client.nextAppIds()).app_ids;
   const { public_key } = await client.getAppEnvEncryptPubKey({
@@ -42,7 +42,7 @@ export async function run(): Promise<void> {
   const phala = await client.getKmsContract({ slug: contracts.items[0]!.id }); // kc_... id or slug
   const { items: replicas } = await client.listKmsContractNodes({ slug: phala.id });
 
-  // README.md:335 ### Creating a CVM (two phases)
+  // README.md:354 ### Creating a CVM (two phases)
   const provision = await client.provisionCvm({
     name: "hello-tee",
     instance_type: "tdx.small",
@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
     timeout: 300,
   });
 
-  // README.md:392 ### CVM lifecycle
+  // README.md:411 ### CVM lifecycle
   const id = { name: "hello-tee" };
   // PATCH /cvms/{id}; 202 with the operation's correlation id
   const { correlation_id } = await client.updateCvmResources({
@@ -83,13 +83,13 @@ export async function run(): Promise<void> {
   await client.renameCvm({ id: hashid, name: "hello-tee-2" });
   await client.deleteCvm({ id: hashid }); // 204; getCvmInfo({ id: hashid }) now throws NotFoundError
 
-  // README.md:410 ### CVM reads
+  // README.md:429 ### CVM reads
   const cvmState = await client.getCvmState({ name: "cvm-abc123" });
   const stats = await client.getCvmStats({ name: "cvm-abc123" });
   const yaml = await client.getCvmDockerCompose({ name: "cvm-abc123" }); // a string
   const attestation = await client.getCvmAttestation({ name: "cvm-abc123" });
 
-  // README.md:419 ### CVM updates and the on-chain (HTTP 465) path
+  // README.md:438 ### CVM updates and the on-chain (HTTP 465) path
   const yaml2 = "services:\n  web:\n    image: nginx:1.28-alpine\n";
   const result = await client.patchCvm({ name: "oracle-us-west", docker_compose_file: yaml2 });
   if (result.status === "precondition_required") {
@@ -101,13 +101,13 @@ export async function run(): Promise<void> {
     });
   }
 
-  // README.md:438 ### Apps
+  // README.md:501 ### Apps
   const appId = "d9c80774fdfb97076c7d21cac0c4b8e8acebf384";
   const { revisions } = await client.getAppRevisions({ appId, page_size: 10 });
   const filters = await client.getAppFilterOptions();
   const allowed = await client.checkCvmIsAllowed({ name: "oracle-ap" });
 
-  // README.md:447 ### Pagination
+  // README.md:510 ### Pagination
   for await (const cvm of paginate(getCvmList, client, { page_size: 50 })) console.log(cvm.name);
   const apps = await paginate(getAppList, client).toArray({ limit: 100 });
   const workspaces = await paginate(listWorkspaces, client, { limit: 20 }).toArray(); // cursor

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
 // Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
-// README.md ## The mock API (line 537)
+// README.md ## The mock API (line 623)
 import { startMockApi } from "@phala/cloud-mock-api";
 
 export async function run(): Promise<void> {

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: README examples name the results they show
 // Generated from README.md by apps/integration/src/readme/generate.mjs: do not edit.
-// README.md ## Runtimes and packages (line 593)
+// README.md ## Runtimes and packages (line 679)
 import { createClient, createNodeFetch } from "@phala/cloud-node";
 
 export async function run(): Promise<void> {

@@ -15,6 +15,7 @@ import {
   resourceState,
 } from "../../model";
 import { canonicalJson, composeHashOf } from "./compose-hash";
+import { recordOperation } from "./operation-log";
 
 /** Everything an update may change; absent fields stay as they are. */
 export interface CvmChange {
@@ -223,5 +224,18 @@ export function applyChange(state: MockState, cvm: MockCvm, change: CvmChange, n
   cvm.updatedAt = now.toISOString();
   extras.pending = null;
   const operations = ++composeStore(state).operations;
-  return `op_${cvm.id}_${operations}`;
+  const correlationId = `op_${cvm.id}_${operations}`;
+  // Applied at once: the operations log shows it completed.
+  const status = cvm.status;
+  recordOperation(state, cvm, {
+    correlationId,
+    type: "update",
+    from: status,
+    via: status,
+    target: status,
+    startedAt: now,
+    durationMs: 0,
+    untilMs: null,
+  });
+  return correlationId;
 }

@@ -69,6 +69,16 @@ describe("POST /cvms/provision", () => {
     expect(sent.body.kms_info.chain_id).toBe(8453);
   });
 
+  it("takes the contract's lower-case KmsType values, and refuses others", async () => {
+    const ethereum = await send("POST", "/cvms/provision", provisionBody({ kms: "ethereum" }));
+    expect(ethereum.status).toBe(200);
+    expect(ethereum.body.kms_info.chain_id).toBe(1);
+    const legacy = await send("POST", "/cvms/provision", provisionBody({ kms: "legacy" }));
+    expect(legacy.body.kms_info.slug).toBe("phala-prod");
+    const unknown = await send("POST", "/cvms/provision", provisionBody({ kms: "solana" }));
+    expect(unknown.status).toBe(422);
+  });
+
   it("matches vcpu/memory to the smallest instance type that fits", async () => {
     const sent = await send(
       "POST",

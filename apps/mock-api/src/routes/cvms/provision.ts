@@ -24,11 +24,16 @@ function kmsNotFound(field: string, value: string) {
   });
 }
 
+// The contract's `KmsType` is lower case (`legacy` being the old Phala KMS); the
+// upper-case names older clients send are taken too.
 const KMS_KIND: Record<string, MockKms["kind"]> = {
-  PHALA: "phala",
-  ETHEREUM: "ethereum",
-  BASE: "base",
+  phala: "phala",
+  legacy: "phala",
+  ethereum: "ethereum",
+  base: "base",
 };
+const kmsKind = (kmsType: string | undefined): MockKms["kind"] | undefined =>
+  KMS_KIND[(kmsType ?? "phala").toLowerCase()];
 export const CVM_NAME = /^[a-zA-Z][a-zA-Z0-9-]{3,61}[a-zA-Z0-9]$/;
 
 function chooseKms(
@@ -41,9 +46,9 @@ function chooseKms(
     if (!kms) throw kmsNotFound("kms_id", kmsId);
     return kms;
   }
-  const kind = KMS_KIND[kmsType ?? "PHALA"] ?? "phala";
+  const kind = kmsKind(kmsType) ?? "phala";
   const kms = [...state.kms.values()].find((k) => k.kind === kind);
-  if (!kms) throw kmsNotFound("kms", kmsType ?? "PHALA");
+  if (!kms) throw kmsNotFound("kms", kmsType ?? "phala");
   return kms;
 }
 
@@ -71,8 +76,8 @@ async function provision(c: Context<MockEnv>) {
       "Name must be 5-63 characters, start with letter, and contain only letters/numbers/hyphens",
     );
   }
-  if (kmsType !== undefined && !(kmsType in KMS_KIND)) {
-    body.invalid("kms", "kms must be one of PHALA, ETHEREUM, BASE");
+  if (kmsType !== undefined && kmsKind(kmsType) === undefined) {
+    body.invalid("kms", "kms must be one of phala, ethereum, base, legacy");
   }
   if (nonce !== undefined && appId === undefined)
     body.invalid("app_id", "app_id is required with nonce");

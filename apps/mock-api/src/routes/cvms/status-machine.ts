@@ -22,6 +22,7 @@ import {
   type MockState,
   resourceState,
 } from "../../model";
+import { recordOperation } from "./operation-log";
 import type { InstanceTypeSpec } from "./sizes";
 
 export type LifecycleOperation =
@@ -31,7 +32,8 @@ export type LifecycleOperation =
   | "restart"
   | "create"
   | "resize"
-  | "os-upgrade";
+  | "os-upgrade"
+  | "redeploy";
 
 interface Transition {
   operation: LifecycleOperation;
@@ -244,12 +246,24 @@ export function beginTransition(
   const record = liveStatus(state, cvm);
   const correlationId = nextOperationId(state, cvm);
   const { transitionMs } = state.settings;
+  const untilMs = Date.now() + transitionMs;
+  // The operations log (GET /cvms/{id}/operations): where the CVM was, where it goes.
+  recordOperation(state, cvm, {
+    correlationId,
+    type: operation,
+    from: currentCvmStatus(state, cvm),
+    via,
+    target: to,
+    startedAt: now,
+    durationMs: transitionMs,
+    untilMs,
+  });
   record.values.status = via;
   record.values.inProgress = true;
   record.transition = {
     operation,
     to,
-    untilMs: Date.now() + transitionMs,
+    untilMs,
     startedAt: now.toISOString(),
     arrivesAt: new Date(now.getTime() + transitionMs).toISOString(),
     correlationId,

@@ -3,6 +3,7 @@
 // can use them.
 import type { Hono, MiddlewareHandler } from "hono";
 import type { MockEnv } from "../../internal/env";
+import { registerKmsInspectRoutes } from "./inspect";
 import { registerKmsListRoutes } from "./list";
 import { registerNextAppIdRoutes } from "./next-app-id";
 import { registerOnChainRoutes } from "./on-chain";
@@ -14,4 +15,5 @@ export function registerKmsRoutes(api: Hono<MockEnv>, requireApiKey: MiddlewareH
   registerOnChainRoutes(api, requireApiKey);
   registerKmsListRoutes(api, requireApiKey);
   registerPubkeyRoutes(api, requireApiKey);
+  registerKmsInspectRoutes(api, requireApiKey);
 }

@@ -37,4 +37,18 @@ describe("commitCvmUpdate", () => {
     const safeResult = await safeCommitCvmUpdate(client, { id: "cvm_1" } as any);
     expect(safeResult.success).toBe(false);
   });
+
+  it("has the documented correlationId beside status, not enumerable", async () => {
+    const { client } = setup({ body: { status: "in_progress", correlation_id: "op_5" } });
+    const args = { id: "cvm_1", token: "ct_1", composeHash: HASH, transactionHash: TX };
+    const committed = await commitCvmUpdate(client, args);
+    expect(committed.correlationId).toBe("op_5");
+    expect(committed.status).toBe("in_progress");
+    expect(Object.keys(committed)).toEqual(["status", "correlation_id"]);
+    expect("requiresOnChainHash" in committed).toBe(false);
+    const raw = (await commitCvmUpdate(client, args, { schema: false })) as object;
+    expect("correlationId" in raw).toBe(false);
+    const absent = await commitCvmUpdate(setup({ body: { status: "in_progress" } }).client, args);
+    expect(absent.correlationId).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../internal/cvm-path";
+import { type CorrelationIdCompletion, withCorrelationId } from "../internal/update-result";
 
 export type CommitCvmUpdateArgs = CvmIdInput & {
   /** The one-time `commit_token` of a prepare-only `patchCvm`. */
@@ -17,9 +18,16 @@ const NAME = "commitCvmUpdate";
 /**
  * Commits a prepare-only `patchCvm` with its one-time token:
  * `POST /cvms/{id}/commit-update` `{ token, compose_hash, transaction_hash }`.
- * Resolves `{ status, correlation_id }`.
+ * Resolves `{ status, correlation_id }`, with the official SDK's documented
+ * `correlationId` beside them, not enumerable (not with `schema: false` or the
+ * caller's own schema).
  */
-export const commitCvmUpdate = /* @__PURE__ */ defineVersionedAction({
+export const commitCvmUpdate = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  CommitCvmUpdateArgs,
+  false,
+  CorrelationIdCompletion
+>({
   name: NAME,
   responses: commitCvmUpdateResponseSchemas,
   plan: (args: CommitCvmUpdateArgs) => {
@@ -36,6 +44,7 @@ export const commitCvmUpdate = /* @__PURE__ */ defineVersionedAction({
     );
     return { method: "POST", path, body };
   },
+  finish: withCorrelationId,
 });
 
 export const safeCommitCvmUpdate = /* @__PURE__ */ safe(commitCvmUpdate);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TEST_BASE_URL } from "../../test-utils";
 import { confirmCvmPatch, safeConfirmCvmPatch } from "./confirm-cvm-patch";
 import { invalid, setup } from "./cvms.test-support";
-import { HASH, TX } from "./fixtures.test-support";
+import { HASH, registrationRequiredBody, TX } from "./fixtures.test-support";
 
 beforeEach(() => {
   vi.stubEnv("PHALA_CLOUD_API_KEY", undefined);
@@ -47,5 +47,28 @@ describe("confirmCvmPatch", () => {
       "composeHash",
     );
     expect(fake.calls).toHaveLength(0);
+  });
+
+  it("has the documented correlationId and requiresOnChainHash, not enumerable", async () => {
+    const { client } = setup({ status: 202, body: { correlation_id: "op_4" } });
+    const args = { id: "cvm_1", composeHash: HASH, transactionHash: TX };
+    const confirmed = await confirmCvmPatch(client, args);
+    expect(confirmed.requiresOnChainHash).toBe(false);
+    expect(!confirmed.requiresOnChainHash && confirmed.correlationId).toBe("op_4");
+    expect(JSON.stringify(confirmed)).toBe('{"status":"accepted","correlation_id":"op_4"}');
+    const raw = (await confirmCvmPatch(client, args, { schema: false })) as object;
+    expect("correlationId" in raw).toBe(false);
+  });
+
+  it("a 465 answer has patchCvm's documented fields", async () => {
+    const { client } = setup({ status: 465, body: registrationRequiredBody() });
+    const result = await confirmCvmPatch(client, {
+      id: "cvm_1",
+      composeHash: HASH,
+      transactionHash: TX,
+    });
+    expect(result.requiresOnChainHash).toBe(true);
+    expect(result.requiresOnChainHash && result.composeHash).toBe(HASH);
+    expect(result.requiresOnChainHash && result.kmsInfo?.chain?.name).toBe("Base");
   });
 });

@@ -4,7 +4,11 @@ import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED, registrationHeaders } from "../../registration";
 import { cvmPath } from "../internal/cvm-path";
-import { shapeAcceptedResult } from "../internal/update-result";
+import {
+  type OnChainHashCompletion,
+  shapeAcceptedResult,
+  withOnChainHashFields,
+} from "../internal/update-result";
 
 export type ConfirmCvmPatchArgs = CvmIdInput & {
   /** The `compose_hash` of `patchCvm`'s `precondition_required` result. */
@@ -19,9 +23,17 @@ const NAME = "confirmCvmPatch";
  * Phase 2 of an on-chain-KMS `patchCvm`: `PATCH /cvms/{id}` with the headers
  * `X-Compose-Hash` / `X-Transaction-Hash` and an empty JSON object as the body
  * (the operation requires a body; no field is changed again, the API applies
- * the update it holds for that hash). Resolves `{ status: "accepted", correlation_id }`.
+ * the update it holds for that hash). Resolves `{ status: "accepted", correlation_id }`
+ * (or, should the API still want a registration, `patchCvm`'s 465 result), with
+ * `patchCvm`'s documented fields beside it, not enumerable (`requiresOnChainHash`,
+ * `correlationId`...).
  */
-export const confirmCvmPatch = /* @__PURE__ */ defineVersionedAction({
+export const confirmCvmPatch = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  ConfirmCvmPatchArgs,
+  false,
+  OnChainHashCompletion
+>({
   name: NAME,
   responses: confirmCvmPatchResponseSchemas,
   plan: (args: ConfirmCvmPatchArgs) => {
@@ -44,6 +56,7 @@ export const confirmCvmPatch = /* @__PURE__ */ defineVersionedAction({
     };
   },
   shape: shapeAcceptedResult,
+  finish: withOnChainHashFields,
 });
 
 export const safeConfirmCvmPatch = /* @__PURE__ */ safe(confirmCvmPatch);

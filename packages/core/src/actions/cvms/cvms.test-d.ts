@@ -17,14 +17,17 @@ import type {
   CvmVmV20260522,
   InstanceIdRefreshResult,
   InstanceIdRefreshResultV20260522,
+  KmsInfo,
   ProvisionCvm,
   ProvisionCvmComposeFileUpdateResult,
   RefreshCvmInstanceIds,
   ReplicateCvmResultV20260522,
+  UpdateKmsInfo,
 } from "@phala/cloud-schemas";
 import { describe, expectTypeOf, it } from "vitest";
 import type { SafeResult } from "../../action";
 import { createBaseClient } from "../../client";
+import type { KmsChainField } from "../kms/get-kms-info";
 import type { ComposeFileMethods } from "./get-cvm-compose-file";
 import {
   commitCvmComposeFileUpdate,
@@ -74,11 +77,23 @@ const latest = createBaseClient({ apiKey: "k", version: "latest" });
 const compose_file = { docker_compose_file: "services: {}" };
 const hash = "a".repeat(64);
 
+// A `kms_info` has `chain` (not enumerable) unless the caller's schema (or none) was used.
+/** `T` with `kms_info` replaced, as one object type (what `toEqualTypeOf` compares with). */
+type KmsInfoAs<T, K> = { [P in keyof T]: P extends "kms_info" ? K : T[P] };
+type ProvisionCvmWithChain = KmsInfoAs<ProvisionCvm, (KmsInfo & KmsChainField) | null>;
+type RegistrationWithChain = KmsInfoAs<
+  ComposeHashRegistrationRequired,
+  (UpdateKmsInfo & KmsChainField) | null
+>;
+type UpdateResultWithChain =
+  | Exclude<CvmUpdateResult, { status: "precondition_required" }>
+  | RegistrationWithChain;
+
 describe("cvm lifecycle result types", () => {
   it("creation", () => {
     expectTypeOf(
       provisionCvm(client, { name: "my-app", compose_file }),
-    ).resolves.toEqualTypeOf<ProvisionCvm>();
+    ).resolves.toEqualTypeOf<ProvisionCvmWithChain>();
     expectTypeOf(
       commitCvmProvision(client, { app_id: "a", compose_hash: "h" }),
     ).resolves.toEqualTypeOf<CommitCvmProvision>();
@@ -240,19 +255,20 @@ describe("CVM update result types", () => {
   it("updates resolve a union discriminated by status", async () => {
     expectTypeOf(
       updateCvmEnvs(client, { id: "x", encrypted_env: "00" }),
-    ).resolves.toEqualTypeOf<CvmUpdateResult>();
+    ).resolves.toEqualTypeOf<UpdateResultWithChain>();
     expectTypeOf(
       updateDockerCompose(client, { id: "x", docker_compose_file: "" }),
-    ).resolves.toEqualTypeOf<CvmUpdateResult>();
+    ).resolves.toEqualTypeOf<UpdateResultWithChain>();
     expectTypeOf(
       updatePreLaunchScript(client, { id: "x", pre_launch_script: "" }),
-    ).resolves.toEqualTypeOf<CvmUpdateResult>();
+    ).resolves.toEqualTypeOf<UpdateResultWithChain>();
     expectTypeOf<CvmUpdateResult["status"]>().toEqualTypeOf<
       "in_progress" | "no_change" | "precondition_required"
     >();
     const result = await updateDockerCompose(client, { id: "x", docker_compose_file: "" });
     if (result.status === "precondition_required") {
-      expectTypeOf(result).toEqualTypeOf<ComposeHashRegistrationRequired>();
+      expectTypeOf(result).toEqualTypeOf<RegistrationWithChain>();
+      expectTypeOf(result.kms_info?.chain).toEqualTypeOf<KmsChainField["chain"] | undefined>();
       expectTypeOf(result.compose_hash).toEqualTypeOf<string>();
       expectTypeOf(result.app_id).toEqualTypeOf<string>();
     } else if (result.status === "in_progress") {
@@ -261,10 +277,11 @@ describe("CVM update result types", () => {
   });
 
   it("patch, confirm and compose commit resolve accepted | precondition_required", async () => {
-    expectTypeOf(patchCvm(client, { id: "x", vcpu: 2 })).resolves.toEqualTypeOf<CvmPatchResult>();
+    // With the documented camelCase fields beside them (patch-cvm.test-d.ts).
+    expectTypeOf(patchCvm(client, { id: "x", vcpu: 2 })).resolves.toMatchTypeOf<CvmPatchResult>();
     expectTypeOf(
       confirmCvmPatch(client, { id: "x", composeHash: hash, transactionHash: hash }),
-    ).resolves.toEqualTypeOf<CvmPatchResult>();
+    ).resolves.toMatchTypeOf<CvmPatchResult>();
     expectTypeOf(
       commitCvmComposeFileUpdate(client, { id: "x", compose_hash: hash }),
     ).resolves.toEqualTypeOf<CvmPatchResult>();
@@ -278,10 +295,12 @@ describe("CVM update result types", () => {
   it("provision and token commit", () => {
     expectTypeOf(
       provisionCvmComposeFileUpdate(client, { id: "x", app_compose: { docker_compose_file: "" } }),
-    ).resolves.toEqualTypeOf<ProvisionCvmComposeFileUpdateResult>();
+    ).resolves.toEqualTypeOf<
+      KmsInfoAs<ProvisionCvmComposeFileUpdateResult, (KmsInfo & KmsChainField) | null>
+    >();
     expectTypeOf(
       commitCvmUpdate(client, { id: "x", token: "t", composeHash: hash, transactionHash: hash }),
-    ).resolves.toEqualTypeOf<CommitCvmUpdateResult>();
+    ).resolves.toEqualTypeOf<CommitCvmUpdateResult & { correlationId: string | null }>();
   });
 
   it("required arguments are required", () => {

@@ -5,7 +5,11 @@ import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { cvmPath } from "../internal/cvm-path";
 import { type CvmGpuConfig, GPU_CONFIG_FIELD } from "../internal/gpu-config";
-import { shapeAcceptedResult } from "../internal/update-result";
+import {
+  type OnChainHashCompletion,
+  shapeAcceptedResult,
+  withOnChainHashFields,
+} from "../internal/update-result";
 
 export interface CvmPatchFields {
   /** Changes the compose hash. */
@@ -63,11 +67,21 @@ const NAME = "patchCvm";
  * commit_token?, commit_url?, api_commit_url?, onchain_status? }`; then call
  * `confirmCvmPatch` with the hash and the registering transaction.
  *
- * Differs from the public `@phala/cloud`: its result is discriminated by
- * `requiresOnChainHash` with camelCase fields; here it is `status`, with the API's
- * own field names, like every other update result of this SDK.
+ * The result is discriminated by `status`, with the API's own field names, like
+ * every other update result of this SDK. The official SDK's documented form is
+ * there too, not enumerable (the JSON, a spread and equality see the API's
+ * fields alone): `requiresOnChainHash` (`false` with `correlationId`; `true`
+ * with `composeHash`, `appId`, `deviceId`, `kmsInfo`, `commitToken`,
+ * `commitUrl`, `apiCommitUrl`, `onchainStatus`), the same values; `kms_info`
+ * (`kmsInfo`) has `chain`, the viem-shaped chain of its `chain_id`. Not with
+ * `schema: false` or the caller's own schema: the result is then theirs.
  */
-export const patchCvm = /* @__PURE__ */ defineVersionedAction({
+export const patchCvm = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  PatchCvmArgs,
+  false,
+  OnChainHashCompletion
+>({
   name: NAME,
   responses: patchCvmResponseSchemas,
   plan: (args: PatchCvmArgs) => {
@@ -109,6 +123,7 @@ export const patchCvm = /* @__PURE__ */ defineVersionedAction({
     };
   },
   shape: shapeAcceptedResult,
+  finish: withOnChainHashFields,
 });
 
 export const safePatchCvm = /* @__PURE__ */ safe(patchCvm);

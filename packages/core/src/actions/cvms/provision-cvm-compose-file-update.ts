@@ -6,6 +6,7 @@ import { defineVersionedAction, safe } from "../../action";
 import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { cvmPath } from "../internal/cvm-path";
+import { type KmsInfoChain, withKmsInfoChain } from "../internal/kms-chain";
 
 export type ProvisionCvmComposeFileUpdateArgs = CvmIdInput & {
   /** The new app compose; `docker_compose_file` is required. */
@@ -19,9 +20,16 @@ const NAME = "provisionCvmComposeFileUpdate";
 /**
  * Phase 1 of a compose update: `POST /cvms/{id}/compose_file/provision` with the new
  * app compose. Returns the `compose_hash` to pass to `commitCvmComposeFileUpdate`
- * (and, for an on-chain KMS, to register in the app contract first).
+ * (and, for an on-chain KMS, to register in the app contract first). Its
+ * `kms_info` has `chain` (the viem-shaped chain of its `chain_id`, not
+ * enumerable), as the official SDK's reference reads it.
  */
-export const provisionCvmComposeFileUpdate = /* @__PURE__ */ defineVersionedAction({
+export const provisionCvmComposeFileUpdate = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  ProvisionCvmComposeFileUpdateArgs,
+  false,
+  KmsInfoChain
+>({
   name: NAME,
   responses: provisionCvmComposeFileUpdateResponseSchemas,
   plan: (args: ProvisionCvmComposeFileUpdateArgs) => {
@@ -45,6 +53,7 @@ export const provisionCvmComposeFileUpdate = /* @__PURE__ */ defineVersionedActi
     // The API takes the app compose's fields at the top level of the body.
     return { method: "POST", path, body: { ...(app_compose as object), ...rest } };
   },
+  finish: withKmsInfoChain,
 });
 
 export const safeProvisionCvmComposeFileUpdate = /* @__PURE__ */ safe(

@@ -5,6 +5,7 @@ import { CVM_NAME } from "../../cvm-id";
 import type { ValidationIssue } from "../../errors";
 import { isRecord } from "../../errors";
 import { type CvmGpuConfig, GPU_CONFIG_FIELD } from "../internal/gpu-config";
+import { type KmsInfoChain, withKmsInfoChain } from "../internal/kms-chain";
 
 /** Which ports the gateway forwards, and whether with the PROXY protocol (`pp`). */
 export interface ProvisionPortPolicy {
@@ -259,8 +260,16 @@ const PROVISION_FIELDS: Fields = {
  *
  * Unlike `@phala/cloud`, which fills in `instance_type: "tdx.small"` itself,
  * this sends only what the caller gave and lets the API apply its default.
+ *
+ * `kms_info` has `chain`, the viem-shaped chain of its `chain_id` (not
+ * enumerable), as the official SDK's reference reads it for `deployAppAuth`.
  */
-export const provisionCvm = /* @__PURE__ */ defineVersionedAction({
+export const provisionCvm = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  ProvisionCvmArgs,
+  false,
+  KmsInfoChain
+>({
   name: NAME,
   responses: provisionCvmResponseSchemas,
   plan: (args: ProvisionCvmArgs) => {
@@ -275,6 +284,7 @@ export const provisionCvm = /* @__PURE__ */ defineVersionedAction({
     if (compose.name === undefined) body.compose_file = { ...compose, name: body.name };
     return { method: "POST", path: "/cvms/provision", body };
   },
+  finish: withKmsInfoChain,
 });
 
 export const safeProvisionCvm = /* @__PURE__ */ safe(provisionCvm);

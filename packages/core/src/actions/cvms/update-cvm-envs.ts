@@ -4,6 +4,7 @@ import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
 import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { cvmPath } from "../internal/cvm-path";
+import { type KmsInfoChain, withKmsInfoChain } from "../internal/kms-chain";
 import { shapeUpdateResult } from "../internal/update-result";
 
 export type UpdateCvmEnvsArgs = CvmIdInput & {
@@ -25,8 +26,15 @@ const NAME = "updateCvmEnvs";
  * `env_keys` change the compose hash of an on-chain-KMS app,
  * `{ status: "precondition_required", compose_hash, app_id, device_id, kms_info }`
  * (HTTP 465): register the hash, then call again with `compose_hash` and `transaction_hash`.
+ * The 465's `kms_info` has `chain` (the viem-shaped chain of its `chain_id`, not
+ * enumerable), as the official SDK's reference reads it.
  */
-export const updateCvmEnvs = /* @__PURE__ */ defineVersionedAction({
+export const updateCvmEnvs = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  UpdateCvmEnvsArgs,
+  false,
+  KmsInfoChain
+>({
   name: NAME,
   responses: updateCvmEnvsResponseSchemas,
   plan: (args: UpdateCvmEnvsArgs) => ({
@@ -46,6 +54,7 @@ export const updateCvmEnvs = /* @__PURE__ */ defineVersionedAction({
     acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
   }),
   shape: shapeUpdateResult,
+  finish: withKmsInfoChain,
 });
 
 export const safeUpdateCvmEnvs = /* @__PURE__ */ safe(updateCvmEnvs);

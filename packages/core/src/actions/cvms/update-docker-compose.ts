@@ -1,6 +1,7 @@
 import { updateDockerComposeResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
+import { type KmsInfoChain, withKmsInfoChain } from "../internal/kms-chain";
 import { planTextFileUpdate } from "../internal/text-file-update";
 import { shapeUpdateResult } from "../internal/update-result";
 
@@ -19,9 +20,15 @@ const NAME = "updateDockerCompose";
  * Resolves `{ status: "in_progress", correlation_id }`, `{ status: "no_change" }`, or for an
  * on-chain-KMS app `{ status: "precondition_required", compose_hash, app_id, device_id,
  * kms_info }` (HTTP 465): register the hash, then call again with `compose_hash` and
- * `transaction_hash`.
+ * `transaction_hash`. The 465's `kms_info` has `chain` (the viem-shaped chain of
+ * its `chain_id`, not enumerable), as the official SDK's reference reads it.
  */
-export const updateDockerCompose = /* @__PURE__ */ defineVersionedAction({
+export const updateDockerCompose = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  UpdateDockerComposeArgs,
+  false,
+  KmsInfoChain
+>({
   name: NAME,
   responses: updateDockerComposeResponseSchemas,
   plan: (args: UpdateDockerComposeArgs) =>
@@ -31,6 +38,7 @@ export const updateDockerCompose = /* @__PURE__ */ defineVersionedAction({
       contentType: "text/yaml",
     }),
   shape: shapeUpdateResult,
+  finish: withKmsInfoChain,
 });
 
 export const safeUpdateDockerCompose = /* @__PURE__ */ safe(updateDockerCompose);

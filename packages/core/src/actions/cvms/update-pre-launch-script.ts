@@ -1,6 +1,7 @@
 import { updatePreLaunchScriptResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
 import type { CvmIdInput } from "../../cvm-id";
+import { type KmsInfoChain, withKmsInfoChain } from "../internal/kms-chain";
 import { planTextFileUpdate } from "../internal/text-file-update";
 import { shapeUpdateResult } from "../internal/update-result";
 
@@ -16,9 +17,15 @@ const NAME = "updatePreLaunchScript";
 
 /**
  * Replaces a CVM's pre-launch script (run before its containers start):
- * `PATCH /cvms/{id}/pre-launch-script` (plain-text body). Results as `updateDockerCompose`.
+ * `PATCH /cvms/{id}/pre-launch-script` (plain-text body). Results as `updateDockerCompose`
+ * (the 465's `kms_info` with `chain`).
  */
-export const updatePreLaunchScript = /* @__PURE__ */ defineVersionedAction({
+export const updatePreLaunchScript = /* @__PURE__ */ defineVersionedAction<
+  typeof NAME,
+  UpdatePreLaunchScriptArgs,
+  false,
+  KmsInfoChain
+>({
   name: NAME,
   responses: updatePreLaunchScriptResponseSchemas,
   plan: (args: UpdatePreLaunchScriptArgs) =>
@@ -28,6 +35,7 @@ export const updatePreLaunchScript = /* @__PURE__ */ defineVersionedAction({
       contentType: "text/plain",
     }),
   shape: shapeUpdateResult,
+  finish: withKmsInfoChain,
 });
 
 export const safeUpdatePreLaunchScript = /* @__PURE__ */ safe(updatePreLaunchScript);

@@ -1,5 +1,8 @@
 import { getKmsInfoResponseSchemas, getKmsInfoVersionPins } from "@phala/cloud-schemas";
 import { defineVersionedAction, requireString, safe } from "../../action";
+import { type KmsChainField, withKmsChain } from "../internal/kms-chain";
+
+export type { KmsChainField };
 
 export interface GetKmsInfoArgs {
   /** The KMS id or slug. */
@@ -13,8 +16,17 @@ export interface GetKmsInfoArgs {
  * for it. From 2026-06-23 `{kms_id}` resolves a KMS contract instead of a node
  * (`getKmsContract`), and this action keeps answering the node; the official
  * SDKs pin it the same way. Older versions send their own.
+ *
+ * The result also has `chain`, the viem-shaped chain of its `chain_id`
+ * (`undefined` for the Phala KMS or an unknown id), as the official SDK's; not
+ * enumerable; not with `schema: false` or the caller's own schema.
  */
-export const getKmsInfo = /* @__PURE__ */ defineVersionedAction({
+export const getKmsInfo = /* @__PURE__ */ defineVersionedAction<
+  "getKmsInfo",
+  GetKmsInfoArgs,
+  false,
+  KmsChainField
+>({
   name: "getKmsInfo",
   responses: getKmsInfoResponseSchemas,
   versionPins: getKmsInfoVersionPins,
@@ -22,6 +34,7 @@ export const getKmsInfo = /* @__PURE__ */ defineVersionedAction({
     method: "GET",
     path: `/kms/${encodeURIComponent(requireString("getKmsInfo", args, "kms_id").trim())}`,
   }),
+  finish: withKmsChain,
 });
 
 export const safeGetKmsInfo = /* @__PURE__ */ safe(getKmsInfo);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RequestValidationError } from "../../errors";
+import { kmsChain } from "../../helpers/chains";
 import { getKmsList, safeGetKmsList } from "./get-kms-list";
 import { itPinsNodeKeyed, kms, setup } from "./kms.test-support";
 
@@ -23,6 +24,19 @@ describe("getKmsList", () => {
       is_onchain: "true",
     });
     expect(result.items[0]!.chain_id).toBe(8453);
+  });
+
+  it("each item has the docs' chain, not enumerable", async () => {
+    const phala = { ...kms, id: "kms-phala", chain_id: null, kms_contract_address: null };
+    const body = { ...page, items: [kms, { ...kms, chain_id: 1 }, phala], total: 3 };
+    const { client } = setup({ body });
+    const result = await getKmsList(client, { is_onchain: true });
+    expect(result.items.map((item) => item.chain?.name)).toEqual(["Base", "Ethereum", undefined]);
+    expect(result.items[0]!.chain).toEqual(kmsChain(8453));
+    expect(JSON.parse(JSON.stringify(result))).toStrictEqual(body);
+    expect(result).toStrictEqual(body);
+    const raw = (await getKmsList(client, {}, { schema: false })) as typeof body;
+    expect("chain" in raw.items[0]!).toBe(false);
   });
 
   it("refuses an unknown filter", async () => {

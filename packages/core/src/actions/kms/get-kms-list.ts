@@ -1,6 +1,7 @@
 import { getKmsListResponseSchemas, getKmsListVersionPins } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
 import { checkQueryArgs } from "../../query-args";
+import { type KmsListChain, withKmsListChain } from "../internal/kms-chain";
 
 export interface GetKmsListArgs {
   page?: number;
@@ -17,8 +18,15 @@ export interface GetKmsListArgs {
  * for it. From 2026-06-23 `GET /kms` lists KMS contracts instead of nodes
  * (`listKmsContracts`), and this action keeps the node list it was written for;
  * the official SDKs pin it the same way. Older versions send their own.
+ *
+ * Each item also has `chain`, as `getKmsInfo`'s result.
  */
-export const getKmsList = /* @__PURE__ */ defineVersionedAction({
+export const getKmsList = /* @__PURE__ */ defineVersionedAction<
+  "getKmsList",
+  GetKmsListArgs,
+  true,
+  KmsListChain
+>({
   name: "getKmsList",
   optionalArgs: true,
   responses: getKmsListResponseSchemas,
@@ -32,6 +40,7 @@ export const getKmsList = /* @__PURE__ */ defineVersionedAction({
       is_onchain: "boolean",
     }),
   }),
+  finish: withKmsListChain,
 });
 
 export const safeGetKmsList = /* @__PURE__ */ safe(getKmsList);

@@ -11,12 +11,14 @@ import type {
 import { describe, expectTypeOf, it } from "vitest";
 import type { SafeResult } from "../../action";
 import { createBaseClient } from "../../client";
+import type { KmsChain } from "../../helpers/chains";
 import {
   getAppEnvEncryptPubKey,
   getKmsContract,
   getKmsInfo,
   getKmsList,
   getKmsOnChainDetail,
+  type KmsChainField,
   listKmsContractNodes,
   listKmsContracts,
   nextAppIds,
@@ -26,12 +28,18 @@ import {
 const client = createBaseClient({ apiKey: "k", version: "2025-10-28" });
 const latest = createBaseClient({ apiKey: "k", version: "LATEST" });
 
+// A KMS node has `chain` (not enumerable) unless the caller's schema (or none) was used.
+type KmsInfoWithChain = KmsInfo & KmsChainField;
+type KmsPageWithChain = {
+  [K in keyof GetKmsListResponse]: K extends "items" ? KmsInfoWithChain[] : GetKmsListResponse[K];
+};
+
 describe("KMS action types", () => {
   it("type each result", () => {
     expectTypeOf(
       getKmsList(client, { is_onchain: true }),
-    ).resolves.toEqualTypeOf<GetKmsListResponse>();
-    expectTypeOf(getKmsInfo(client, { kms_id: "k" })).resolves.toEqualTypeOf<KmsInfo>();
+    ).resolves.toEqualTypeOf<KmsPageWithChain>();
+    expectTypeOf(getKmsInfo(client, { kms_id: "k" })).resolves.toEqualTypeOf<KmsInfoWithChain>();
     expectTypeOf(
       getAppEnvEncryptPubKey(client, { kms: "k", app_id: "a" }),
     ).resolves.toEqualTypeOf<GetAppEnvEncryptPubKey>();
@@ -42,12 +50,25 @@ describe("KMS action types", () => {
     expectTypeOf<GetAppEnvEncryptPubKey["public_key"]>().toEqualTypeOf<string>();
   });
 
+  it("types the docs' chain on getKmsInfo and each getKmsList item, in every version", async () => {
+    for (const c of [client, latest, createBaseClient({ apiKey: "k" })]) {
+      const kms = await getKmsInfo(c, { kms_id: "base-prod" });
+      expectTypeOf(kms.chain).toEqualTypeOf<KmsChain | undefined>();
+      expectTypeOf(kms.chain_id).toEqualTypeOf<number | null>();
+      const page = await getKmsList(c, { is_onchain: true });
+      expectTypeOf(page.items[0]!.chain).toEqualTypeOf<KmsChain | undefined>();
+      for (const item of page.items)
+        expectTypeOf(item.chain?.id).toEqualTypeOf<number | undefined>();
+    }
+    expectTypeOf(getKmsInfo(client, { kms_id: "k" }, { schema: false })).resolves.toBeUnknown();
+  });
+
   it("the pinned node-keyed actions keep the node shapes on a 2026-06-23 client", () => {
-    expectTypeOf(getKmsList(latest)).resolves.toEqualTypeOf<GetKmsListResponse>();
-    expectTypeOf(getKmsInfo(latest, { kms_id: "k" })).resolves.toEqualTypeOf<KmsInfo>();
+    expectTypeOf(getKmsList(latest)).resolves.toEqualTypeOf<KmsPageWithChain>();
+    expectTypeOf(getKmsInfo(latest, { kms_id: "k" })).resolves.toEqualTypeOf<KmsInfoWithChain>();
     expectTypeOf(
       getKmsList(client, {}, { version: "2026-06-23" }),
-    ).resolves.toEqualTypeOf<GetKmsListResponse>();
+    ).resolves.toEqualTypeOf<KmsPageWithChain>();
   });
 
   it("the contract actions resolve contracts in every version", () => {

@@ -469,6 +469,120 @@ export type ProvisionCvmComposeFileUpdateResult = v.InferOutput<
   typeof ProvisionCvmComposeFileUpdateResultSchema
 >;
 
+/** A CVM of a batch stop that could not be stopped, and why. */
+export const StopCvmsBatchErrorSchema = /* @__PURE__ */ (() =>
+  v.object({
+    cvm_id: v.string(),
+    error: v.string(),
+  }))();
+export type StopCvmsBatchError = v.InferOutput<typeof StopCvmsBatchErrorSchema>;
+
+/** `POST /cvms/batch-stop`: how many CVMs were stopped, skipped (already stopped) or failed. */
+export const StopCvmsBatchResultSchema = /* @__PURE__ */ (() =>
+  v.object({
+    total: Int,
+    stopped: Int,
+    skipped: Int,
+    errors: v.optional(v.array(StopCvmsBatchErrorSchema)),
+  }))();
+export type StopCvmsBatchResult = v.InferOutput<typeof StopCvmsBatchResultSchema>;
+
+/** One operation run on a CVM (start, stop, update...): who triggered it, its status and events. */
+export const CvmOperationSchema = /* @__PURE__ */ (() =>
+  v.object({
+    correlation_id: v.string(),
+    operation_type: v.string(),
+    target_state: v.string(),
+    triggered_by: Int,
+    triggered_by_username: nullOr(v.string()),
+    triggered_by_email: nullOr(v.string()),
+    started_at: v.string(),
+    completed_at: nullOr(v.string()),
+    duration_ms: nullOr(Int),
+    status: v.string(),
+    error_message: nullOr(v.string()),
+    sub_operations: v.array(v.string()),
+    events: v.array(GuestEventDetailSchema),
+    instance_name: v.string(),
+    compose_hash: nullOr(v.string()),
+  }))();
+export type CvmOperation = v.InferOutput<typeof CvmOperationSchema>;
+
+/** `GET /cvms/{id}/operations`: one page, newest first; pass `next_cursor` back as `cursor`. */
+export const CvmOperationPageSchema = /* @__PURE__ */ (() =>
+  v.object({
+    items: v.array(CvmOperationSchema),
+    next_cursor: nullOr(v.string()),
+    total: Int,
+  }))();
+export type CvmOperationPage = v.InferOutput<typeof CvmOperationPageSchema>;
+
+/** `POST /cvms/{id}/operations/cancel`: whether the running operation was cancelled. */
+export const CancelCvmOperationResultSchema = /* @__PURE__ */ (() =>
+  v.object({
+    cancelled: v.boolean(),
+    correlation_id: nullOr(v.string()),
+  }))();
+export type CancelCvmOperationResult = v.InferOutput<typeof CancelCvmOperationResultSchema>;
+
+/** `GET /cvms/{id}/operation-status`: the reference leaves it open; every field is kept. */
+export const CvmOperationStatusSchema = /* @__PURE__ */ (() => objectRecord(v.unknown()))();
+export type CvmOperationStatus = v.InferOutput<typeof CvmOperationStatusSchema>;
+
+/** `GET /cvms/{id}/commit-update?token=`: what a prepared update commits; the reference leaves it open, every field is kept. */
+export const CvmCommitUpdateInfoSchema = /* @__PURE__ */ (() => objectRecord(v.unknown()))();
+export type CvmCommitUpdateInfo = v.InferOutput<typeof CvmCommitUpdateInfoSchema>;
+
+export const DomainDnsRecordSchema = /* @__PURE__ */ (() =>
+  v.object({
+    record_type: v.string(),
+    query_name: v.string(),
+    expected_value: v.string(),
+    actual_value: nullOr(v.string()),
+    is_valid: v.boolean(),
+    is_deprecated: v.optional(v.boolean(), false),
+    warning_message: nullOr(v.string()),
+  }))();
+export type DomainDnsRecord = v.InferOutput<typeof DomainDnsRecordSchema>;
+
+export const DomainAcmeFetchSchema = /* @__PURE__ */ (() =>
+  v.object({
+    url: v.string(),
+    http_ok: v.boolean(),
+    uri: nullOr(v.string()),
+    status_code: nullOr(Int),
+    error: nullOr(v.string()),
+  }))();
+export type DomainAcmeFetch = v.InferOutput<typeof DomainAcmeFetchSchema>;
+
+export const DomainCaaCheckSchema = /* @__PURE__ */ (() =>
+  v.object({
+    caa_records: v.array(v.string()),
+    accounturi: nullOr(v.string()),
+    acme_fetches: v.array(DomainAcmeFetchSchema),
+    expected_uri: nullOr(v.string()),
+    is_match: v.boolean(),
+    info_message: nullOr(v.string()),
+  }))();
+export type DomainCaaCheck = v.InferOutput<typeof DomainCaaCheckSchema>;
+
+export const DomainDiagnosisSchema = /* @__PURE__ */ (() =>
+  v.object({
+    domain: v.string(),
+    port: Int,
+    records: v.array(DomainDnsRecordSchema),
+    is_valid: v.boolean(),
+    caa_check: nullOr(DomainCaaCheckSchema),
+  }))();
+export type DomainDiagnosis = v.InferOutput<typeof DomainDiagnosisSchema>;
+
+/** `POST /cvms/{id}/customize-domain-diagnose`: the DNS records each custom domain needs, and whether it has them. */
+export const CvmDomainDiagnosisSchema = /* @__PURE__ */ (() =>
+  v.object({
+    results: v.array(DomainDiagnosisSchema),
+  }))();
+export type CvmDomainDiagnosis = v.InferOutput<typeof CvmDomainDiagnosisSchema>;
+
 export const CvmOperationAcceptedSchema = /* @__PURE__ */ (() =>
   v.object({
     correlation_id: nullOr(v.string()),
@@ -476,3 +590,76 @@ export const CvmOperationAcceptedSchema = /* @__PURE__ */ (() =>
     message: nullOr(v.string()),
   }))();
 export type CvmOperationAccepted = v.InferOutput<typeof CvmOperationAcceptedSchema>;
+
+export const CvmNetworkConfigPortSchema = /* @__PURE__ */ (() =>
+  v.object({
+    host_port: Int,
+    vm_port: Int,
+    protocol: v.optional(v.string(), "tcp"),
+    host_address: v.optional(v.string(), ""),
+  }))();
+export type CvmNetworkConfigPort = v.InferOutput<typeof CvmNetworkConfigPortSchema>;
+
+/** `GET`/`PATCH /cvms/{id}/network-config`: the KMS and gateway URLs a CVM boots with, and its port mappings. */
+export const CvmNetworkConfigSchema = /* @__PURE__ */ (() =>
+  v.object({
+    kms_urls: v.optional(v.array(v.string())),
+    gateway_urls: v.optional(v.array(v.string())),
+    ports: v.optional(v.array(CvmNetworkConfigPortSchema)),
+  }))();
+export type CvmNetworkConfig = v.InferOutput<typeof CvmNetworkConfigSchema>;
+
+/** One published port: the node's `host_port` forwarded to the CVM's `vm_port`. */
+export const CvmPortMappingSchema = /* @__PURE__ */ (() =>
+  v.object({
+    id: v.string(),
+    host_port: Int,
+    vm_port: Int,
+    protocol: v.string(),
+    host_address: v.string(),
+  }))();
+export type CvmPortMapping = v.InferOutput<typeof CvmPortMappingSchema>;
+
+/** `GET`/`PUT /cvms/{id}/ports`. */
+export const CvmPortMappingsSchema = /* @__PURE__ */ (() => v.array(CvmPortMappingSchema))();
+export type CvmPortMappings = v.InferOutput<typeof CvmPortMappingsSchema>;
+
+/** `GET /cvms/{id}/firewall-status`: whether the CVM's firewall can be configured, and why not. */
+export const CvmFirewallStatusSchema = /* @__PURE__ */ (() =>
+  v.object({
+    available: v.boolean(),
+    reason: nullOr(v.string()),
+  }))();
+export type CvmFirewallStatus = v.InferOutput<typeof CvmFirewallStatusSchema>;
+
+export const CvmSshKeySchema = /* @__PURE__ */ (() =>
+  v.object({
+    id: v.string(),
+    owner_user_id: v.string(),
+    owner_username: v.string(),
+    added_by_user_id: v.string(),
+    name: v.string(),
+    public_key: v.string(),
+    fingerprint: v.string(),
+    key_type: v.string(),
+  }))();
+export type CvmSshKey = v.InferOutput<typeof CvmSshKeySchema>;
+
+/** `GET`/`PUT /cvms/{id}/ssh-keys`: the keys the CVM authorizes, applied at its next power-on. */
+export const CvmSshKeysSchema = /* @__PURE__ */ (() =>
+  v.object({
+    keys: v.array(CvmSshKeySchema),
+    restart_required: v.boolean(),
+  }))();
+export type CvmSshKeys = v.InferOutput<typeof CvmSshKeysSchema>;
+
+/** `GET /cvms/{id}/pre-launch-script/upgrade-status`: whether the CVM runs an official pre-launch script and can move to the latest one. */
+export const PreLaunchScriptUpgradeStatusSchema = /* @__PURE__ */ (() =>
+  v.object({
+    current_hash: v.nullable(v.string()),
+    latest_official_hash: v.string(),
+    is_official: v.boolean(),
+    is_latest: v.boolean(),
+    can_upgrade: v.boolean(),
+  }))();
+export type PreLaunchScriptUpgradeStatus = v.InferOutput<typeof PreLaunchScriptUpgradeStatusSchema>;

@@ -2,6 +2,7 @@
 // Change scripts/wire-shapes.mjs, versions/ (or the contract) and run `node scripts/gen-wire.mjs`.
 import * as v from "valibot";
 import { Int, nullOr } from "../wire-helpers";
+import { GuestAgentInfoSchema } from "./apps";
 import { KmsInfoSchema } from "./shared";
 
 // Each schema is built in a function marked pure: a bundle keeps only the
@@ -118,3 +119,92 @@ export const GetKmsOnChainDetailResponseSchema = /* @__PURE__ */ (() =>
     contracts: v.array(OnChainKmsContractSchema),
   }))();
 export type GetKmsOnChainDetailResponse = v.InferOutput<typeof GetKmsOnChainDetailResponseSchema>;
+
+export const KmsBootstrapInfoSchema = /* @__PURE__ */ (() =>
+  v.object({
+    k256_pubkey: v.string(),
+    ca_pubkey: v.string(),
+    quote_length: Int,
+    eventlog_length: Int,
+  }))();
+export type KmsBootstrapInfo = v.InferOutput<typeof KmsBootstrapInfoSchema>;
+
+export const KmsRpcInfoSchema = /* @__PURE__ */ (() =>
+  v.object({
+    version: v.string(),
+    is_dev: v.boolean(),
+    chain_id: nullOr(Int),
+    kms_contract_address: nullOr(v.string()),
+    gateway_app_id: nullOr(v.string()),
+    bootstrap_info: KmsBootstrapInfoSchema,
+    version_synced: v.boolean(),
+  }))();
+export type KmsRpcInfo = v.InferOutput<typeof KmsRpcInfoSchema>;
+
+export const KmsTeepodImageSchema = /* @__PURE__ */ (() =>
+  v.object({
+    name: v.string(),
+    version: v.string(),
+    is_dev: v.boolean(),
+  }))();
+export type KmsTeepodImage = v.InferOutput<typeof KmsTeepodImageSchema>;
+
+export const KmsTeepodInfoSchema = /* @__PURE__ */ (() =>
+  v.object({
+    id: Int,
+    name: v.string(),
+    teepod_version_db: nullOr(v.string()),
+    teepod_version_real: nullOr(v.string()),
+    kms_url: nullOr(v.string()),
+    kms_urls: v.optional(v.array(v.string())),
+    available_os_images: v.optional(v.array(KmsTeepodImageSchema)),
+    error: nullOr(v.string()),
+  }))();
+export type KmsTeepodInfo = v.InferOutput<typeof KmsTeepodInfoSchema>;
+
+export const KmsOnChainKeysSchema = /* @__PURE__ */ (() =>
+  v.object({
+    k256_pubkey: v.string(),
+    ca_pubkey: v.string(),
+    quote_length: Int,
+    eventlog_length: Int,
+  }))();
+export type KmsOnChainKeys = v.InferOutput<typeof KmsOnChainKeysSchema>;
+
+export const KmsOnChainVerificationSchema = /* @__PURE__ */ (() =>
+  v.object({
+    k256_pubkey_match: nullOr(v.boolean()),
+    ca_pubkey_match: nullOr(v.boolean()),
+    gateway_app_id_match: nullOr(v.boolean()),
+    device_id_allowed: nullOr(v.boolean()),
+    os_image_allowed: nullOr(v.boolean()),
+    mr_aggregated_allowed: nullOr(v.boolean()),
+  }))();
+export type KmsOnChainVerification = v.InferOutput<typeof KmsOnChainVerificationSchema>;
+
+export const KmsOnChainInfoSchema = /* @__PURE__ */ (() =>
+  v.object({
+    kms_info: nullOr(KmsOnChainKeysSchema),
+    gateway_app_id: nullOr(v.string()),
+    owner: nullOr(v.string()),
+    verification: v.optional(KmsOnChainVerificationSchema),
+    error: nullOr(v.string()),
+  }))();
+export type KmsOnChainInfo = v.InferOutput<typeof KmsOnChainInfoSchema>;
+
+/** `GET /kms/{kms_id}/info`: a KMS node inspected live: its RPC and guest agent, the nodes using it and, on-chain, its contract checked against it. */
+export const KmsInspectResponseSchema = /* @__PURE__ */ (() =>
+  v.object({
+    id: v.string(),
+    slug: v.nullable(v.string()),
+    endpoint: v.string(),
+    kms_type: v.string(),
+    db_version: v.string(),
+    rpc: nullOr(KmsRpcInfoSchema),
+    rpc_error: nullOr(v.string()),
+    guest_agent: nullOr(GuestAgentInfoSchema),
+    guest_agent_error: nullOr(v.string()),
+    teepods: v.optional(v.array(KmsTeepodInfoSchema)),
+    on_chain: nullOr(KmsOnChainInfoSchema),
+  }))();
+export type KmsInspectResponse = v.InferOutput<typeof KmsInspectResponseSchema>;

@@ -19,6 +19,19 @@ export const ReplicateCvmResultV20260522Schema = /* @__PURE__ */ (() =>
   v.union([ComposeHashRegistrationRequiredSchema, CvmVmV20260522Schema]))();
 export type ReplicateCvmResultV20260522 = v.InferOutput<typeof ReplicateCvmResultV20260522Schema>;
 
+const ListCvmsResponseV20251028Plain = /* @__PURE__ */ (() => v.array(CvmInfoV20251028Schema))();
+export const ListCvmsResponseV20251028Schema = /* @__PURE__ */ precompile(
+  ListCvmsResponseV20251028Plain,
+);
+export type ListCvmsResponseV20251028 = v.InferOutput<typeof ListCvmsResponseV20251028Schema>;
+
+const ListCvmsResponseV20260121Plain = /* @__PURE__ */ (() => v.array(CvmInfoV20260121Schema))();
+/** As API version 2026-01-21, 2026-05-22, 2026-06-23 answers it. */
+export const ListCvmsResponseV20260121Schema = /* @__PURE__ */ precompile(
+  ListCvmsResponseV20260121Plain,
+);
+export type ListCvmsResponseV20260121 = v.InferOutput<typeof ListCvmsResponseV20260121Schema>;
+
 const GetAppCvmsResponseV20251028Plain = /* @__PURE__ */ (() => v.array(CvmInfoV20251028Schema))();
 export const GetAppCvmsResponseV20251028Schema = /* @__PURE__ */ precompile(
   GetAppCvmsResponseV20251028Plain,
@@ -41,4 +54,15 @@ export const CreateAppInstanceResultV20260522Schema = /* @__PURE__ */ (() =>
   v.union([ComposeHashRegistrationRequiredSchema, CvmVmV20260522Schema]))();
 export type CreateAppInstanceResultV20260522 = v.InferOutput<
   typeof CreateAppInstanceResultV20260522Schema
+>;
+
+export const ReplicateAppCvmResultSchema = /* @__PURE__ */ (() =>
+  v.union([ComposeHashRegistrationRequiredSchema, CvmVmSchema]))();
+export type ReplicateAppCvmResult = v.InferOutput<typeof ReplicateAppCvmResultSchema>;
+
+/** As API version 2026-05-22, 2026-06-23 answers it. */
+export const ReplicateAppCvmResultV20260522Schema = /* @__PURE__ */ (() =>
+  v.union([ComposeHashRegistrationRequiredSchema, CvmVmV20260522Schema]))();
+export type ReplicateAppCvmResultV20260522 = v.InferOutput<
+  typeof ReplicateAppCvmResultV20260522Schema
 >;
