@@ -21,14 +21,15 @@ export interface DeviceAllowlistChange extends OnchainTransactionResult {
 const NAME = "addDevice";
 
 /**
- * Allows a device to run the app: the transaction `addDevice(bytes32)` on the
- * app contract at `appAddress`, sent once its `owner()` is the sender.
- *
- * Needs viem (an optional peer dependency), imported at the first call.
+ * The transaction `name(bytes32)` on the app contract, for one device: what
+ * `addDevice` and `removeDevice` send (not exported by the package).
  */
-export function addDevice(args: AddDeviceArgs): Promise<DeviceAllowlistChange> {
-  return runTransaction(NAME, args, readAppDevice, async (context, { app, deviceId }) => {
-    const receipt = await sendAppTransaction(context, app, "addDevice", [deviceId]);
+export function changeDeviceAllowlist(
+  name: "addDevice" | "removeDevice",
+  args: AddDeviceArgs,
+): Promise<DeviceAllowlistChange> {
+  return runTransaction(name, args, readAppDevice, async (context, { app, deviceId }) => {
+    const receipt = await sendAppTransaction(context, app, name, [deviceId]);
     return {
       appAddress: context.viem.getAddress(app),
       deviceId,
@@ -37,6 +38,16 @@ export function addDevice(args: AddDeviceArgs): Promise<DeviceAllowlistChange> {
       gasUsed: receipt.gasUsed,
     };
   });
+}
+
+/**
+ * Allows a device to run the app: the transaction `addDevice(bytes32)` on the
+ * app contract at `appAddress`, sent once its `owner()` is the sender.
+ *
+ * Needs viem (an optional peer dependency), imported at the first call.
+ */
+export function addDevice(args: AddDeviceArgs): Promise<DeviceAllowlistChange> {
+  return changeDeviceAllowlist(NAME, args);
 }
 
 /** `addDevice` that never throws: `{ success: true, data }` or `{ success: false, error }`. */

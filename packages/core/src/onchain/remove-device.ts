@@ -1,6 +1,9 @@
-import type { AddDeviceArgs, DeviceAllowlistChange } from "./add-device";
-import { readAppDevice, sendAppTransaction } from "./app-device";
-import { runTransaction, safeOnchain } from "./run-onchain";
+import {
+  type AddDeviceArgs,
+  changeDeviceAllowlist,
+  type DeviceAllowlistChange,
+} from "./add-device";
+import { safeOnchain } from "./run-onchain";
 
 /** The arguments of `removeDevice`: those of `addDevice`. */
 export type RemoveDeviceArgs = AddDeviceArgs;
@@ -14,16 +17,7 @@ const NAME = "removeDevice";
  * Needs viem (an optional peer dependency), imported at the first call.
  */
 export function removeDevice(args: RemoveDeviceArgs): Promise<DeviceAllowlistChange> {
-  return runTransaction(NAME, args, readAppDevice, async (context, { app, deviceId }) => {
-    const receipt = await sendAppTransaction(context, app, "removeDevice", [deviceId]);
-    return {
-      appAddress: context.viem.getAddress(app),
-      deviceId,
-      transactionHash: receipt.transactionHash,
-      blockNumber: receipt.blockNumber,
-      gasUsed: receipt.gasUsed,
-    };
-  });
+  return changeDeviceAllowlist(NAME, args);
 }
 
 /** `removeDevice` that never throws: `{ success: true, data }` or `{ success: false, error }`. */
