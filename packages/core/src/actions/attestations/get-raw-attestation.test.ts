@@ -100,6 +100,31 @@ describe("getRawAttestation", () => {
     ).rejects.toBeInstanceOf(APIUserAbortError);
   });
 
+  it("a body that fails while read quoting the key: the error shows it nowhere", async () => {
+    const { client } = setup(
+      () =>
+        new Response(
+          new ReadableStream({
+            pull(controller) {
+              controller.error(
+                new Error(`reset: ${TEST_API_KEY}`, { cause: new Error(TEST_API_KEY) }),
+              );
+            },
+          }),
+          { headers: { "content-type": "application/octet-stream" } },
+        ),
+    );
+    const error = await getRawAttestation(client, { checksum: CHECKSUM }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const shown = [
+      (error as Error).message,
+      (error as Error).stack,
+      String((error as Error).cause),
+      ((error as Error).cause as Error | undefined)?.stack,
+    ].join("\n");
+    expect(shown).not.toContain(TEST_API_KEY);
+  });
+
   it("reports a failure to the onError hook once, with its attempt", async () => {
     const errors: RequestEvent[] = [];
     const fake = fakeFetch({ status: 404, body: { detail: "Quote not found" } });

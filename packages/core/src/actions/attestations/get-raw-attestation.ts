@@ -9,6 +9,7 @@ import {
   ResponseTooLargeError,
 } from "../../errors";
 import { NO_HOOKS } from "../../hooks";
+import { type ApiKey, scrubError, scrubText } from "../../secret";
 import {
   buildHeaders,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -45,6 +46,7 @@ async function readBytes(
   timeout: number,
   signal: AbortSignal | undefined,
   context: ErrorContext & { status: number; requestId: string | undefined },
+  apiKey: ApiKey | undefined,
 ): Promise<Uint8Array> {
   const tooLarge = () => new ResponseTooLargeError({ ...context, limit });
   const declared = Number(response.headers.get("content-length"));
@@ -90,8 +92,9 @@ async function readBytes(
   } catch (error) {
     stop();
     if (error instanceof PhalaCloudError) throw error;
+    // Scrubbed as the transport's own errors are: the message here, the cause by the caller.
     throw new APIConnectionError(
-      `Connection failed while reading the body: ${error instanceof Error ? error.message : String(error)}`,
+      `Connection failed while reading the body: ${scrubText(error instanceof Error ? error.message : String(error), apiKey)}`,
       { ...context, cause: error },
     );
   } finally {
@@ -182,9 +185,12 @@ async function run(
         status: response.status,
         requestId: response.requestId,
       },
+      state.apiKey,
     );
   } catch (error) {
-    if (error instanceof PhalaCloudError) reportFailure(state, request, attempt, error);
+    if (error instanceof PhalaCloudError) {
+      reportFailure(state, request, attempt, scrubError(error, state.apiKey));
+    }
     throw error;
   }
 }
