@@ -1,30 +1,15 @@
 import { replicateAppCvmResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
-import { checkBodyArgs } from "../../body-args";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { appIdSegment } from "../internal/app-id";
+import { type ReplicaFields, replicaRequest } from "../internal/replica-request";
 import { shapeUpdateResult } from "../internal/update-result";
 import { vmUuidSegment } from "../internal/vm-uuid";
 
-export interface ReplicateAppCvmArgs {
+export interface ReplicateAppCvmArgs extends ReplicaFields {
   /** The app id (40 hex characters, with or without `0x` / `app_`). */
   appId: string;
   /** The VM UUID of the app's CVM to copy (32 hex characters, dashes optional). */
   vmUuid: string;
-  /** The node for the replica; the API picks one when omitted. */
-  node_id?: number;
-  /** The node by its teepod id: another id space than `node_id`, not an alias of it. */
-  teepod_id?: number;
-  /** The replica's env vars, hex from `encryptEnvVars`; the source CVM's when omitted. */
-  encrypted_env?: string;
-  /** The compose hash the replica runs (64 hex), e.g. the one registered on-chain. */
-  compose_hash?: string;
-  /**
-   * Only prepare the replica (sent as `X-Prepare-Only: true`): for an app whose
-   * KMS is an on-chain contract the answer carries a one-time `commit_token`, so
-   * another party (a multisig) can register the device and commit it.
-   */
-  prepareOnly?: boolean;
 }
 
 const NAME = "replicateAppCvm";
@@ -48,28 +33,13 @@ const NAME = "replicateAppCvm";
 export const replicateAppCvm = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
   responses: replicateAppCvmResponseSchemas,
-  plan: (args: ReplicateAppCvmArgs) => {
-    const path = `/apps/${appIdSegment(NAME, args)}/cvms/${vmUuidSegment(NAME, args)}/replicas`;
-    const { prepareOnly, ...body } = checkBodyArgs(
+  plan: (args: ReplicateAppCvmArgs) =>
+    replicaRequest(
       NAME,
       args,
-      {
-        node_id: "positiveInt",
-        teepod_id: "positiveInt",
-        encrypted_env: "hex",
-        compose_hash: "hash",
-        prepareOnly: "boolean",
-      },
-      { pathKeys: ["appId", "vmUuid"] },
-    );
-    return {
-      method: "POST",
-      path,
-      body,
-      headers: prepareOnly ? { "X-Prepare-Only": "true" } : undefined,
-      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
-    };
-  },
+      `/apps/${appIdSegment(NAME, args)}/cvms/${vmUuidSegment(NAME, args)}/replicas`,
+      ["appId", "vmUuid"],
+    ),
   shape: shapeUpdateResult,
 });
 

@@ -1,28 +1,12 @@
 import { replicateCvmResponseSchemas } from "@phala/cloud-schemas";
 import { defineVersionedAction, safe } from "../../action";
-import { CVM_ID_KEYS, checkBodyArgs } from "../../body-args";
+import { CVM_ID_KEYS } from "../../body-args";
 import type { CvmIdInput } from "../../cvm-id";
-import { COMPOSE_HASH_REGISTRATION_REQUIRED } from "../../registration";
 import { cvmPath } from "../internal/cvm-path";
+import { type ReplicaFields, replicaRequest } from "../internal/replica-request";
 import { shapeUpdateResult } from "../internal/update-result";
 
-export type ReplicateCvmArgs = CvmIdInput & {
-  /** The node for the replica; the API picks one when omitted. */
-  node_id?: number;
-  /** The node by its teepod id: another id space than `node_id`, not an alias of it. */
-  teepod_id?: number;
-  /** The replica's env vars, hex from `encryptEnvVars`; the source CVM's when omitted. */
-  encrypted_env?: string;
-  /** The compose hash the replica runs (64 hex), e.g. the one registered on-chain. */
-  compose_hash?: string;
-  /**
-   * Only prepare the replica (sent as `X-Prepare-Only: true`): for an app whose
-   * KMS is an on-chain contract the answer carries a one-time `commit_token`, so
-   * another party (a multisig) can register the hash and commit it with
-   * `commitCvmReplica`.
-   */
-  prepareOnly?: boolean;
-};
+export type ReplicateCvmArgs = CvmIdInput & ReplicaFields;
 
 const NAME = "replicateCvm";
 
@@ -42,28 +26,8 @@ const NAME = "replicateCvm";
 export const replicateCvm = /* @__PURE__ */ defineVersionedAction({
   name: NAME,
   responses: replicateCvmResponseSchemas,
-  plan: (args: ReplicateCvmArgs) => {
-    const path = cvmPath(NAME, args, "/replicas");
-    const { prepareOnly, ...body } = checkBodyArgs(
-      NAME,
-      args,
-      {
-        node_id: "positiveInt",
-        teepod_id: "positiveInt",
-        encrypted_env: "hex",
-        compose_hash: "hash",
-        prepareOnly: "boolean",
-      },
-      { pathKeys: CVM_ID_KEYS },
-    );
-    return {
-      method: "POST",
-      path,
-      body,
-      headers: prepareOnly ? { "X-Prepare-Only": "true" } : undefined,
-      acceptStatus: [COMPOSE_HASH_REGISTRATION_REQUIRED],
-    };
-  },
+  plan: (args: ReplicateCvmArgs) =>
+    replicaRequest(NAME, args, cvmPath(NAME, args, "/replicas"), CVM_ID_KEYS),
   shape: shapeUpdateResult,
 });
 
