@@ -1,6 +1,6 @@
 import type { ActionOutput, ActionTypes, CallOptions, NoCallOptions } from "./action";
 import type { AnyClient } from "./client";
-import { PhalaCloudError, RequestValidationError } from "./errors";
+import { isRecord, PhalaCloudError, RequestValidationError } from "./errors";
 import type { KnownApiVersion } from "./versions";
 
 /*
@@ -91,10 +91,6 @@ interface ReadPage {
   /** The page number the server says it returned (numbered kinds only). */
   number: number | undefined;
   next: NextPage | undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function count(value: unknown): number | undefined {

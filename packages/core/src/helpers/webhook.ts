@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { PhalaCloudError, RequestValidationError } from "../errors";
+import { isRecord, PhalaCloudError, RequestValidationError } from "../errors";
 import { hexToBytes } from "./hex";
 import { hmacSha256 } from "./hmac-sha256";
 import { webCrypto } from "./web-crypto";
@@ -351,10 +351,6 @@ export function verifyWebhookSignature(
     if (error instanceof WebhookVerificationError) return false;
     throw error;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function envelopeProblem(value: unknown): string | undefined {

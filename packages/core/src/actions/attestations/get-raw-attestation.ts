@@ -18,6 +18,7 @@ import {
   type TransportState,
 } from "../../transport";
 import { failureFields, notify, SILENT_LOG } from "../../transport/events";
+import { ignore } from "../../transport/signals";
 import { requestURL } from "../../transport/url";
 import { resolveApiVersion } from "../../versions";
 import { checksumSegment } from "../internal/attestation-checksum";
@@ -31,7 +32,6 @@ export interface GetRawAttestationArgs {
 export type GetRawAttestationOptions = Omit<CallOptions, "schema">;
 
 const NAME = "getRawAttestation";
-const ignore = () => {};
 
 // Every other action reads a JSON or text body, which the transport decodes as
 // UTF-8: a quote's bytes would not survive that. This action asks the transport
